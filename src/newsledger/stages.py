@@ -1,0 +1,39 @@
+"""Name -> stage factory. The order a pipeline runs in comes from settings (``pipeline.stages``)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from .pipeline import Pipeline, Stage
+
+#: stage name -> "module:Class"; imported lazily so `newsledger --help` stays fast.
+FACTORIES: dict[str, str] = {
+    "nlp": "newsledger.nlp:NLP",
+    "time": "newsledger.time:TimeStage",
+    "actors": "newsledger.actors:ActorStage",
+    "places": "newsledger.places:PlaceStage",
+    "quantities": "newsledger.quantities:QuantityStage",
+    "claims": "newsledger.claims:ClaimStage",
+    "events": "newsledger.events:EventStage",
+}
+
+DEFAULT_ORDER = ["nlp", "time", "actors", "places", "quantities", "claims", "events"]
+
+
+def get_factory(name: str) -> Callable[..., Stage]:
+    try:
+        target = FACTORIES[name]
+    except KeyError:
+        raise KeyError(f"unknown stage {name!r}; known: {sorted(FACTORIES)}") from None
+    module, cls = target.split(":")
+    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+
+
+def build_pipeline(
+    names: list[str] | None = None, config: dict[str, dict[str, Any]] | None = None
+) -> Pipeline:
+    """Build a :class:`Pipeline` from stage names; ``config[name]`` holds keyword arguments."""
+    config = config or {}
+    return Pipeline([get_factory(n)(**config.get(n, {})) for n in (names or DEFAULT_ORDER)])
