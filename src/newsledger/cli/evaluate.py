@@ -1,0 +1,46 @@
+"""`newsledger eval NAME PATH`: score a stage against labelled data (see docs/evaluation.md)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import typer
+
+from ._util import fail, stdout
+
+EVALUATIONS = {
+    "html": "Article-body word F1 on the Zyte extraction benchmark folder.",
+    "geo": "Geoparsing on LGL / GeoWebNews XML: detection P/R/F1, accuracy@161 km, median error.",
+    "events": "ACLED sub-event typing on CASE 2021 task 2 TSV: accuracy, macro/weighted F1.",
+    "claims": "Quote extraction on Gender Gap Tracker JSONL: content P/R/F1 at 0.3/0.8, speaker accuracy.",
+    "actors": "Mention -> actor resolution on the labelled actor set: precision/recall.",
+}
+
+
+def run(name: str, path: str, limit: int | None = None, as_json: bool = False) -> int:
+    if name not in EVALUATIONS:
+        fail(f"unknown evaluation {name!r}; choose one of {', '.join(EVALUATIONS)}", code=2)
+    try:
+        module = importlib.import_module(f"newsledger.evaluation.{name}")
+    except ImportError as exc:
+        fail(f"evaluation {name!r} is not available: {exc}")
+        raise
+    metrics = module.run(path, limit=limit)
+    if as_json:
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    else:
+        stdout.print(module.format_report(metrics), highlight=False)
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval")
+    def eval_cmd(
+        name: str = typer.Argument(..., help="One of: " + ", ".join(EVALUATIONS)),
+        path: str = typer.Argument(..., help="The labelled data file or folder."),
+        limit: int | None = typer.Option(None, "--limit", help="Only the first N items."),
+        as_json: bool = typer.Option(False, "--json", help="Metrics as JSON."),
+    ) -> None:
+        """Evaluate a stage against labelled data."""
+        raise typer.Exit(run(name, path, limit, as_json))

@@ -1,0 +1,97 @@
+"""`newsledger ingest PATH... [--db URL]`: extract into the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from ..errors import NewsledgerError
+from ..jobs import IngestSummary, ingest
+from ..pipeline import Failure
+from ..store import open_store
+from ._util import DbOption, SettingsOption, fail, settings_from, stderr, warn_line
+
+
+def run(
+    paths: list[str],
+    db: str | None = None,
+    settings_file: str | None = None,
+    as_json: bool = False,
+    progress: bool | None = None,
+) -> int:
+    settings = settings_from(settings_file, db=db)
+    try:
+        store = open_store(settings.db)
+    except NewsledgerError as exc:
+        fail(str(exc), code=1)
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def on_error(f: Failure) -> None:
+        if bar is not None:
+            bar.console.print(f"newsledger: {f.source}: {f.reason}", highlight=False, markup=False)
+        else:
+            warn_line(f.source, f.reason)
+
+    bar: Progress | None = None
+    with store:
+        if show:
+            bar = Progress(
+                SpinnerColumn(),
+                TextColumn("[bold]ingest[/bold]"),
+                BarColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=stderr,
+                transient=True,
+            )
+            task = bar.add_task("", total=None)
+
+            def on_progress(s: IngestSummary) -> None:
+                bar.update(
+                    task,
+                    description=(
+                        f"{s.total} docs · {s.new} new · {s.replaced} replaced · "
+                        f"{s.unchanged} unchanged · {s.failed} failed"
+                    ),
+                )
+
+            with bar:
+                summary = ingest(
+                    paths,
+                    settings,
+                    store,
+                    stdin=sys.stdin,
+                    on_error=on_error,
+                    on_progress=on_progress,
+                )
+        else:
+            summary = ingest(paths, settings, store, stdin=sys.stdin, on_error=on_error)
+        if as_json:
+            print(json.dumps({**summary.as_dict(), "db": settings.db}))
+        else:
+            stderr.print(
+                f"{summary.total} documents: {summary.new} new, {summary.replaced} replaced, "
+                f"{summary.unchanged} unchanged, {summary.failed} failed"
+                + (f", {summary.skipped} skipped" if summary.skipped else "")
+                + f" -> {settings.db}",
+                highlight=False,
+            )
+    return 1 if summary.failed else 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest_cmd(
+        paths: list[str] = typer.Argument(..., help="Files, folders or - for standard input."),
+        db: str | None = DbOption,
+        settings_file: str | None = SettingsOption,
+        as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        progress: bool | None = typer.Option(
+            None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."
+        ),
+    ) -> None:
+        """Extract articles into the ledger store (idempotent; one transaction per document)."""
+        raise typer.Exit(run(paths, db, settings_file, as_json, progress))

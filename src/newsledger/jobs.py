@@ -1,0 +1,134 @@
+"""The two jobs every interface runs: extract (documents out) and ingest (documents into a store).
+
+Library first: the CLI, and later the REST API and the Ray runner, call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .document import Document
+from .pipeline import Failure, Pipeline, Result
+from .settings import Settings
+from .stages import build_pipeline
+
+
+def make_pipeline(settings: Settings) -> Pipeline:
+    return build_pipeline(settings.stages, settings.stage_config())
+
+
+def read(
+    paths: Iterable[str], settings: Settings, stdin: TextIO | None = None
+) -> Iterator[Document | Failure]:
+    from .ingest import read_inputs
+
+    yield from read_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin)
+
+
+def extract(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    pipeline: Pipeline | None = None,
+    stdin: TextIO | None = None,
+    on_error: Callable[[Failure], None] | None = None,
+) -> Iterator[Result]:
+    """Read inputs and run the pipeline; yields one Result per input document, in input order.
+
+    Read failures are reported through ``on_error`` and yielded as failed Results too."""
+    pipeline = pipeline or make_pipeline(settings)
+    pending: list[Document] = []
+    for item in read(paths, settings, stdin):
+        if isinstance(item, Failure):
+            # flush what came before so output keeps input order
+            yield from pipeline.pipe(pending, batch_size=settings.batch_size, on_error=on_error)
+            pending = []
+            if on_error:
+                on_error(item)
+            yield Result(None, None, item)
+            continue
+        pending.append(item)
+        if len(pending) >= settings.batch_size:
+            yield from pipeline.pipe(pending, batch_size=settings.batch_size, on_error=on_error)
+            pending = []
+    yield from pipeline.pipe(pending, batch_size=settings.batch_size, on_error=on_error)
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.replaced + self.unchanged + self.failed + self.skipped
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "skipped": self.skipped,
+        }
+
+
+def ingest(
+    paths: Iterable[str],
+    settings: Settings,
+    store: object,
+    *,
+    pipeline: Pipeline | None = None,
+    stdin: TextIO | None = None,
+    on_error: Callable[[Failure], None] | None = None,
+    on_progress: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Read, extract and store. Unchanged documents are not re-extracted; each document is
+    written in its own transaction, so a crash never leaves half an article in the store."""
+    from .store import Store
+
+    assert isinstance(store, Store)
+    summary = IngestSummary()
+    pipeline = pipeline or make_pipeline(settings)
+
+    def report(f: Failure) -> None:
+        if f.skipped:
+            summary.skipped += 1
+        else:
+            summary.failed += 1
+        summary.failures.append(f)
+        if on_error:
+            on_error(f)
+        if on_progress:
+            on_progress(summary)
+
+    def todo() -> Iterator[Document]:
+        for item in read(paths, settings, stdin):
+            if isinstance(item, Failure):
+                report(item)
+            elif store.status_of(item) == "unchanged":
+                summary.unchanged += 1
+                if on_progress:
+                    on_progress(summary)
+            else:
+                yield item
+
+    for result in pipeline.pipe(todo(), batch_size=settings.batch_size, on_error=report):
+        if result.doc is None:
+            continue
+        try:
+            status = store.write(result.doc, pipeline=",".join(pipeline.stage_names))
+        except Exception as exc:
+            report(Failure(result.doc.source or result.doc.id, f"store: {exc}", result.doc.id))
+            continue
+        setattr(summary, status, getattr(summary, status) + 1)
+        result.doc.user_data.clear()
+        if on_progress:
+            on_progress(summary)
+    return summary

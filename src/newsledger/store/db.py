@@ -1,0 +1,186 @@
+"""Connecting to the store and writing documents into it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from .. import __version__
+from ..document import Document
+from ..errors import StoreError
+from . import migrations
+from .query import QueryFilters, query_actors, query_claims, query_events, query_places
+
+WriteStatus = Literal["new", "unchanged", "replaced"]
+
+
+def content_hash(doc: Document) -> str:
+    """What makes two inputs "the same content": text and the metadata the input gave."""
+    key = json.dumps([doc.text, doc.title, doc.url, doc.outlet, doc.published], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _path_of(url: str) -> str:
+    for prefix in ("sqlite:///", "sqlite://"):
+        if url.startswith(prefix):
+            return url[len(prefix) :] or ":memory:"
+    return url
+
+
+class Store:
+    """An open ledger. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+
+    # -- lifecycle ---------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+    def status_of(self, doc: Document) -> WriteStatus:
+        """What :meth:`write` would do with ``doc``, without running anything."""
+        row = self.conn.execute(
+            "SELECT content_hash FROM documents WHERE id = ?", (doc.id,)
+        ).fetchone()
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == content_hash(doc) else "replaced"
+
+    def write(self, doc: Document, pipeline: str | None = None) -> WriteStatus:
+        """Store one document and its records in one transaction.
+
+        Same id and same content: nothing changes. Same id, new content: the old records are
+        replaced. A failure anywhere rolls the whole document back.
+        """
+        status = self.status_of(doc)
+        if status == "unchanged":
+            return status
+        record = doc.to_dict()
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("events", "claims", "actors", "places"):
+                c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
+            c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            c.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.id, content_hash(doc), doc.title, doc.url, doc.outlet, doc.published,
+                    doc.reference_date, doc.source, doc.text,
+                    json.dumps(record, ensure_ascii=False),
+                    pipeline or f"newsledger {__version__}", datetime.now(UTC).isoformat(),
+                ),
+            )  # fmt: skip
+            c.executemany(
+                "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (doc.id, a["id"], a["name"], a["type"], a["country"], a["affiliation"],
+                     len(a["mentions"]), json.dumps(a, ensure_ascii=False))
+                    for a in record["actors"]
+                ],
+            )  # fmt: skip
+            c.executemany(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc.id, p["id"], p["name"], p["kind"], p["country"], p["admin1"], p["lat"],
+                     p["lon"], len(p["mentions"]), json.dumps(p, ensure_ascii=False))
+                    for p in record["places"]
+                ],
+            )  # fmt: skip
+            c.executemany(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc.id, e["id"], e["type"], e["subtype"], e["plover"], e["actor1"],
+                     e["actor2"], e["place"], e["date"], e["date_text"], e["fatalities"],
+                     e["fatalities_text"], e["certainty"], e["claim"], e["confidence"],
+                     e["evidence"]["start"], e["evidence"]["end"], e["evidence"]["sentence"],
+                     e["evidence"]["section"], json.dumps(e, ensure_ascii=False))
+                    for e in record["events"]
+                ],
+            )  # fmt: skip
+            c.executemany(
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc.id, k["id"], k["speaker"], k["speaker_text"], k["speaker_kind"],
+                     k["speaker_org"], k["cue"], k["channel"], k["quote"], k["content"], k["date"],
+                     int(bool(k["hedged"])), k["confidence"], k["evidence"]["start"],
+                     k["evidence"]["end"], k["evidence"]["sentence"],
+                     json.dumps(k, ensure_ascii=False))
+                    for k in record["claims"]
+                ],
+            )  # fmt: skip
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return status
+
+    # -- reading -------------------------------------------------------------------------
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(
+            "SELECT record, source FROM documents WHERE id = ? OR id LIKE ? ORDER BY id = ? DESC",
+            (doc_id, f"{doc_id}%", doc_id),
+        ).fetchone()
+        if row is None:
+            return None
+        doc = Document.from_dict(json.loads(row[0]))
+        doc.source = row[1]
+        return doc
+
+    def iter_documents(self) -> Iterator[Document]:
+        for record, source in self.conn.execute(
+            "SELECT record, source FROM documents ORDER BY published, id"
+        ):
+            doc = Document.from_dict(json.loads(record))
+            doc.source = source
+            yield doc
+
+    def count(self, table: str = "documents") -> int:
+        if table not in ("documents", "events", "claims", "actors", "places"):
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def events(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
+        return query_events(self.conn, filters or QueryFilters())
+
+    def claims(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
+        return query_claims(self.conn, filters or QueryFilters())
+
+    def actors(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
+        return query_actors(self.conn, filters or QueryFilters())
+
+    def places(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
+        return query_places(self.conn, filters or QueryFilters())
+
+
+def open_store(url: str = "newsledger.db", *, readonly: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at ``url`` (a path or sqlite:///path)."""
+    path = _path_of(url)
+    try:
+        if path != ":memory:":
+            p = Path(path)
+            if readonly and not p.exists():
+                raise StoreError(f"no store at {path} (run `newsledger ingest` first)")
+            p.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrations.migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open store: {exc}", source=path) from exc
+    return Store(conn, path)

@@ -1,0 +1,169 @@
+"""Read-side queries shared by the CLI, exports and (later) the REST API."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class QueryFilters:
+    """Filters common to every listing. Text filters match ids or names, case-insensitively."""
+
+    actor: str | None = None
+    place: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc: str | None = None
+    limit: int | None = None
+
+
+def _like(value: str) -> str:
+    return f"%{value.lower()}%"
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, params)
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def _limit(f: QueryFilters) -> str:
+    return f" LIMIT {int(f.limit)}" if f.limit else ""
+
+
+EVENT_SQL = """
+SELECT e.doc_id, e.event_id, e.date, e.type, e.subtype, e.plover,
+       e.actor1, a1.name AS actor1_name, a1.country AS actor1_country,
+       e.actor2, a2.name AS actor2_name,
+       e.place, p.name AS place_name, p.kind AS place_kind, p.country, p.admin1, p.lat, p.lon,
+       e.fatalities, e.fatalities_text, e.certainty, e.claim, e.confidence,
+       e.date_text, e.sentence, e.start, e."end", e.section,
+       d.outlet, d.url, d.title, d.published
+FROM events e
+JOIN documents d ON d.id = e.doc_id
+LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.actor_id = e.actor1
+LEFT JOIN actors a2 ON a2.doc_id = e.doc_id AND a2.actor_id = e.actor2
+LEFT JOIN places p ON p.doc_id = e.doc_id AND p.place_id = e.place
+"""
+
+
+def query_events(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    where, params = [], []
+    if f.actor:
+        where.append(
+            "(lower(e.actor1) = ? OR lower(e.actor2) = ? OR lower(a1.name) LIKE ? "
+            "OR lower(a2.name) LIKE ?)"
+        )
+        params += [f.actor.lower(), f.actor.lower(), _like(f.actor), _like(f.actor)]
+    if f.place:
+        where.append(
+            "(lower(e.place) = ? OR lower(p.name) LIKE ? OR lower(p.admin1) LIKE ? "
+            "OR lower(p.country) = ?)"
+        )
+        params += [f.place.lower(), _like(f.place), _like(f.place), f.place.lower()]
+    if f.type:
+        where.append("(lower(e.type) LIKE ? OR lower(e.subtype) LIKE ? OR lower(e.plover) = ?)")
+        params += [_like(f.type), _like(f.type), f.type.lower()]
+    if f.since:
+        where.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("substr(e.date, 1, length(?)) <= ?")
+        params += [f.until, f.until]
+    if f.doc:
+        where.append("e.doc_id LIKE ?")
+        params.append(f.doc + "%")
+    sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start" + _limit(f)
+    return _rows(conn, sql, params)
+
+
+def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    sql = """
+    SELECT c.doc_id, c.claim_id, c.date, c.speaker, s.name AS speaker_name, c.speaker_text,
+           c.speaker_kind, c.speaker_org, c.cue, c.channel, c.quote, c.content, c.hedged,
+           c.confidence, c.sentence, c.start, c."end", d.outlet, d.url, d.title, d.published
+    FROM claims c
+    JOIN documents d ON d.id = c.doc_id
+    LEFT JOIN actors s ON s.doc_id = c.doc_id AND s.actor_id = c.speaker
+    """
+    where, params = [], []
+    if f.actor:
+        where.append(
+            "(lower(c.speaker) = ? OR lower(s.name) LIKE ? OR lower(c.speaker_text) LIKE ? "
+            "OR lower(c.speaker_org) = ?)"
+        )
+        params += [f.actor.lower(), _like(f.actor), _like(f.actor), f.actor.lower()]
+    if f.type:
+        where.append("(lower(c.cue) = ? OR lower(c.speaker_kind) = ? OR lower(c.quote) = ?)")
+        params += [f.type.lower()] * 3
+    if f.since:
+        where.append("coalesce(c.date, d.reference_date, d.published) >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("coalesce(c.date, d.reference_date, d.published) <= ?")
+        params.append(f.until)
+    if f.doc:
+        where.append("c.doc_id LIKE ?")
+        params.append(f.doc + "%")
+    if f.place:
+        where.append("lower(c.content) LIKE ?")
+        params.append(_like(f.place))
+    sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.doc_id, c.start"
+    return _rows(conn, sql + _limit(f), params)
+
+
+def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    where, params = [], []
+    if f.actor:
+        where.append("(lower(a.actor_id) = ? OR lower(a.name) LIKE ?)")
+        params += [f.actor.lower(), _like(f.actor)]
+    if f.type:
+        where.append("lower(a.type) = ?")
+        params.append(f.type.lower())
+    if f.doc:
+        where.append("a.doc_id LIKE ?")
+        params.append(f.doc + "%")
+    sql = f"""
+    SELECT a.actor_id AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country,
+           max(a.affiliation) AS affiliation,
+           count(DISTINCT a.doc_id) AS documents, sum(a.n_mentions) AS mentions,
+           (SELECT count(*) FROM events e WHERE e.actor1 = a.actor_id) AS events_as_actor1,
+           (SELECT count(*) FROM events e WHERE e.actor2 = a.actor_id) AS events_as_actor2,
+           (SELECT count(*) FROM claims c WHERE c.speaker = a.actor_id) AS claims
+    FROM actors a
+    {"WHERE " + " AND ".join(where) if where else ""}
+    GROUP BY a.actor_id
+    ORDER BY mentions DESC, id
+    """
+    return _rows(conn, sql + _limit(f), params)
+
+
+def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    where, params = [], []
+    if f.place:
+        where.append(
+            "(lower(p.place_id) = ? OR lower(p.name) LIKE ? OR lower(p.admin1) LIKE ? "
+            "OR lower(p.country) = ?)"
+        )
+        params += [f.place.lower(), _like(f.place), _like(f.place), f.place.lower()]
+    if f.type:
+        where.append("lower(p.kind) = ?")
+        params.append(f.type.lower())
+    if f.doc:
+        where.append("p.doc_id LIKE ?")
+        params.append(f.doc + "%")
+    sql = f"""
+    SELECT p.place_id AS id, max(p.name) AS name, max(p.kind) AS kind, max(p.country) AS country,
+           max(p.admin1) AS admin1, max(p.lat) AS lat, max(p.lon) AS lon,
+           count(DISTINCT p.doc_id) AS documents, sum(p.n_mentions) AS mentions,
+           (SELECT count(*) FROM events e WHERE e.place = p.place_id) AS events
+    FROM places p
+    {"WHERE " + " AND ".join(where) if where else ""}
+    GROUP BY p.place_id
+    ORDER BY mentions DESC, id
+    """
+    return _rows(conn, sql + _limit(f), params)

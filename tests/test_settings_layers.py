@@ -1,0 +1,33 @@
+"""Settings: defaults < file < environment < flags; bad values fail with the file named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsledger.settings import SettingsError, load_settings
+
+
+def test_settings_precedence(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text('[store]\ndb = "from-file.db"\n[pipeline]\nbatch_size = 4\n')
+    s = load_settings(f, environ={})
+    assert (s.db, s.batch_size) == ("from-file.db", 4)
+    assert s.stages[0] == "nlp"  # untouched defaults survive a partial file
+    s = load_settings(f, environ={"NEWSLEDGER_DB": "env.db"})
+    assert s.db == "env.db"
+    s = load_settings(
+        f, overrides={"store": {"db": "flag.db"}}, environ={"NEWSLEDGER_DB": "env.db"}
+    )
+    assert s.db == "flag.db"
+
+
+def test_settings_reject_unknown_keys_and_wrong_types(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text("[pipeline]\nbatch_sise = 4\n")
+    with pytest.raises(SettingsError, match=r"s\.toml.*batch_sise"):
+        load_settings(f, environ={})
+    f.write_text('[pipeline]\nbatch_size = "four"\n')
+    with pytest.raises(SettingsError, match="must be int"):
+        load_settings(f, environ={})
