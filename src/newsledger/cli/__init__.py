@@ -57,4 +57,13 @@ for _name in COMMANDS:
 
 
 def main() -> None:
-    app()
+    from ..errors import NewsledgerError
+
+    try:
+        app()
+    except NewsledgerError as exc:  # expected errors: one line, no traceback
+        print(f"newsledger: error: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        print("newsledger: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None

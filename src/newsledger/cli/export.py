@@ -108,7 +108,7 @@ def run(
         )
         pq.write_table(table, output)
         return 0
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
         if fmt == "csv":
             w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
