@@ -173,7 +173,11 @@ class Document:
         s0 = self.text.rfind("\n", 0, start) + 1
         s1 = self.text.find("\n", end)
         s1 = len(self.text) if s1 == -1 else s1
-        return Evidence(s0, s1, self.text[s0:s1].strip(), self.section_at(s0))
+        while s0 < s1 and self.text[s0].isspace():
+            s0 += 1
+        while s1 > s0 and self.text[s1 - 1].isspace():
+            s1 -= 1
+        return Evidence(s0, s1, self.text[s0:s1], self.section_at(s0))
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:
@@ -217,10 +221,12 @@ class Document:
             for p in d.get("places", [])
         ]
         events = [
-            Event(**{**_known(Event, e), "evidence": ev(e["evidence"])}) for e in d.get("events", [])
+            Event(**{**_known(Event, e), "evidence": ev(e["evidence"])})
+            for e in d.get("events", [])
         ]
         claims = [
-            Claim(**{**_known(Claim, c), "evidence": ev(c["evidence"])}) for c in d.get("claims", [])
+            Claim(**{**_known(Claim, c), "evidence": ev(c["evidence"])})
+            for c in d.get("claims", [])
         ]
         quantities = [
             Quantity(**{**_known(Quantity, q), "evidence": ev(q["evidence"])})
