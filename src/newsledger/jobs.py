@@ -19,6 +19,48 @@ def make_pipeline(settings: Settings) -> Pipeline:
     return build_pipeline(settings.stages, settings.stage_config())
 
 
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline  # one pipeline per worker process, built once
+    _worker_pipeline = make_pipeline(settings)
+
+
+def run_batch(docs: list[Document], settings: Settings | None = None) -> list[Result]:
+    """Run the pipeline over one batch and return picklable Results (no spaCy objects).
+
+    This is the unit of parallel work: a process pool (``--workers``) maps it over batches
+    today, and a Ray or Spark task can map the same function tomorrow."""
+    pipeline = _worker_pipeline or make_pipeline(settings or Settings())
+    out = list(pipeline.pipe(docs, batch_size=len(docs) or 1))
+    for r in out:
+        if r.doc is not None:
+            r.doc.user_data.clear()
+    return out
+
+
+def parallel_pipe(docs: Iterable[Document], settings: Settings, workers: int) -> Iterator[Result]:
+    """Like ``Pipeline.pipe`` but over ``workers`` processes, results in input order."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= settings.batch_size:
+                pending.append(pool.submit(run_batch, batch))
+                batch = []
+                while len(pending) > 2 * workers:
+                    yield from pending.popleft().result()
+        if batch:
+            pending.append(pool.submit(run_batch, batch))
+        while pending:
+            yield from pending.popleft().result()
+
+
 def read(
     paths: Iterable[str], settings: Settings, stdin: TextIO | None = None
 ) -> Iterator[Document | Failure]:
@@ -88,6 +130,7 @@ def ingest(
     stdin: TextIO | None = None,
     on_error: Callable[[Failure], None] | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Read, extract and store. Unchanged documents are not re-extracted; each document is
     written in its own transaction, so a crash never leaves half an article in the store."""
@@ -95,7 +138,7 @@ def ingest(
 
     assert isinstance(store, Store)
     summary = IngestSummary()
-    pipeline = pipeline or make_pipeline(settings)
+    pipeline = pipeline or (make_pipeline(settings) if workers <= 1 else None)
 
     def report(f: Failure) -> None:
         if f.skipped:
@@ -119,11 +162,17 @@ def ingest(
             else:
                 yield item
 
-    for result in pipeline.pipe(todo(), batch_size=settings.batch_size, on_error=report):
+    if workers > 1:
+        results: Iterator[Result] = parallel_pipe(todo(), settings, workers)
+    else:
+        results = pipeline.pipe(todo(), batch_size=settings.batch_size, on_error=report)
+    for result in results:
         if result.doc is None:
+            if workers > 1 and result.failure is not None:
+                report(result.failure)
             continue
         try:
-            status = store.write(result.doc, pipeline=",".join(pipeline.stage_names))
+            status = store.write(result.doc, pipeline=",".join(settings.stages))
         except Exception as exc:
             report(Failure(result.doc.source or result.doc.id, f"store: {exc}", result.doc.id))
             continue

@@ -21,6 +21,7 @@ def run(
     settings_file: str | None = None,
     as_json: bool = False,
     progress: bool | None = None,
+    workers: int = 1,
 ) -> int:
     settings = settings_from(settings_file, db=db)
     try:
@@ -66,9 +67,12 @@ def run(
                     stdin=sys.stdin,
                     on_error=on_error,
                     on_progress=on_progress,
+                    workers=workers,
                 )
         else:
-            summary = ingest(paths, settings, store, stdin=sys.stdin, on_error=on_error)
+            summary = ingest(
+                paths, settings, store, stdin=sys.stdin, on_error=on_error, workers=workers
+            )
         if as_json:
             print(json.dumps({**summary.as_dict(), "db": settings.db}))
         else:
@@ -92,6 +96,13 @@ def register(app: typer.Typer) -> None:
         progress: bool | None = typer.Option(
             None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."
         ),
+        workers: int = typer.Option(
+            1,
+            "--workers",
+            "-w",
+            min=1,
+            help="Extract in this many processes (one writes the store).",
+        ),
     ) -> None:
         """Extract articles into the ledger store (idempotent; one transaction per document)."""
-        raise typer.Exit(run(paths, db, settings_file, as_json, progress))
+        raise typer.Exit(run(paths, db, settings_file, as_json, progress, workers))

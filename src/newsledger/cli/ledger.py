@@ -1,0 +1,83 @@
+"""`newsledger ledger ACTOR`: what an actor claims against what is reported (terminal, JSON, HTML)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import typer
+
+from ..document import Document
+from ._util import DbOption, SettingsOption, stderr, stdout
+
+
+def load_documents(db: str | None, settings_file: str | None) -> list[Document]:
+    """Every document of the store (the analysis is cross-article: it needs them all)."""
+    from .query import open_for_reading
+
+    with open_for_reading(db, settings_file) as store:
+        return list(store.iter_documents())
+
+
+def run(
+    actor: str,
+    db: str | None = None,
+    settings_file: str | None = None,
+    html: str | None = None,
+    as_json: bool = False,
+    docs: Iterable[Document] | None = None,
+) -> int:
+    """Print the ledger of ``actor``; write it as HTML too when ``html`` is a path.
+
+    Returns the exit code: 0 done, 1 empty store or unknown actor.
+    """
+    from ..analysis import analyze, build_ledger
+    from ..analysis.ledger import known_actors
+    from ..analysis.report import render_ledger_html, render_ledger_terminal
+
+    documents = list(docs) if docs is not None else load_documents(db, settings_file)
+    if not documents:
+        stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
+        return 1
+    analysis = analyze(documents)
+    ledger = build_ledger(analysis, actor)
+    if ledger is None:
+        from rapidfuzz import process
+
+        names = sorted(set(known_actors(analysis.corpus).values()))
+        close = [m[0] for m in process.extract(actor, names, limit=5)] if names else []
+        hint = f"; did you mean: {', '.join(close)}" if close else ""
+        stderr.print(f"[red]error:[/red] no actor matching {actor!r}{hint}", highlight=False)
+        return 1
+    if as_json:
+        sys.stdout.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        render_ledger_terminal(ledger, console=stdout)
+    if html:
+        path = Path(html)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_ledger_html(ledger), encoding="utf-8")
+        stderr.print(f"wrote {path}", highlight=False)
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ledger")
+    def ledger_cmd(
+        actor: str = typer.Argument(..., help="Actor name or alias, e.g. 'Taliban' or 'ISKP'."),
+        db: str | None = DbOption,
+        settings_file: str | None = SettingsOption,
+        html: str | None = typer.Option(
+            None, "--html", help="Also write a self-contained HTML report (timeline, map)."
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Write the ledger as one JSON object."),
+    ) -> None:
+        """The ledger of one actor: its claims, its events, and what backs or contradicts them.
+
+        Claims grouped by topic with who else says them; the events where the actor acts with
+        the number of independent sources (copies and same-outlet reposts do not count) and
+        conflicting figures side by side; claims no event corroborates; claims others deny.
+        """
+        raise typer.Exit(run(actor, db, settings_file, html, as_json))
