@@ -73,7 +73,10 @@ class Settings:
 
     def stage_config(self) -> dict[str, dict[str, Any]]:
         """Keyword arguments for each stage's constructor."""
-        return {"nlp": {"model": self.values["nlp"]["model"]}}
+        return {
+            "nlp": {"model": self.values["nlp"]["model"]},
+            "actors": {"registry_files": list(self.values["actors"]["registry_files"]) or None},
+        }
 
 
 def load_settings(

@@ -1,18 +1,71 @@
-"""The actors stage (first placeholder: assigns nothing yet; replaced by the stage's issue)."""
+"""The actors stage: one identity per actor, with type, country and affiliation.
+
+Mentions come from the actor registry (``data/registry.jsonl``, extendable with the user's
+own files), spaCy entities, acronyms defined in the text, titles, surnames and a conservative
+"the group" anaphora. See docs/actors.md.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..document import Actor, Document
+from ..nlp import get_spacy
 from ..pipeline import Stage
+from .registry import ACTOR_TYPES, Registry, load_registry
+from .report import actor_table
+from .resolve import preload, resolve
 
 
 class ActorStage(Stage):
+    """Assigns ``doc.actors``. ``registry_files`` extend/override the packaged registry; they
+    are validated when the stage is built (a bad file fails there, with file and line)."""
+
     name = "actors"
     requires = frozenset({"doc.entities"})
     assigns = frozenset({"doc.actors"})
 
+    def __init__(self, registry_files: Sequence[str | Path] | None = None):
+        self.registry_files = tuple(str(Path(f)) for f in (registry_files or ()))
+        self.registry: Registry = load_registry(self.registry_files)
+        preload(self.registry)  # alias index and place names: built once, at pipeline build
+
     def __call__(self, doc: Document) -> Document:
+        doc.actors = resolve(doc, get_spacy(doc), self.registry)
         return doc
 
 
-__all__ = ["ActorStage"]
+def actor_at(doc: Document, start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping ``[start, end)``: the one whose mention ends last
+    (the head of an English noun phrase is at its end: "the UN's Lyons" -> Lyons), then the
+    longest."""
+    best: tuple[int, int] | None = None
+    found: Actor | None = None
+    for a in doc.actors:
+        for m in a.mentions:
+            if m.start < end and m.end > start:
+                score = (min(m.end, end), m.end - m.start)
+                if best is None or score > best:
+                    best, found = score, a
+    return found
+
+
+def actors_in_span(doc: Document, start: int, end: int) -> list[Actor]:
+    """Every actor with a mention overlapping ``[start, end)``, in order of that mention."""
+    hits: list[tuple[int, Actor]] = []
+    for a in doc.actors:
+        firsts = [m.start for m in a.mentions if m.start < end and m.end > start]
+        if firsts:
+            hits.append((min(firsts), a))
+    return [a for _, a in sorted(hits, key=lambda x: x[0])]
+
+
+__all__ = [
+    "ACTOR_TYPES",
+    "ActorStage",
+    "actor_at",
+    "actor_table",
+    "actors_in_span",
+    "load_registry",
+]

@@ -1,0 +1,1 @@
+"""Evaluations: each module exposes ``run(path, limit=None) -> dict`` and ``format_report``."""

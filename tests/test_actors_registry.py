@@ -1,0 +1,90 @@
+"""The actor registry: packaged data, user files that extend/override, and bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.actors import ActorStage
+from newsledger.actors.registry import ACTOR_TYPES, Registry, load_registry
+from newsledger.errors import DataFileError
+
+
+def test_packaged_registry_keeps_distinct_groups_apart() -> None:
+    reg = load_registry()
+    for alias in (
+        "ISIS-K",
+        "IS-KP",
+        "ISKP",
+        "Islamic State Khorasan Province",
+        "Islamic State-Khorasan",
+    ):
+        rec = reg.lookup(alias)
+        assert rec is not None and rec.id == "iskp", alias
+    assert reg.lookup("Khorasan Group").id == "khorasan-group"
+    assert reg.lookup("Pakistani Taliban").id == "ttp"
+    assert reg.lookup("Taliban").id == "taliban"
+    assert reg.lookup("Haqqani Network").id == "haqqani-network"
+    assert reg.lookup("AFP").type == "media"
+    assert reg.get("sirajuddin-haqqani").affiliation == "taliban"
+    assert {r.type for r in reg.records.values()} <= set(ACTOR_TYPES)
+
+
+def test_packaged_registry_has_phoenix_states_and_forces() -> None:
+    reg = load_registry()
+    assert reg.get("pk").type == "state" and reg.get("pk").country == "PK"
+    assert reg.lookup("Afghan security forces").id == "af-forces"
+    assert reg.get("af-forces").affiliation == "af"
+    assert len(reg.records) > 5000  # Phoenix people, institutions, IGOs, groups
+
+
+def _write(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    p = tmp_path / name
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_user_file_extends_and_overrides(tmp_path: Path) -> None:
+    rec = {"id": "kvf", "name": "Kestrel Valley Front", "aliases": ["KVF"], "type": "rebel_group",
+           "country": "AF"}  # fmt: skip
+    over = {"id": "taliban", "name": "Taliban movement", "aliases": ["Taliban"], "type": "state",
+            "country": "AF"}  # fmt: skip
+    f = _write(tmp_path, "mine.jsonl", ["# my actors", json.dumps(rec), json.dumps(over)])
+    reg = Registry([Path(load_registry().files[0]), f])
+    assert reg.lookup("KVF").id == "kvf"
+    assert reg.get("taliban").type == "state"  # overridden
+    assert reg.lookup("ISKP").id == "iskp"  # the rest is still there
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "words"),
+    [
+        (['{"id": "a", "name": "A"}', "{not json"], 2, "invalid JSON"),
+        (['{"id": "a", "name": "A", "type": "warlord"}'], 1, "type"),
+        (['{"id": "A B", "name": "A"}'], 1, "slug"),
+        (['{"id": "a", "name": "A", "country": "Afghanistan"}'], 1, "alpha-2"),
+        (['{"id": "a", "name": "A"}', '{"id": "a", "name": "B"}'], 2, "defined twice"),
+        (['{"id": "a", "name": "Alpha", "aliases": ["KVF"]}',
+          '{"id": "b", "name": "Beta", "aliases": ["KVF"]}'], 2, "already an alias"),
+        (['{"id": "p", "name": "Pat Doe", "type": "person", "affiliation": "nobody"}'], 1,
+         "affiliation"),
+    ],
+)  # fmt: skip
+def test_bad_files_fail_with_file_and_line(
+    tmp_path: Path, lines: list[str], line: int, words: str
+) -> None:
+    f = _write(tmp_path, "bad.jsonl", lines)
+    with pytest.raises(DataFileError) as err:
+        Registry([f])
+    assert err.value.line == line
+    assert err.value.source == str(f)
+    assert words in str(err.value)
+    assert f"bad.jsonl:{line}" in str(err.value)
+
+
+def test_stage_fails_at_load_not_during_ingest(tmp_path: Path) -> None:
+    f = _write(tmp_path, "bad.jsonl", ['{"id": "x", "name": "X", "type": "nope"}'])
+    with pytest.raises(DataFileError):
+        ActorStage(registry_files=[f])
