@@ -133,7 +133,8 @@ def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
            count(DISTINCT a.doc_id) AS documents, sum(a.n_mentions) AS mentions,
            (SELECT count(*) FROM events e WHERE e.actor1 = a.actor_id) AS events_as_actor1,
            (SELECT count(*) FROM events e WHERE e.actor2 = a.actor_id) AS events_as_actor2,
-           (SELECT count(*) FROM claims c WHERE c.speaker = a.actor_id) AS claims
+           (SELECT count(*) FROM claims c WHERE c.speaker = a.actor_id OR c.speaker_org = a.actor_id)
+               AS claims
     FROM actors a
     {"WHERE " + " AND ".join(where) if where else ""}
     GROUP BY a.actor_id

@@ -1,0 +1,76 @@
+"""Bytes to text: UTF-8 first, then a declared or detected charset, with a warning; binary refused."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+#: The share of control characters above which decoded "text" is taken for a binary file.
+_MAX_CONTROL = 0.01
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, list[str]]:
+    """``(text, warnings)`` for the bytes of a file.
+
+    UTF-8 (or a byte-order mark) is read silently; a page's declared ``<meta charset>`` is trusted
+    when it decodes; otherwise charset_normalizer guesses, then cp1252 and latin-1 are tried, and a
+    warning says which encoding was used. Raises :class:`InputError` for binary data.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding)), []
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8")), []
+    except UnicodeDecodeError:
+        pass
+    if html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii", "replace")
+            try:
+                return _checked(data.decode(declared)), []
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:
+        best = None
+    if best is not None and best.encoding:
+        text = _checked(str(best))
+        return text, [f"not valid UTF-8; decoded as {best.encoding} (detected)"]
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = _checked(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+        return text, [f"not valid UTF-8; decoded as {encoding}"]
+    raise InputError("undecodable bytes: not UTF-8 and no known encoding fits")  # pragma: no cover
+
+
+def _checked(text: str) -> str:
+    """``text``, unless it is mostly control characters (a binary file that happened to decode)."""
+    if not text:
+        return text
+    sample = text[:100_000]
+    control = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    if control > _MAX_CONTROL * len(sample):
+        raise InputError("binary file (control characters), not text")
+    return text
