@@ -19,7 +19,7 @@ def run(paths: list[str], as_json: bool = False, settings_file: str | None = Non
 
     def on_error(f: Failure) -> None:
         nonlocal failed
-        failed += 1
+        failed += 0 if f.skipped else 1
         warn_line(f.source, f.reason)
 
     for result in extract(paths, settings, stdin=sys.stdin, on_error=on_error):
