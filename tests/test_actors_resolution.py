@@ -131,3 +131,17 @@ def test_actor_at_and_actors_in_span(actors: Callable[[str], Document]) -> None:
     assert next(x.id for x in inside) == "un"
     assert actor_at(doc, s2, s2 + len("the UN's Lindqvist")).id == inside[-1].id
     assert actor_at(doc, text.index("lied"), len(text)) is None
+
+
+def test_actors_private_people_get_document_local_ids(parse) -> None:  # type: ignore[no-untyped-def]
+    # An illustration written for this test: one public official with a role, one private person.
+    text = (
+        "Interior Minister Karim Daoud said on Monday that police had arrested a suspect. "
+        "A shopkeeper, Farid Ahmadzai, was wounded in the attack."
+    )
+    doc = parse(text, stages=["nlp", "time", "actors"], id="doc-xyz")
+    by_name = {a.name: a for a in doc.actors if a.type == "person"}
+    official = next(a for n, a in by_name.items() if "Daoud" in n)
+    assert official.id.startswith("new:") and official.role
+    private = [a for n, a in by_name.items() if "Ahmadzai" in n]
+    assert private and all(a.id.startswith("local:doc-xyz:") for a in private)

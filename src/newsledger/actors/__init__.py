@@ -32,8 +32,19 @@ class ActorStage(Stage):
         preload(self.registry)  # alias index and place names: built once, at pipeline build
 
     def __call__(self, doc: Document) -> Document:
-        doc.actors = resolve(doc, get_spacy(doc), self.registry)
+        doc.actors = scope_private_people(doc.id, resolve(doc, get_spacy(doc), self.registry))
         return doc
+
+
+def scope_private_people(doc_id: str, actors: list[Actor]) -> list[Actor]:
+    """Ethics rule: a person the registry does not know, named without any public role or
+    organisation (a victim in a list, a bystander), gets an id local to this document
+    (``local:<doc>:<slug>``), so the store never links one private individual across articles.
+    Public figures (in the registry, or with a role or affiliation in the text) keep global ids."""
+    for a in actors:
+        if a.type == "person" and a.id.startswith("new:") and not a.role and not a.affiliation:
+            a.id = f"local:{doc_id}:{a.id.removeprefix('new:')}"
+    return actors
 
 
 def actor_at(doc: Document, start: int, end: int) -> Actor | None:
