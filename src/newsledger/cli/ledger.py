@@ -6,19 +6,29 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..document import Document
 from ._util import DbOption, SettingsOption, stderr, stdout
 
+if TYPE_CHECKING:
+    from ..analysis.records import Corpus
 
-def load_documents(db: str | None, settings_file: str | None) -> list[Document]:
-    """Every document of the store (the analysis is cross-article: it needs them all)."""
+
+def load_corpus(
+    db: str | None, settings_file: str | None, docs: Iterable[Document] | None = None
+) -> Corpus:
+    """Every document of the store (or ``docs``), flattened into analysis records one document
+    at a time: the documents themselves are not kept in memory."""
+    from ..analysis import flatten
     from .query import open_for_reading
 
+    if docs is not None:
+        return flatten(docs)
     with open_for_reading(db, settings_file) as store:
-        return list(store.iter_documents())
+        return flatten(store.iter_documents())
 
 
 def run(
@@ -37,17 +47,17 @@ def run(
     from ..analysis.ledger import known_actors
     from ..analysis.report import render_ledger_html, render_ledger_terminal
 
-    documents = list(docs) if docs is not None else load_documents(db, settings_file)
-    if not documents:
+    corpus = load_corpus(db, settings_file, docs)
+    if not corpus.docs:
         stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
         return 1
-    analysis = analyze(documents)
+    analysis = analyze(corpus)
     ledger = build_ledger(analysis, actor)
     if ledger is None:
         from rapidfuzz import process
 
         names = sorted(set(known_actors(analysis.corpus).values()))
-        close = [m[0] for m in process.extract(actor, names, limit=5)] if names else []
+        close = [m[0] for m in process.extract(actor, names, limit=5, score_cutoff=60)]
         hint = f"; did you mean: {', '.join(close)}" if close else ""
         stderr.print(f"[red]error:[/red] no actor matching {actor!r}{hint}", highlight=False)
         return 1

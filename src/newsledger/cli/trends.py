@@ -40,11 +40,13 @@ def run(
     if as_json and as_csv:
         stderr.print("[red]error:[/red] choose one of --json and --csv")
         return 2
-    if docs is None:
-        from .ledger import load_documents
+    from .ledger import load_corpus
 
-        docs = load_documents(db, settings_file)
-    analysis = analyze(docs)
+    corpus = load_corpus(db, settings_file, docs)
+    if not corpus.docs:
+        stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
+        return 1
+    analysis = analyze(corpus)
     keys = None
     if actor:
         found = resolve_actor(actor, analysis.corpus)

@@ -1,0 +1,232 @@
+"""The ledger of one actor: what it says, against what is reported.
+
+- **claims**, grouped by topic (a keyword lexicon, else the type of the event the claim speaks
+  of), each with who else says the same thing;
+- **events** where the actor acts (actor1 or actor2 of any report), each with the number of
+  independent outlets that report it and the fatality figures side by side;
+- **uncorroborated** claims: no event report backs them, other than reports that rest on the
+  actor's own word;
+- **contradicted** claims: another speaker or outlet denies or negates the same proposition;
+- **denials** by the actor that reporting contradicts: the actor denies what independent
+  outlets attribute to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analyze import Analysis
+from .claimclusters import Contradiction, claim_to_dict
+from .corroborate import EventCluster
+from .records import ClaimRecord, Corpus
+from .text import normalize_name
+
+
+@dataclass
+class LedgerClaim:
+    """One claim of the actor, checked against the rest of the corpus."""
+
+    claim: ClaimRecord
+    topic: str = "other"  # the lexicon topic, else the type of the event the claim speaks of
+    also_said_by: list[ClaimRecord] = field(default_factory=list)
+    events: list[EventCluster] = field(default_factory=list)
+    corroborating_sources: int = 0
+    contradicted_by: list[Contradiction] = field(default_factory=list)
+    contradicts: list[Contradiction] = field(default_factory=list)  # when the actor denies
+    reporting_against: list[EventCluster] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)  # copies of the document that repeat it
+
+    @property
+    def corroborated(self) -> bool:
+        return self.corroborating_sources > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **claim_to_dict(self.claim),
+            "topic": self.topic,
+            "also_said_by": [
+                {"speaker": c.speaker, "outlet": c.outlet, "doc_id": c.doc_id, "content": c.content}
+                for c in self.also_said_by
+            ],
+            "events": [e.id for e in self.events],
+            "corroborating_sources": self.corroborating_sources,
+            "contradicted_by": [x.to_dict()["by"] | {"kind": x.kind} for x in self.contradicted_by],
+            "contradicts": [x.to_dict()["claim"] | {"kind": x.kind} for x in self.contradicts],
+            "copies": self.copies,
+            "reporting_against": [
+                {"event": e.id, "independent_sources": e.independent_sources}
+                for e in self.reporting_against
+            ],
+        }
+
+
+@dataclass
+class LedgerEvent:
+    event: EventCluster
+    role: str  # "actor1" (acts) or "actor2" (acted upon)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, **self.event.to_dict()}
+
+
+@dataclass
+class Ledger:
+    actor: str
+    keys: list[str]
+    claims: list[LedgerClaim]
+    events: list[LedgerEvent]
+
+    @property
+    def topics(self) -> dict[str, list[LedgerClaim]]:
+        out: dict[str, list[LedgerClaim]] = {}
+        for c in self.claims:
+            out.setdefault(c.topic, []).append(c)
+        return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+    @property
+    def uncorroborated(self) -> list[LedgerClaim]:
+        return [c for c in self.claims if not c.corroborated and not c.claim.denial]
+
+    @property
+    def contradicted(self) -> list[LedgerClaim]:
+        return [c for c in self.claims if c.contradicted_by]
+
+    @property
+    def denials(self) -> list[LedgerClaim]:
+        return [c for c in self.claims if c.claim.denial]
+
+    @property
+    def denials_against_reporting(self) -> list[LedgerClaim]:
+        return [c for c in self.claims if c.reporting_against]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "keys": self.keys,
+            "claims_by_topic": {t: [c.to_dict() for c in cs] for t, cs in self.topics.items()},
+            "events": [e.to_dict() for e in self.events],
+            "uncorroborated": [c.claim.key for c in self.uncorroborated],
+            "contradicted": [c.claim.key for c in self.contradicted],
+            "denials_against_reporting": [c.claim.key for c in self.denials_against_reporting],
+        }
+
+
+def known_actors(corpus: Corpus) -> dict[str, str]:
+    """Every actor key in the corpus -> display name (actors, speakers, event actors)."""
+    names = dict(corpus.actor_names)
+    for c in corpus.claims:
+        if c.speaker_key:
+            names.setdefault(c.speaker_key, c.speaker)
+        if c.speaker_org_key and c.speaker_org:
+            names.setdefault(c.speaker_org_key, c.speaker_org)
+    for e in corpus.events:
+        for n in (e.actor1, e.actor2):
+            k = normalize_name(n)
+            if k:
+                names.setdefault(k, n or k)
+    return names
+
+
+def resolve_actor(query: str, corpus: Corpus) -> tuple[str, list[str]] | None:
+    """The actor a user means: (display name, actor keys) or None.
+
+    Exact name or alias first; then names that contain the query as whole words
+    ("Taliban" -> "Taliban", "Taliban government"); then a fuzzy match (rapidfuzz, >= 90).
+    """
+    names = known_actors(corpus)
+    q = corpus.canonical(normalize_name(query))
+    if not q:
+        return None
+    if q in names:
+        keys = [q, *(a for a, c in corpus.aliases.items() if c == q and a in names)]
+        return names[q], sorted(set(keys))
+    padded = f" {q} "
+    within = [k for k in names if padded in f" {k} "]
+    if within:
+        within.sort(key=len)
+        return names[within[0]], sorted(within)
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(q, list(names), scorer=fuzz.WRatio, score_cutoff=90)
+    if best:
+        return names[best[0]], [best[0]]
+    return None
+
+
+def build_ledger(analysis: Analysis, actor: str) -> Ledger | None:
+    """The ledger of ``actor`` (a name or alias as a user types it), or None if unknown."""
+    found = resolve_actor(actor, analysis.corpus)
+    if found is None:
+        return None
+    name, keys = found
+    kset = set(keys)
+    contra_of: dict[str, list[Contradiction]] = {}
+    contra_by: dict[str, list[Contradiction]] = {}
+    for x in analysis.contradictions:
+        contra_of.setdefault(x.claim.key, []).append(x)
+        contra_by.setdefault(x.by.key, []).append(x)
+
+    claims: list[LedgerClaim] = []
+    dup = analysis.duplicates
+    copied: dict[tuple[str, str], list[str]] = {}  # (original doc, content) -> copies
+    for c in analysis.corpus.claims:
+        if dup.is_copy(c.doc_id) and dup.original(c.doc_id) in analysis.corpus.docs:
+            copied.setdefault((dup.original(c.doc_id), c.content), []).append(c.doc_id)
+    for c in analysis.corpus.claims:
+        if c.speaker_key not in kset and c.speaker_org_key not in kset:
+            continue
+        if dup.is_copy(c.doc_id) and (dup.original(c.doc_id), c.content) in copied:
+            continue  # a republication repeats the original's claim: shown with it
+        lc = LedgerClaim(claim=c, copies=copied.get((c.doc_id, c.content), []))
+        ci = analysis.claim_cluster_of.get(c.key)
+        if ci is not None:
+            lc.also_said_by = [
+                o
+                for o in analysis.claim_clusters[ci].claims
+                if o.doc_id != c.doc_id
+                and analysis.duplicates.original(o.doc_id) != analysis.duplicates.original(c.doc_id)
+            ]
+        lc.events = [analysis.events[i] for i in analysis.claim_events.get(c.key, [])]
+        lc.topic = c.topic
+        if c.topic == "other" and lc.events:
+            lc.topic = lc.events[0].type or lc.events[0].plover or "other"
+        lc.corroborating_sources = analysis.independent_backing(analysis.corroborating_reports(c))
+        lc.contradicted_by = [
+            x
+            for x in contra_of.get(c.key, [])
+            if x.by.speaker_key not in kset and x.by.speaker_org_key not in kset
+        ]
+        lc.contradicts = contra_by.get(c.key, [])
+        if c.denial:
+            lc.reporting_against = [
+                e
+                for e in lc.events
+                if any(
+                    m.actor1
+                    and analysis.corpus.canonical(normalize_name(m.actor1)) in kset
+                    and m.certainty != "denied"
+                    for m in e.members
+                )
+            ]
+        claims.append(lc)
+    claims.sort(key=lambda x: (x.claim.date or "9999", x.claim.key))
+
+    events: list[LedgerEvent] = []
+    for ev in analysis.events:
+        if not (ev.actor_keys & kset):
+            continue
+        role = (
+            "actor1"
+            if any(
+                m.actor1 and analysis.corpus.canonical(normalize_name(m.actor1)) in kset
+                for m in ev.members
+            )
+            else "actor2"
+        )
+        events.append(LedgerEvent(ev, role))
+    events.sort(key=lambda e: (e.event.date or e.event.date_range[0] or "9999", e.event.id))
+    return Ledger(actor=name, keys=keys, claims=claims, events=events)
+
+
+__all__ = ["Ledger", "LedgerClaim", "LedgerEvent", "build_ledger", "known_actors", "resolve_actor"]
