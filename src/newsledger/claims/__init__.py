@@ -1,18 +1,31 @@
-"""The claims stage (first placeholder: assigns nothing yet; replaced by the stage's issue)."""
+"""The claims stage: who said what, to whom, how surely (SCHEMA.md ``Claim`` records).
+
+Direct quotes (also split by their attribution and running over paragraphs), indirect speech
+with reporting verbs and "according to", and mixed quotes. Rules over the spaCy parse; the
+reporting verbs, hedges, channel nouns and speaker nouns are data files in ``claims/data/``.
+See docs/claims.md.
+"""
 
 from __future__ import annotations
 
 from ..document import Document
 from ..pipeline import Stage
+from .extract import extract
 
 
 class ClaimStage(Stage):
+    """Fills ``doc.claims``. The speaker's resolved name per claim id (also where no actor
+    exists) is left on ``doc.user_data["claims.names"]`` for evaluation and later stages."""
+
     name = "claims"
-    requires = frozenset({"doc.actors","doc.dates"})
+    requires = frozenset({"doc.actors", "doc.dates"})
     assigns = frozenset({"doc.claims"})
 
     def __call__(self, doc: Document) -> Document:
+        claims, names = extract(doc)
+        doc.claims = claims
+        doc.user_data["claims.names"] = names
         return doc
 
 
-__all__ = ["ClaimStage"]
+__all__ = ["ClaimStage", "extract"]

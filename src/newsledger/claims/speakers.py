@@ -1,0 +1,495 @@
+"""Who a claim's speaker is: the phrase as written, the actor, the kind, the organisation.
+
+Also the smaller attributes read off the attribution clause: channel, date, hedging, and the
+actors the content is about. Actors come from ``doc.actors`` (the actors stage) by offsets;
+without them the speaker is still named from the spaCy entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Actor, Document
+from .lexicon import Lexicon
+
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLES = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "sir": "m",
+    "madam": "f",
+    "lord": "m",
+    "lady": "f",
+}
+_ORG_ENTS = ("ORG", "NORP", "GPE", "FAC", "LOC")
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
+_ROLE_REACH = 3000  # chars back to the named speaker a role noun ("the official") refers to
+_PREPS_CHANNEL = {"in", "at", "on", "during", "via", "through", "over"}
+
+
+def _actor_at(doc: Document, start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping [start, end) (the actors stage's helper if present)."""
+    try:
+        from ..actors import actor_at  # type: ignore[attr-defined]
+    except ImportError:
+        actor_at = None
+    if actor_at is not None:
+        try:
+            found = actor_at(doc, start, end)
+        except Exception:
+            found = None
+        if found is not None:
+            return found if isinstance(found, Actor) else doc.actor(str(found))
+    for a in doc.actors:
+        for m in a.mentions:
+            if m.start < end and start < m.end:
+                return a
+    return None
+
+
+@dataclass
+class Resolved:
+    text: str
+    name: str | None  # the name the speaker resolves to in the text ("Deborah Lyons")
+    kind: str
+    actor: str | None
+    org: str | None
+    gender: str | None = None
+    plural: bool = False
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens in text order, remembering earlier speakers for pronouns."""
+
+    def __init__(self, doc: Document, sdoc: Any, lex: Lexicon):
+        self.doc = doc
+        self.sdoc = sdoc
+        self.lex = lex
+        self.memory: list[tuple[Any, int]] = []  # (Resolved, offset)
+        self.gender: dict[str, str] = {}
+        self.person_ents = [e for e in sdoc.ents if e.label_ == "PERSON"]
+        self._infer_genders()
+
+    def _infer_genders(self) -> None:
+        """A person named as a subject and followed by he/she (his/her) before any other
+        person is named: that gender (titles Mr/Ms count too)."""
+        sdoc = self.sdoc
+        ents = self.person_ents
+        for k, e in enumerate(ents):
+            name = self._full_name(e.root)
+            for t in sdoc[max(0, e.start - 2) : e.start]:
+                if t.lower_ in _TITLES:
+                    self.gender.setdefault(name, _TITLES[t.lower_])
+            if e.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            limit = ents[k + 1].start if k + 1 < len(ents) else len(sdoc)
+            limit = min(limit, e.end + 40)
+            for t in sdoc[e.end : limit]:
+                g = _GENDER.get(t.lower_)
+                if g:
+                    self.gender.setdefault(name, g)
+                    break
+
+    # -- memory ------------------------------------------------------------------------------
+    def remember(self, spk: Any, offset: int) -> None:
+        self.memory.append((spk, offset))
+
+    # -- spans -----------------------------------------------------------------------------------
+    @staticmethod
+    def core(tok: Any) -> tuple[int, int]:
+        """The speaker phrase as written: the head with its left modifiers and an "of" phrase."""
+        doc = tok.doc
+        i = tok.i
+        lo = tok.left_edge.i
+        while i - 1 >= lo:
+            t = doc[i - 1]
+            if t.is_space or "\n" in t.text or (t.is_punct and t.text not in ("-", "'", "’")):
+                break
+            if t.dep_ in ("appos", "relcl", "acl", "advcl") or tok not in t.ancestors:
+                break
+            i -= 1
+        left = doc[i]
+        right = _right_edge(tok, 0)
+        return left.idx, right.idx + len(right)
+
+    # -- resolution ----------------------------------------------------------------------------
+    def resolve(self, tok: Any, offset: int) -> Any:
+
+        if tok is None:
+            return None
+        text = self.doc.text
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in ("he", "she", "they", "it", "we"):
+            return self._pronoun(tok, offset)
+        # an appositive name: "the Special Representative ..., Deborah Lyons"
+        for c in tok.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
+                org = self._org_in(tok, exclude=c)
+                r = self._named(c, org)
+                return r
+        s, e = self.core(tok)
+        phrase = text[s:e].strip()
+        full_s = tok.left_edge.idx
+        full_e = tok.right_edge.idx + len(tok.right_edge)
+        full = text[full_s:full_e]
+        sent = tok.sent.text
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+            # a surname after first mention that the tagger took for something else
+            for r, _ in reversed(self.memory):
+                if (
+                    r.kind == "person"
+                    and r.name
+                    and r.name.split()[-1] == tok.text
+                    and len(r.name.split()) > 1
+                ):
+                    return self._named(tok, r.org)
+        if tok.ent_type_ == "PERSON" or (
+            tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and tok.dep_ != "compound"
+            and self._looks_name(tok)
+        ):
+            return self._named(tok, self._org_in(tok, exclude=tok))
+        actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
+        lemma = tok.lemma_.lower()
+        noun_kind = self.lex.speaker_nouns.get(lemma) or self.lex.speaker_nouns.get(low)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
+        org_id = self._org_in(tok, exclude=tok)
+        has_org_mod = any(
+            c.ent_type_ in _ORG_ENTS or c.pos_ == "PROPN" for c in tok.subtree if c.i < tok.i
+        )
+        anonymous = bool(self.lex.anonymity.search(full)) or bool(
+            self.lex.anonymity.search(sent) and noun_kind in ("source", "person")
+        )
+        if anonymous and noun_kind in ("source", "person", None) and tok.ent_type_ != "PERSON":
+            return Resolved(phrase, None, "anonymous", None, org_id)
+        if actor is not None and tok.ent_type_ in (*_ORG_ENTS, "") and actor.type != "person":
+            return Resolved(
+                phrase, actor.name, "organization", actor.id, org_id or actor.id, plural=True
+            )
+        if tok.ent_type_ in _ORG_ENTS:
+            return Resolved(phrase, phrase, "organization", None, org_id, plural=True)
+        if noun_kind == "unnamed" or (noun_kind is None and plural and not has_org_mod):
+            return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
+        if noun_kind == "org":
+            return Resolved(phrase, phrase, "organization", org_id, org_id, plural=True)
+        if noun_kind in ("person", "source"):
+            if plural:
+                if has_org_mod:
+                    return Resolved(phrase, None, "organization", org_id, org_id, plural=True)
+                return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
+            if dets & _INDEFINITE:
+                return Resolved(phrase, None, "anonymous", None, org_id)
+            # "the official", "the diplomat": the previous named person speaker
+            prev = self._previous(
+                offset, lambda r: r.kind == "person" and r.name is not None, _ROLE_REACH
+            )
+            if prev is not None and not has_org_mod:
+                return Resolved(
+                    phrase, prev.name, "person", prev.actor, prev.org or org_id, prev.gender
+                )
+            return Resolved(phrase, None, "person", None, org_id)
+        if tok.pos_ == "PROPN":
+            return Resolved(phrase, phrase, "organization" if plural else "person", None, org_id)
+        if not plural and "the" in dets and not has_org_mod and noun_kind is None:
+            # "the bow-tied maverick", "the affable proprietor": the previous named person
+            prev = self._previous(
+                offset, lambda r: r.kind == "person" and r.name is not None, _ROLE_REACH
+            )
+            if prev is not None:
+                return Resolved(phrase, prev.name, "person", prev.actor, prev.org, prev.gender)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return Resolved(phrase, None, "unnamed", None, org_id, plural=plural)
+        return None
+
+    @staticmethod
+    def _looks_name(tok: Any) -> bool:
+        return tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
+
+    def _full_name(self, tok: Any) -> str:
+        ent = next(
+            (e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None
+        )
+        name = ent.text if ent is not None else tok.text
+        name = re.sub(r"'s$|’s$", "", name).strip()
+        parts = name.split()
+        if len(parts) == 1:
+            # a surname after first mention: the earlier full name that ends with it
+            for e in self.person_ents:
+                if e.start_char >= tok.idx:
+                    break
+                ep = e.text.split()
+                if len(ep) > 1 and parts[0] in (re.sub(r"'s$|’s$", "", ep[-1]), ep[0]):
+                    return re.sub(r"'s$|’s$", "", e.text)
+        return name
+
+    def _named(self, tok: Any, org: str | None) -> Any:
+
+        text = self.doc.text
+        s, e = self.core(tok)
+        phrase = text[s:e].strip()
+        name = self._full_name(tok)
+        actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
+        actor_id = actor.id if actor is not None else None
+        if actor is not None and actor.type != "person":
+            return Resolved(
+                phrase, actor.name, "organization", actor.id, org or actor.id, plural=True
+            )
+        if actor is not None and actor.affiliation:
+            org = actor.affiliation
+        gender = self.gender.get(name)
+        for t in tok.doc[max(0, tok.i - 3) : tok.i]:
+            g = _TITLES.get(t.lower_)
+            if g:
+                gender = self.gender[name] = g
+        return Resolved(phrase, name, "person", actor_id, org, gender)
+
+    def _org_in(self, tok: Any, exclude: Any) -> str | None:
+        """An organisation actor mentioned in the speaker phrase ("the UN's Lyons", "X of Y")."""
+        s = tok.left_edge.idx
+        e = tok.right_edge.idx + len(tok.right_edge)
+        for a in self.doc.actors:
+            if a.type == "person":
+                continue
+            for m in a.mentions:
+                if (
+                    s <= m.start
+                    and m.end <= e
+                    and not (m.start <= exclude.idx < m.end and a.type == "person")
+                ):
+                    return a.id
+        return None
+
+    def introduced_between(self, start: int, end: int) -> Any:
+        """A person named as a subject between two offsets (the new speaker of a quote that
+        follows "Josh Matlow, a councillor, agrees." with no attribution of its own)."""
+
+        for ent in reversed(self.person_ents):
+            if ent.start_char < start:
+                break
+            if ent.end_char > end or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            name = self._full_name(ent.root)
+            actor = _actor_at(self.doc, ent.start_char, ent.end_char)
+            return Resolved(
+                ent.text,
+                name,
+                "person",
+                actor.id if actor else None,
+                actor.affiliation if actor else None,
+                self.gender.get(name),
+            )
+        return None
+
+    def _previous(self, offset: int, pred: Any, within: int | None = None) -> Any:
+        """The latest remembered speaker that satisfies ``pred`` (within ``within`` chars)."""
+        for r, pos in reversed(self.memory):
+            if within is not None and offset - pos > within:
+                return None
+            if pred(r):
+                return r
+        return None
+
+    def _pronoun(self, tok: Any, offset: int) -> Any:
+
+        low = tok.lower_
+        text = tok.text
+        if low in ("he", "she"):
+            g = _GENDER[low]
+            # the previous speaker of that gender, unless a person of that gender (known) was
+            # named as a subject since
+            best = None
+            best_pos = -1
+            for r, pos in reversed(self.memory):
+                if r.kind == "person" and r.name and self.gender.get(r.name, r.gender) in (None, g):
+                    best, best_pos = r, pos
+                    break
+            for ent in reversed(self.person_ents):
+                if ent.end_char > tok.idx:
+                    continue
+                if ent.start_char <= best_pos or tok.idx - ent.start_char > 2500:
+                    break
+                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    name = self._full_name(ent.root)
+                    if best is not None and name == best.name:
+                        break
+                    known = self.gender.get(name)
+                    if known == g or (best is None and known is None):
+                        actor = _actor_at(self.doc, ent.start_char, ent.end_char)
+                        best = Resolved(
+                            ent.text,
+                            name,
+                            "person",
+                            actor.id if actor else None,
+                            actor.affiliation if actor else None,
+                            g,
+                        )
+                        break
+            if best is None:
+                return Resolved(text, None, "person", None, None, g)
+            if best.name:
+                self.gender.setdefault(best.name, g)
+            return Resolved(text, best.name, "person", best.actor, best.org, g)
+        if low in ("they", "we"):
+            prev = self._previous(
+                offset, lambda r: r.plural or r.kind in ("organization", "unnamed")
+            )
+            if prev is not None:
+                return Resolved(text, prev.name, prev.kind, prev.actor, prev.org, plural=True)
+            return Resolved(text, None, "unnamed", None, None, plural=True)
+        if low == "it":
+            prev = self._previous(offset, lambda r: r.kind == "organization")
+            if prev is not None:
+                return Resolved(text, prev.name, "organization", prev.actor, prev.org, plural=True)
+            return Resolved(text, None, "organization", None, None)
+        if low in ("some", "many", "others", "both", "several", "most", "few", "all"):
+            return Resolved(text, None, "unnamed", None, None, plural=True)
+        if low in ("who", "that", "which"):
+            head = tok.head.head if tok.head.dep_ == "relcl" else None
+            if head is not None and head is not tok:
+                return self.resolve(head, offset)
+        return None
+
+
+_POST_PREPS = {"of", "with", "for", "from", "at", "in"}
+
+
+def _right_edge(tok: Any, depth: int) -> Any:
+    """The last token of a speaker phrase: post-modifying prepositions ("the lawyer for X",
+    "the sergeant-at-arms of the House of Commons"), short participles ("familiar with"),
+    possessive endings; never appositions or relative clauses."""
+    right = tok
+    for c in tok.children:
+        if c.i <= tok.i or c.i != right.i + 1:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _POST_PREPS and depth < 3:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if (
+                pobj is not None
+                and pobj.i - c.i <= 6
+                and not any(
+                    t.is_punct and t.text not in ("-", "'", "’", ".") for t in tok.doc[c.i : pobj.i]
+                )
+            ):
+                right = _right_edge(pobj, depth + 1)
+        elif c.dep_ == "case":
+            right = c
+        elif c.dep_ in ("amod", "acl") and c.tag_ in ("JJ", "VBN") and depth == 0:
+            edge = c.right_edge
+            if edge.i - c.i <= 6 and not any(t.is_punct for t in c.subtree):
+                right = edge
+    return right
+
+
+# -- attributes of the attribution clause --------------------------------------------------------
+def channel_of(sdoc: Any, lex: Lexicon, cue: Any, speaker: Any = None) -> str | None:
+    """Where it was said: "to the Wall Street Journal", "in a November 17 briefing", "on Twitter",
+    or the outlet a source "spoke to"."""
+    if cue is None:
+        return None
+    if speaker is not None:
+        for rel in speaker.children:
+            if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() in ("speak", "talk", "tell"):
+                for c in rel.children:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+                        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
+                            return _np(pobj)
+                    if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+                        return _np(c)
+    heads = [cue]
+    if cue.dep_ in ("pcomp", "xcomp", "advcl") and cue.head is not cue:
+        heads.append(cue.head)
+    for h in heads:
+        for c in h.children:
+            if (
+                c.dep_ in ("dative", "dobj")
+                and cue.lemma_.lower() in ("tell", "confirm", "say", "inform")
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
+            ):
+                return _np(c)
+            if c.dep_ == "prep":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                np_ = _np(pobj)
+                low = np_.lower()
+                if c.lower_ == "to" and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
+                    return np_
+                if c.lower_ in _PREPS_CHANNEL and any(
+                    re.search(rf"\b{re.escape(ch)}\b", low) for ch in lex.channels
+                ):
+                    return np_
+    return None
+
+
+def _np(tok: Any) -> str:
+    """A noun phrase without clauses: "a November 17 briefing", "an interview with CBC"."""
+    s = tok.left_edge.idx
+    end_tok = tok
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("with", "on", "of", "to"):
+            if c.right_edge.i - c.i <= 5 and not any(t.pos_ == "VERB" for t in c.subtree):
+                end_tok = c.right_edge
+        elif c.i > tok.i and c.dep_ in ("compound", "flat"):
+            end_tok = max(end_tok, c, key=lambda x: x.i)
+    e = end_tok.idx + len(end_tok)
+    return tok.doc.text[s:e].strip()
+
+
+def date_of(doc: Document, region: tuple[int, int], cue: Any) -> str | None:
+    """The full date (YYYY-MM-DD) the attribution clause gives for the statement, if any."""
+    s, e = region
+    if e <= s:
+        return None
+    mentions: list[Any] = []
+    try:
+        from ..time import dates_in_span  # type: ignore[attr-defined]
+
+        mentions = list(dates_in_span(doc, s, e))
+    except Exception:
+        mentions = [d for d in doc.dates if s <= d.start and d.end <= e]
+    best = None
+    for d in mentions:
+        resolved = getattr(d, "resolved", None)
+        if not (isinstance(resolved, str) and len(resolved) == 10):
+            continue
+        if cue is None or best is None or abs(d.start - cue.idx) < abs(best[0] - cue.idx):
+            best = (d.start, resolved)
+    return best[1] if best else None
+
+
+def is_hedged(sdoc: Any, lex: Lexicon, cue: Any, start: int, end: int) -> bool:
+    """Hedged: a hedging cue (suggest, believe, claim) or a hedge word in the attribution or content."""
+    if cue is not None:
+        if cue.lemma_.lower() in lex.hedge_cues:
+            return True
+        for c in cue.children:
+            if c.dep_ in ("advmod", "aux") and (
+                c.lower_ in lex.hedges or c.lemma_.lower() in lex.hedges
+            ):
+                return True
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lower_ in lex.hedges or t.lemma_.lower() in lex.hedges for t in span)
+
+
+def about_actors(doc: Document, start: int, end: int, speaker: str | None) -> list[str]:
+    """Ids of the actors mentioned in the content (the speaker excluded), in order of mention."""
+    found: list[tuple[int, str]] = []
+    for a in doc.actors:
+        if a.id == speaker:
+            continue
+        for m in a.mentions:
+            if start <= m.start and m.end <= end:
+                found.append((m.start, a.id))
+                break
+    return [i for _, i in sorted(found)]

@@ -1,0 +1,75 @@
+"""Direct quotes: attribution after and before the quote, split quotes, quotes over paragraphs,
+pronouns resolved to the previous named speaker. Texts are the project's own illustrations."""
+
+from __future__ import annotations
+
+STAGES = ["nlp", "time", "actors", "claims"]
+
+TEXT = (
+    "Ministers met in Valdoria on Tuesday to discuss the grain corridor.\n\n"
+    '"We will not sign anything that leaves our farmers exposed," said Foreign Minister '
+    'Anna Petrova. "The corridor must stay open all year."\n\n'
+    "Petrova said the talks would resume next week.\n\n"
+    '"There is no deal yet," she said, "but we are closer than we were in March."\n\n'
+    '"Nobody wants another winter like the last one. Our ports cannot wait.\n\n'
+    '"Every week of delay costs the region dearly."\n\n'
+    "The weather in the capital was mild."
+)
+
+
+def _by_content(doc, fragment):
+    found = [c for c in doc.claims if fragment in c.content]
+    assert found, f"no claim contains {fragment!r}: {[c.content for c in doc.claims]}"
+    return found[0]
+
+
+def test_quote_attributed_after_it(parse):
+    doc = parse(TEXT, stages=STAGES)
+    c = _by_content(doc, "leaves our farmers exposed")
+    assert c.quote == "direct"
+    assert "Anna Petrova" in c.speaker_text
+    assert c.speaker_kind == "person"
+    assert c.cue == "say"
+    assert doc.text[c.content_start : c.content_end] == c.content
+
+
+def test_second_quote_in_paragraph_continues_speaker(parse):
+    doc = parse(TEXT, stages=STAGES)
+    c = _by_content(doc, "must stay open all year")
+    assert "Petrova" in c.speaker_text
+
+
+def test_split_quote_gives_two_claims_with_pronoun_resolved(parse):
+    doc = parse(TEXT, stages=STAGES)
+    first = _by_content(doc, "no deal yet")
+    second = _by_content(doc, "closer than we were")
+    assert first is not second
+    for c in (first, second):
+        assert c.speaker_text == "she"
+        assert doc.user_data["claims.names"][c.id] == "Anna Petrova"
+
+
+def test_quote_running_over_paragraphs_keeps_speaker(parse):
+    doc = parse(TEXT, stages=STAGES)
+    opening = _by_content(doc, "Our ports cannot wait")
+    following = _by_content(doc, "Every week of delay")
+    assert opening.quote == following.quote == "direct"
+    assert doc.user_data["claims.names"][following.id] == "Anna Petrova"
+    # capped at its paragraph: the unclosed quote does not swallow the next one
+    assert "Every week" not in opening.content
+
+
+def test_no_claim_from_plain_narration(parse):
+    doc = parse(TEXT, stages=STAGES)
+    assert not [c for c in doc.claims if "weather" in c.content]
+
+
+def test_quote_introduced_by_colon(parse):
+    text = (
+        "The mayor of Eastport spoke after the vote.\n\n"
+        'Mayor Leon Duval said: "This budget protects the libraries. It also fixes the roads."'
+    )
+    doc = parse(text, stages=STAGES)
+    c = _by_content(doc, "protects the libraries")
+    assert c.quote == "direct"
+    assert "Leon Duval" in c.speaker_text
