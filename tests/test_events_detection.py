@@ -1,0 +1,176 @@
+"""The events stage on short illustrations written for this project (not third-party text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsledger.document import Document
+
+ALL = ["nlp", "time", "actors", "places", "quantities", "claims", "events"]
+
+
+@pytest.fixture(scope="module")
+def run(parse: Callable[..., Document]) -> Callable[[str], Document]:
+    return lambda text: parse(text, stages=ALL)
+
+
+def test_car_bomb_is_typed_with_fatalities_and_place(run: Callable[[str], Document]) -> None:
+    doc = run(
+        "Islamic State militants detonated a car bomb at a market in Kabul on Tuesday, killing at least 12 civilians."
+    )
+    (ev,) = [e for e in doc.events if e.type]
+    assert ev.type == "Explosions/Remote violence"
+    assert ev.subtype == "Remote explosive/landmine/IED"
+    assert ev.plover == "ASSAULT"
+    assert ev.fatalities == 12 and ev.fatalities_text == "at least 12"
+    place = doc.place(ev.place)
+    assert place is not None and place.name.startswith("Kabul")
+    assert ev.certainty == "reported"
+    assert ev.evidence.sentence.startswith("Islamic State militants")
+
+
+def test_one_sentence_can_hold_several_events(run: Callable[[str], Document]) -> None:
+    doc = run("Government troops clashed with rebels near Goma on Monday and arrested 15 fighters.")
+    subtypes = {e.subtype for e in doc.events}
+    assert {"Armed clash", "Arrests"} <= subtypes
+
+
+def test_suicide_bombing_kills_six(run: Callable[[str], Document]) -> None:
+    doc = run(
+        "A suicide bomber blew himself up at a checkpoint in Mogadishu, killing six soldiers."
+    )
+    bomb = [e for e in doc.events if e.subtype == "Suicide bomb"]
+    assert bomb and bomb[0].fatalities == 6 and bomb[0].fatalities_text == "six"
+    assert (
+        len([e for e in doc.events if e.plover == "ASSAULT"]) == 1
+    )  # the killing is the bombing's
+
+
+def test_historical_background_keeps_its_own_date(run: Callable[[str], Document]) -> None:
+    doc = run(
+        "He is wanted in connection with a March 2015 attack on a hotel in Nairobi that killed nine people."
+    )
+    (ev,) = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert ev.date == "2015-03"
+    assert ev.fatalities == 9
+
+
+def test_modal_and_reported_speech_set_certainty(run: Callable[[str], Document]) -> None:
+    doc = run("The rebels could attack the capital next week.")
+    assert doc.events and all(e.certainty == "hypothetical" for e in doc.events)
+    doc = run("Police officials said that gunmen abducted 30 students from a school in Kaduna.")
+    (ev,) = doc.events
+    assert ev.subtype == "Abduction/forced disappearance"
+    assert ev.certainty == "claimed"
+
+
+def test_non_violent_interactions_get_plover_types(run: Callable[[str], Document]) -> None:
+    doc = run("The Taliban deployed 500 fighters to Kandahar province last week.")
+    (ev,) = doc.events
+    assert ev.plover == "MOBILIZE" and ev.type == "Strategic developments"
+    actor = doc.actor(ev.actor1)
+    assert actor is not None and "Taliban" in actor.name
+    doc = run("The Taliban refused an offer of talks from the United States.")
+    rejects = [e for e in doc.events if e.plover == "REJECT"]
+    assert rejects and rejects[0].type is None and rejects[0].actor1 is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home side attacked relentlessly and beat the visitors 3-0 in the football match at the stadium.",
+        "REBELS KILLED 20 SOLDIERS IN AN AMBUSH NEAR THE BORDER TOWN ON FRIDAY NIGHT",
+        "Officials released the figures on Monday.\n\nProvince | killed | wounded\nHelmand | 12 | 40\nKunar | 7 | 9",
+    ],
+)
+def test_sports_caps_and_tables_yield_no_events(run: Callable[[str], Document], text: str) -> None:
+    doc = run(text)
+    assert [e for e in doc.events if e.plover in ("ASSAULT", "COERCE")] == []
+
+
+def test_events_carry_ids_confidence_and_trigger(run: Callable[[str], Document]) -> None:
+    doc = run(
+        "Soldiers shelled the town of Marib overnight. Protesters marched peacefully through Sanaa on Friday."
+    )
+    assert len(doc.events) >= 2
+    assert len({e.id for e in doc.events}) == len(doc.events)
+    for e in doc.events:
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.trigger and e.trigger.lower() in e.evidence.sentence.lower()
+        assert doc.text[e.evidence.start : e.evidence.end].strip() == e.evidence.sentence
+    assert {"Shelling/artillery/missile attack", "Peaceful protest"} <= {
+        e.subtype for e in doc.events
+    }
+
+
+def test_denials_and_confirmations(run: Callable[[str], Document]) -> None:
+    doc = run("Al-Shabaab denied that its fighters had attacked the convoy near Mogadishu.")
+    assert [e.certainty for e in doc.events if e.plover == "ASSAULT"] == ["denied"]
+    doc = run(
+        "Army officials confirmed that soldiers had arrested two militant commanders in Mosul on Friday."
+    )
+    (ev,) = [e for e in doc.events if e.subtype == "Arrests"]
+    assert ev.certainty == "confirmed"
+
+
+def test_what_protesters_do_is_the_protest(run: Callable[[str], Document]) -> None:
+    doc = run("Protesters threw stones at police in Nairobi, who responded with tear gas.")
+    (ev,) = doc.events
+    assert ev.plover == "PROTEST" and ev.type in ("Protests", "Riots")
+    doc = run("Hundreds of demonstrators gathered outside parliament in Accra on Monday.")
+    (ev,) = doc.events
+    assert ev.subtype == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Burkina Faso: two dead in a terrorist attack in the north of the country.", 2),
+        ("The death toll from the car bombing in Mogadishu rose to 21, officials said.", 21),
+        ("Dozens of people were killed when militants stormed a village in Borno.", 12),
+    ],
+)
+def test_fatalities_from_other_phrasings(
+    run: Callable[[str], Document], text: str, fatalities: int
+) -> None:
+    doc = run(text)
+    assert [e.fatalities for e in doc.events if e.plover == "ASSAULT"] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing sales have been badly hit following two crashes that killed 346 people.",
+        "Floods killed 20 people in Kerala on Monday.",
+        "The company announced that it was withdrawing its filing for a stock listing.",
+        "A spokesperson for the ministry declined to comment.",
+        "The two firms signed a trade deal worth 3 billion dollars.",
+    ],
+)
+def test_no_acled_event_outside_political_violence(
+    run: Callable[[str], Document], text: str
+) -> None:
+    doc = run(text)
+    assert [e for e in doc.events if e.type] == []
+    assert [e for e in doc.events if e.plover in ("ASSAULT", "REJECT")] == []
+
+
+def test_stage_without_a_parse_warns_and_extracts_nothing() -> None:
+    from newsledger.document import Section
+    from newsledger.events import EventStage
+
+    doc = Document(id="x", text="Rebels attacked the town.", sections=[Section("body", 0, 25)])
+    out = EventStage()(doc)
+    assert out.events == [] and any("events" in w for w in out.warnings)
+
+
+def test_force_against_protesters_is_typed_as_a_protest_event(
+    run: Callable[[str], Document],
+) -> None:
+    doc = run("Police arrested 40 protesters during a demonstration against fuel prices in Lagos.")
+    assert [e.subtype for e in doc.events] == ["Protest with intervention"]
+    doc = run("Security forces shot dead three protesters in Khartoum on Sunday.")
+    (ev,) = doc.events
+    assert ev.subtype == "Excessive force against protesters" and ev.fatalities == 3
