@@ -79,8 +79,18 @@ def emit(
         return
     table = Table(title=title, show_lines=False, header_style="bold")
     max_width = max_width or {}
+    widths = {}
+    for col in columns:  # short columns: as wide as their longest value, at most 18
+        longest = max((len(str(r.get(col) or "")) for r in rows), default=0)
+        widths[col] = min(max(len(col.removesuffix("_name")), longest), 18)
+    long_cols = [c for c in columns if c in max_width]
+    fixed = sum(w + 3 for c, w in widths.items() if c not in max_width) + 1
+    room = max(20, (stdout.width - fixed) // max(1, len(long_cols)) - 3)
     for col in columns:
-        table.add_column(col, overflow="fold", max_width=max_width.get(col))
+        header = col.removesuffix("_name")
+        # long text (sentence, content) takes the room left, one line each, cut with an ellipsis
+        width = min(room, max_width[col]) if col in max_width else widths[col]
+        table.add_column(header, overflow="ellipsis", no_wrap=True, width=width)
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     stdout.print(table)

@@ -85,7 +85,7 @@ def run(
         as_json=as_json,
         as_csv=as_csv,
         title=kind.capitalize(),
-        max_width={"sentence": 60, "content": 70},
+        max_width={"sentence": 60, "content": 60},
     )
     return rows
 
