@@ -10,7 +10,7 @@ import importlib
 import sys
 
 #: modules with a ``ensure_built() -> str`` function (returns a one-line status).
-BUILDERS: list[str] = []
+BUILDERS: list[str] = ["newsledger.places.build"]
 
 
 def main() -> int:

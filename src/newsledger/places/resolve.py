@@ -1,0 +1,1076 @@
+"""Toponym recognition and resolution over one spaCy-parsed document.
+
+Recognition: spaCy's GPE/LOC/FAC entities, plus capitalised spans that the gazetteer knows and
+whose context says "place" (a locative preposition before, a feature word such as "province"
+around, or a known place beside it: "Pandi, Bulacan"). Demonyms and nationality adjectives are
+never places.
+
+Resolution: every candidate feature for a mention is scored by its population, its kind, the
+feature word next to the mention ("province", "district", "city"), the hierarchy written in the
+text ("X, Y" with Y containing X) and the document's own context (the countries and first-level
+areas its other places fall in); two passes let unambiguous mentions inform ambiguous ones.
+Misspellings and transliterations fall back on tightly gated fuzzy matching.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import Feature, Gazetteer
+from .normalize import key
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: endings of nationality words ("Sinhalese", "Minnesotans", "Texan"): never places
+DEMONYM_END = re.compile(r"(ese|ians?|ans?|ish|is|ic|ns|ers|ites?)$")
+#: entity labels whose spans are never places
+NEVER_LABELS = {
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "LANGUAGE",
+    "WORK_OF_ART",
+    "LAW",
+    "EVENT",
+    "PRODUCT",
+}
+LOC_PREPS = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "throughout",
+    "towards",
+    "toward",
+    "via",
+    "through",
+    "inside",
+    "within",
+    "nearby",
+    "between",
+    "visit",
+    "visited",
+    "entered",
+    "left",
+}
+#: "<word> of X": the words that make X a place
+OF_HEADS = {
+    "province",
+    "district",
+    "city",
+    "town",
+    "village",
+    "county",
+    "state",
+    "region",
+    "capital",
+    "outskirts",
+    "suburbs",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "parts",
+    "part",
+    "areas",
+    "area",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "republic",
+    "kingdom",
+    "centre",
+    "center",
+    "heart",
+    "streets",
+    "residents",
+    "people",
+    "government",
+    "governor",
+    "mayor",
+    "border",
+    "island",
+}
+#: feature word -> kinds it points to
+FEATURE_WORDS: dict[str, frozenset[str]] = {
+    "province": frozenset({"admin1", "admin2"}),
+    "provinces": frozenset({"admin1", "admin2"}),
+    "state": frozenset({"admin1"}),
+    "region": frozenset({"admin1", "region"}),
+    "governorate": frozenset({"admin1"}),
+    "prefecture": frozenset({"admin1", "admin2"}),
+    "oblast": frozenset({"admin1"}),
+    "district": frozenset({"admin2", "admin1", "city"}),
+    "county": frozenset({"admin2"}),
+    "parish": frozenset({"admin2"}),
+    "municipality": frozenset({"admin2", "city"}),
+    "city": frozenset({"city"}),
+    "town": frozenset({"city"}),
+    "village": frozenset({"city"}),
+    "capital": frozenset({"city"}),
+    "country": frozenset({"country"}),
+}
+FACILITY_WORDS = {
+    "airport",
+    "airbase",
+    "stadium",
+    "hospital",
+    "university",
+    "base",
+    "prison",
+    "jail",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "bridge",
+    "square",
+    "hotel",
+    "market",
+    "bazaar",
+    "embassy",
+    "consulate",
+    "palace",
+    "station",
+    "port",
+    "harbour",
+    "harbor",
+    "school",
+    "college",
+    "camp",
+    "compound",
+    "highway",
+    "road",
+    "street",
+    "avenue",
+    "park",
+    "mall",
+    "center",
+    "centre",
+    "dam",
+    "checkpoint",
+    "crossing",
+}
+#: facilities that take their name from a place: "Kabul airport", "Kandahar University"
+SITE_WORDS = {
+    "airport",
+    "airbase",
+    "stadium",
+    "university",
+    "hospital",
+    "prison",
+    "jail",
+    "base",
+    "airfield",
+    "embassy",
+    "consulate",
+}
+SITE_MODIFIERS = {
+    "international",
+    "national",
+    "military",
+    "central",
+    "regional",
+    "civil",
+    "city",
+    "air",
+}
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+    "greater",
+    "metro",
+    "downtown",
+}
+MAIN_BONUS = 2.0
+#: share of the admin1 context an admin1 itself gets (its towns get all of it)
+ADMIN1_SELF = 0.3
+CC_WEIGHT = 5.0
+A1_WEIGHT = 6.0
+#: words after a town's name that make an organisation named after the town
+INSTITUTIONS = {
+    "police",
+    "department",
+    "county",
+    "city",
+    "sheriff",
+    "council",
+    "school",
+    "schools",
+    "district",
+    "university",
+    "college",
+    "house",
+    "senate",
+    "state",
+    "government",
+    "hospital",
+    "fire",
+    "court",
+    "board",
+    "airport",
+    "port",
+    "authority",
+    "chamber",
+    "commission",
+    "office",
+    "public",
+    "library",
+    "museum",
+    "municipal",
+    "metropolitan",
+    "regional",
+    "area",
+    "community",
+    "township",
+    "village",
+    "town",
+    "mayor",
+    "parliament",
+    "assembly",
+    "ministry",
+    "province",
+    "provincial",
+}
+KIND_PRIOR = {"country": 3.0, "region": 2.0, "admin1": 1.6, "admin2": 0.4, "city": 0.0}
+SPECIFICITY = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
+PLURAL_FEATURES = {
+    "counties": "County",
+    "provinces": "Province",
+    "districts": "District",
+    "parishes": "Parish",
+    "states": "State",
+}
+PARTIES = {"R", "D", "I", "DFL"}
+STREET_ABBREVIATIONS = {
+    "st.",
+    "ave.",
+    "rd.",
+    "dr.",
+    "blvd.",
+    "ln.",
+    "street",
+    "avenue",
+    "road",
+    "drive",
+}
+MEDIA_WORDS = {
+    "post",
+    "times",
+    "herald",
+    "journal",
+    "tribune",
+    "news",
+    "gazette",
+    "chronicle",
+    "telegraph",
+    "observer",
+    "star",
+    "globe",
+    "express",
+    "mail",
+    "sun",
+    "record",
+    "daily",
+    "magazine",
+    "review",
+    "press",
+    "examiner",
+    "inquirer",
+    "courier",
+    "dispatch",
+    "register",
+    "bulletin",
+    "standard",
+}
+STOP_NAMES = {
+    "street",
+    "avenue",
+    "road",
+    "drive",
+    "lane",
+    "boulevard",
+    "centre",
+    "center",
+    "wing",
+    "valley",
+    "park",
+    "square",
+    "hall",
+    "airport",
+    "station",
+    "bridge",
+    "church",
+    "school",
+    "hospital",
+    "market",
+    "tower",
+    "village",
+    "town",
+    "region",
+    "county",
+    "island",
+    "islands",
+    "lake",
+    "river",
+    "beach",
+    "bay",
+    "harbor",
+    "harbour",
+    "field",
+    "fields",
+    "library",
+    "club",
+    "house",
+    "palace",
+    "castle",
+    "museum",
+    "office",
+    "embassy",
+    "consulate",
+    "court",
+    "courthouse",
+    "jail",
+    "prison",
+    "base",
+    "camp",
+    "port",
+    "point",
+    "rock",
+    "hill",
+    "hills",
+    "heights",
+    "gardens",
+    "garden",
+    "plaza",
+    "mall",
+    "metro",
+    "sheikh",
+    "shaikh",
+    "mullah",
+    "imam",
+    "general",
+    "colonel",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "bishop",
+    "pope",
+    "lord",
+    "sir",
+    "lady",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "god",
+    "allah",
+    "president",
+    "police",
+    "army",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "university",
+    "district",
+    "province",
+    "city",
+    "state",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "national",
+    "international",
+    "new",
+    "the",
+    "government",
+    "parliament",
+    "congress",
+    "senate",
+    "council",
+    "ministry",
+    "union",
+    "republic",
+    "islamic",
+    "taliban",
+}
+
+
+@dataclass
+class Mention:
+    start: int  # char offsets into doc.text
+    end: int
+    text: str
+    label: str  # spaCy label or "GAZ"
+    hint: frozenset[str] = frozenset()  # kinds suggested by a feature word
+    facility: bool = False
+    cands: list[Feature] = field(default_factory=list)
+    fuzzy: bool = False
+    parent: Mention | None = None  # "X, Y": the Y of this X
+    best: Feature | None = None
+    site: bool = False  # a facility placed at the place its candidates name
+    reason: str | None = None
+
+
+def _strip(span: Any) -> tuple[int, int]:
+    """Token bounds of ``span`` without leading "the"/determiners and trailing possessives."""
+    i, j = span.start, span.end
+    doc = span.doc
+    while i < j and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    while j > i and doc[j - 1].lower_ in {"'s", "’s", "'", "’"}:
+        j -= 1
+    return i, j
+
+
+class Resolver:
+    """Finds and resolves the toponyms of one spaCy Doc against a :class:`Gazetteer`."""
+
+    def __init__(self, gaz: Gazetteer, fuzzy: bool = True, gazetteer_matching: bool = True):
+        self.gaz = gaz
+        self.use_fuzzy = fuzzy
+        self.gazetteer_matching = gazetteer_matching
+        self._text = ""
+
+    # -- recognition ------------------------------------------------------------------
+    def find(self, sdoc: Any, skip: list[tuple[int, int]]) -> list[Mention]:
+        self._text = sdoc.text  # Doc.text joins every token: read it once
+        # words of people's names ("Clinton" of "Bill Clinton"): never places unless spaCy or
+        # a place context says so
+        self._person_words = {
+            e[-1].text
+            for e in sdoc.ents
+            if e.label_ == "PERSON" and 1 < len(e) < 4 and e[-1].is_title
+        }
+        out: list[Mention] = []
+        taken = [False] * len(sdoc)
+
+        def skipped(start: int) -> bool:
+            return any(a <= start < b for a, b in skip)
+
+        for ent in sdoc.ents:
+            if skipped(ent.start_char):
+                continue
+            i, j = _strip(ent)
+            if i >= j:
+                continue
+            label = ent.label_
+            text = sdoc[i:j].text
+            if label in NEVER_LABELS:
+                for t in range(ent.start, ent.end):
+                    taken[t] = True
+                continue
+            if self.gaz.is_demonym(text) or (label == "NORP" and DEMONYM_END.search(text)):
+                for t in range(ent.start, ent.end):
+                    taken[t] = True
+                continue
+            if not text[:1].isupper() and not text[:1].isdigit():
+                continue  # "meth", "new": not a name
+            m = self._mention(sdoc, i, j, label)
+            if m is None:
+                continue
+            if label in PLACE_LABELS and not m.cands and text in self._person_words:
+                continue  # a surname spaCy took for a place ("Pawlenty")
+            if label in PLACE_LABELS or m.label == "GAZ":
+                out.append(m)
+                for t in range(ent.start, ent.end):
+                    taken[t] = True
+            else:  # PERSON/ORG: kept when the whole name is a place and its context says so
+                for t in range(ent.start, ent.end):
+                    taken[t] = True
+                whole = m.cands and (
+                    (self._place_context(sdoc, i, j) and self._strong(m))
+                    or (self._home_context(sdoc, i) and any(f.main for f in m.cands))
+                    or (
+                        (label == "ORG" or (label in ("PERSON", "NORP") and j - i > 1))
+                        and any(f.main and f.kind in ("country", "admin1") for f in m.cands)
+                    )
+                )
+                if whole:
+                    m.label = "GAZ"
+                    out.append(m)
+                elif label in ("ORG", "FAC") and j - i > 1:
+                    # "Mansfield Police Department", "University of Alexandria": the place it is
+                    # named after
+                    emb = self._prefix_place(sdoc, i, j) or self._of_place(sdoc, i, j)
+                    if emb is not None:
+                        emb.label = "EMB"
+                        out.append(emb)
+            if label in PLACE_LABELS and not m.cands and j - i > 1:
+                emb = self._prefix_place(sdoc, i, j)
+                if emb is not None:
+                    out[-1] = emb
+        if self.gazetteer_matching:
+            out.extend(self._coordinated(sdoc, taken, skipped))
+            out.extend(self._dateline(sdoc, taken))
+            out.extend(self._party_home(sdoc, taken))
+            out.extend(self._gazetteer_spans(sdoc, taken, skipped))
+        out.extend(self._propagate(sdoc, out, skipped))
+        out = _dedupe(out)
+        self._link_hierarchy(sdoc, out)
+        return out
+
+    def _prefix_place(self, sdoc: Any, i: int, j: int) -> Mention | None:
+        """The longest leading run of [i, j) (shorter than it) that names a known place."""
+        for b in range(min(j - 1, i + 3), i, -1):
+            if not all(self._cap(t) or t.text in {".", "'"} for t in sdoc[i:b]):
+                continue
+            if key(sdoc[i:b].text) in STOP_NAMES or self.gaz.is_demonym(sdoc[i:b].text):
+                continue
+            if sdoc[i:b].text in self._person_words:
+                continue
+            m = self._mention(sdoc, i, b, "EMB", extend=False)
+            if m is None or not m.cands:
+                continue
+            if sdoc[j - 1].lower_ in MEDIA_WORDS:
+                return None  # "The Washington Post" is a newspaper, not a place
+            area = any(
+                f.main and f.kind in ("country", "admin1", "admin2") and f.lat is not None
+                for f in m.cands
+            )
+            town = any(f.main and f.pop >= 5_000 for f in m.cands) and (
+                sdoc[b].lower_ in INSTITUTIONS or any(f.main and f.pop >= 50_000 for f in m.cands)
+            )
+            if area or town:
+                return m
+        return None
+
+    def _propagate(self, sdoc: Any, ms: list[Mention], skipped: Any) -> list[Mention]:
+        """One sense per discourse: other capitalised occurrences of a name already found as a
+        place (outside other places and non-place entities) are mentions of it too."""
+        names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for m in ms:
+            if m.text in self._person_words:
+                continue
+            if m.cands:
+                words = tuple(m.text.split())
+                if words and words not in names[words[0]]:
+                    names[words[0]].append(words)
+        if not names:
+            return []
+        covered = [False] * len(self._text)
+        for m in ms:
+            for c in range(m.start, m.end):
+                covered[c] = True
+        blocked = [False] * len(sdoc)
+        for ent in sdoc.ents:
+            if ent.label_ in NEVER_LABELS or (ent.label_ == "PERSON" and len(ent) > 1):
+                for t in range(ent.start, ent.end):
+                    blocked[t] = True
+        out: list[Mention] = []
+        n = len(sdoc)
+        i = 0
+        while i < n:
+            t = sdoc[i]
+            opts = names.get(t.text) if not blocked[i] and not covered[t.idx] else None
+            if not opts or skipped(t.idx):
+                i += 1
+                continue
+            done = False
+            for words in sorted(opts, key=len, reverse=True):
+                j = i + len(words)
+                if j <= n and tuple(x.text for x in sdoc[i:j]) == words:
+                    if any(blocked[x] or covered[sdoc[x].idx] for x in range(i, j)):
+                        continue
+                    m = self._mention(sdoc, i, j, "PROP", extend=False)
+                    if m is not None and m.cands:
+                        out.append(m)
+                        i = j
+                        done = True
+                        break
+            if not done:
+                i += 1
+        return out
+
+    def _of_place(self, sdoc: Any, i: int, j: int) -> Mention | None:
+        """ "University of Alexandria": the known place after the last "of" of a name."""
+        ofs = [t.i for t in sdoc[i:j] if t.lower_ == "of"]
+        if not ofs or ofs[-1] + 1 >= j or sdoc[j - 1].lower_ in MEDIA_WORDS:
+            return None
+        a = ofs[-1] + 1
+        if sdoc[a].lower_ == "the":
+            a += 1
+        if (
+            a >= j
+            or not all(self._cap(t) for t in sdoc[a:j])
+            or sdoc[a:j].text in self._person_words
+        ):
+            return None
+        m = self._mention(sdoc, a, j, "EMB", extend=False)
+        if m is None or not m.cands:
+            return None
+        if any(
+            f.main and f.lat is not None and (f.kind != "city" or f.pop >= 5000) for f in m.cands
+        ):
+            return m
+        return None
+
+    def _coordinated(self, sdoc: Any, taken: list[bool], skipped: Any) -> list[Mention]:
+        """ "Alachua and Gilchrist counties", "Kunar and Nangarhar provinces": every name of the
+        list is an area of that kind."""
+        out: list[Mention] = []
+        for t in sdoc:
+            plural = PLURAL_FEATURES.get(t.lower_)
+            if plural is None or t.i == 0 or skipped(t.idx):
+                continue
+            k = t.i - 1
+            names: list[tuple[int, int]] = []
+            while k >= 0:
+                b = k + 1
+                while k >= 0 and self._cap(sdoc[k]):
+                    k -= 1
+                if k + 1 < b:
+                    names.append((k + 1, b))
+                if k >= 0 and sdoc[k].lower_ in {",", "and", "or", "&"}:
+                    k -= 1
+                    continue
+                break
+            for a, b in names:
+                if any(taken[x] for x in range(a, b)) and not any(
+                    e.label_ in ("ORG", "GPE", "NORP", "PERSON") for e in sdoc[a:b].ents
+                ):
+                    continue
+                if any(m.start == sdoc[a].idx for m in out):
+                    continue
+                m = self._mention(sdoc, a, b, "GAZ", extend=False)
+                if m is None:
+                    continue
+                full = f"{sdoc[a:b].text} {plural}"
+                cands = [f for f in self.gaz.lookup(full) if f.kind in ("admin1", "admin2")]
+                cands += [
+                    f
+                    for f in m.cands
+                    if f.kind in ("admin1", "admin2") and f.id not in {c.id for c in cands}
+                ]
+                if cands:
+                    m.cands = cands
+                    m.hint = frozenset({"admin1", "admin2"})
+                    out.append(m)
+                    for x in range(a, b):
+                        taken[x] = True
+        return out
+
+    def _dateline(self, sdoc: Any, taken: list[bool]) -> list[Mention]:
+        """ "MANSFIELD -- The council met...": an upper-case place name opening a story."""
+        out: list[Mention] = []
+        text = self._text
+        for t in sdoc:
+            if not (t.is_upper and t.is_alpha and len(t) > 2) or taken[t.i]:
+                continue
+            if t.i > 0 and text[max(0, t.idx - 2) : t.idx].strip() not in ("", ".", "\n"):
+                prev = sdoc[t.i - 1]
+                if prev.text not in (".", "\n") and not prev.is_space:
+                    continue
+            j = t.i + 1
+            while j < len(sdoc) and j - t.i < 3 and sdoc[j].is_upper and sdoc[j].is_alpha:
+                j += 1
+            rest = text[sdoc[j - 1].idx + len(sdoc[j - 1].text) :][:6].lstrip(" ,")
+            if not (rest.startswith(("-", "—", "–", "(")) or rest[:1] == ","):
+                continue
+            if key(sdoc[t.i : j].text) in STOP_NAMES:
+                continue
+            m = self._mention(sdoc, t.i, j, "GAZ", extend=False)
+            if m is not None and any(f.main for f in m.cands):
+                out.append(m)
+                for x in range(t.i, j):
+                    taken[x] = True
+        return out
+
+    def _party_home(self, sdoc: Any, taken: list[bool]) -> list[Mention]:
+        """US politicians' home towns as the press writes them: "Sen. X, D-Mass.", "R-Elbow Lake"."""
+        out: list[Mention] = []
+        n = len(sdoc)
+        for t in sdoc:
+            i = t.i + 2
+            if t.text not in PARTIES or i >= n or sdoc[t.i + 1].text != "-":
+                continue
+            if t.i == 0 or sdoc[t.i - 1].text not in (",", "("):
+                continue
+            j = i
+            while j < n and j - i < 3 and sdoc[j].text[:1].isupper() and not taken[j]:
+                j += 1
+            if j == i or (j < n and sdoc[j].text not in (",", ")", ".", ";")):
+                continue
+            m = self._mention(sdoc, i, j, "GAZ", extend=False)
+            if m is not None and any(f.main and f.cc == "US" for f in m.cands):
+                m.cands = [f for f in m.cands if f.cc == "US"]
+                out.append(m)
+                for x in range(i, j):
+                    taken[x] = True
+        return out
+
+    def _strong(self, m: Mention) -> bool:
+        return any(f.kind in ("country", "admin1", "admin2") or f.pop >= 50_000 for f in m.cands)
+
+    def _mention(
+        self, sdoc: Any, i: int, j: int, label: str, extend: bool = True
+    ) -> Mention | None:
+        """A mention for tokens [i, j): feature words peeled off, candidates looked up."""
+        toks = list(sdoc[i:j])
+        hint = frozenset()
+        facility = label == "FAC"
+        # trailing feature / facility words: "Nangarhar province", "Kabul International Airport"
+        while len(toks) > 1 and toks[-1].lower_ in FEATURE_WORDS:
+            hint = FEATURE_WORDS[toks[-1].lower_]
+            toks = toks[:-1]
+        if toks and toks[-1].lower_ in FACILITY_WORDS:
+            facility = True
+        # leading "Province of", "City of"
+        if len(toks) > 2 and toks[0].lower_ in FEATURE_WORDS and toks[1].lower_ == "of":
+            hint = FEATURE_WORDS[toks[0].lower_]
+            toks = toks[2:]
+        # the words before: "the eastern province of Nangarhar", "Helmand's capital"
+        if not hint:
+            before = [t for t in sdoc[max(0, i - 3) : i]]
+            if before and before[-1].lower_ == "of" and len(before) > 1:
+                hint = FEATURE_WORDS.get(before[-2].lower_, frozenset())
+            elif before:
+                hint = FEATURE_WORDS.get(before[-1].lower_, frozenset()) & {"city"}
+        if not hint and j < len(sdoc) and sdoc[j].lower_ in FEATURE_WORDS:
+            hint = FEATURE_WORDS[sdoc[j].lower_]
+        # a capitalised feature word right after belongs to the name: "Rapides Parish"
+        if extend and j < len(sdoc) and sdoc[j].lower_ in FEATURE_WORDS and sdoc[j].is_title:
+            hint = FEATURE_WORDS[sdoc[j].lower_]
+            j += 1
+        # "Kabul international airport": a facility named after its place
+        site_end = None
+        for look in (j, j + 1):
+            if look < len(sdoc) and sdoc[look].lower_ in SITE_WORDS:
+                if look == j or sdoc[j].lower_ in SITE_MODIFIERS:
+                    site_end = look + 1
+                break
+        start = sdoc[i].idx
+        last = (
+            toks[-1]
+            if toks and not any(t.is_title for t in sdoc[toks[-1].i + 1 : j])
+            else sdoc[j - 1]
+        )
+        end = last.idx + len(last.text)  # a lower-case feature word stays out of the span
+        text = self._text[start:end]
+        m = Mention(start, end, text, label, hint=hint, facility=facility)
+        name = " ".join(t.text for t in toks) if toks else text
+        if facility:
+            m.cands = list(self.gaz.lookup(name))
+            if not m.cands:
+                m.cands = self._site_places(toks)
+                m.site = bool(m.cands)
+            return m
+        m.cands = self._lookup_both(name, sdoc[i:j].text)
+        if site_end is not None and any(f.kind != "country" for f in m.cands):
+            m.end = sdoc[site_end - 1].idx + len(sdoc[site_end - 1].text)
+            m.text = self._text[m.start : m.end]
+            m.facility = m.site = True
+            m.cands = [f for f in m.cands if f.kind != "country"]
+            return m
+        if not m.cands and len(toks) > 1 and toks[0].lower_ in DIRECTIONS:
+            # "Northeast Georgia", "southern Sudan": the place itself
+            m.cands = list(self.gaz.lookup(" ".join(t.text for t in toks[1:])))
+        if not m.cands and self.use_fuzzy and (label in PLACE_LABELS or hint):
+            m.cands = list(self.gaz.fuzzy(name))
+            m.fuzzy = bool(m.cands)
+        return m
+
+    def _lookup_both(self, name: str, full: str) -> list[Feature]:
+        """Candidates for the name without its feature word and, when it had one, with it
+        ("Hall County" is an admin2 named so; "Hall" alone is a different place)."""
+        if full == name:
+            return list(self.gaz.lookup(name))
+        merged: dict[int, Feature] = {}
+        for f in (*self.gaz.lookup(full), *self.gaz.lookup(name)):
+            if f.id not in merged or (f.main and not merged[f.id].main):
+                merged[f.id] = f
+        return list(merged.values())
+
+    def _site_places(self, toks: list[Any]) -> list[Feature]:
+        """Candidates for the place a facility is named after ("Henderson County Jail",
+        "Kabul International Airport"): the longest capitalised run, leading runs first."""
+        n = len(toks)
+        for size in range(min(3, n - 1), 0, -1):
+            for a in range(0, n - size + 1):
+                words = toks[a : a + size]
+                text = " ".join(t.text for t in words)
+                if not all(self._cap(t) for t in words) or key(text) in STOP_NAMES:
+                    continue
+                if text in self._person_words or self.gaz.is_demonym(text):
+                    continue
+                bare = text
+                if len(words) > 1 and words[-1].lower_ in FEATURE_WORDS:
+                    bare = " ".join(t.text for t in words[:-1])
+                feats = [
+                    f
+                    for f in self._lookup_both(bare, text)
+                    if f.kind in ("city", "admin2", "admin1")
+                    and f.main
+                    and f.lat is not None
+                    and (f.pop >= 5_000 or f.kind != "city")
+                ]
+                if feats:
+                    return feats
+        return []
+
+    @staticmethod
+    def _home_context(sdoc: Any, i: int) -> bool:
+        """Where people live, as local news writes it: "Jane Doe, 19, of X", "12 Elm St., X"."""
+        if (
+            i >= 3
+            and sdoc[i - 1].lower_ == "of"
+            and sdoc[i - 2].text == ","
+            and sdoc[i - 3].like_num
+        ):
+            return True
+        return i >= 2 and sdoc[i - 1].text == "," and sdoc[i - 2].lower_ in STREET_ABBREVIATIONS
+
+    def _place_context(self, sdoc: Any, i: int, j: int) -> bool:
+        prev = sdoc[i - 1] if i > 0 else None
+        if prev is not None and prev.lower_ in {"the"} and i > 1:
+            prev = sdoc[i - 2]
+        nxt = sdoc[j] if j < len(sdoc) else None
+        if prev is not None and prev.lower_ in LOC_PREPS:
+            return True
+        if prev is not None and prev.lower_ == "of" and i >= 2:
+            head = sdoc[i - 2].lower_
+            if head in OF_HEADS:
+                return True
+        if self._home_context(sdoc, i):
+            return True
+        if nxt is not None and nxt.lower_ in FEATURE_WORDS:
+            return True
+        if prev is not None and prev.lower_ in FEATURE_WORDS:
+            return True
+        # "Pandi, Bulacan" / "Achin, Nangarhar": a comma and another capitalised name
+        if nxt is not None and nxt.text == "," and j + 1 < len(sdoc) and sdoc[j + 1].is_title:
+            return bool(self.gaz.lookup(sdoc[j + 1].text))
+        if prev is not None and prev.text == "," and i >= 2 and sdoc[i - 2].is_title:
+            return bool(self.gaz.lookup(sdoc[i - 2].text))
+        return False
+
+    def _gazetteer_spans(self, sdoc: Any, taken: list[bool], skipped: Any) -> list[Mention]:
+        """Capitalised runs not covered by an entity that the gazetteer knows, in place context."""
+        out: list[Mention] = []
+        n = len(sdoc)
+        i = 0
+        while i < n:
+            t = sdoc[i]
+            if taken[i] or not self._cap(t) or skipped(t.idx):
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 4 and not taken[j] and self._cap(sdoc[j]):
+                j += 1
+            found = False
+            for size in range(j - i, 0, -1):
+                for a in range(i, j - size + 1):
+                    b = a + size
+                    text = sdoc[a:b].text
+                    k = key(text)
+                    if not k or k in STOP_NAMES or len(k) < 3:
+                        continue
+                    if self.gaz.is_demonym(text) or text in self._person_words:
+                        continue
+                    if any(x.is_stop for x in sdoc[a:b]):
+                        continue
+                    named_area = (
+                        sdoc[b - 1].is_title and sdoc[b - 1].lower_ in FEATURE_WORDS and b - a > 1
+                    )
+                    if not named_area and not self._place_context(sdoc, a, b):
+                        continue
+                    m = self._mention(sdoc, a, b, "GAZ")
+                    if m is None or not m.cands:
+                        continue
+                    # common-looking words need a sizeable place behind them
+                    if a == sdoc[a].sent.start and not self._strong(m):
+                        continue
+                    if not any(f.main for f in m.cands) and not self._strong(m):
+                        continue
+                    out.append(m)
+                    found = True
+                    break
+                if found:
+                    break
+            i = j if j > i else i + 1
+        return out
+
+    @staticmethod
+    def _cap(t: Any) -> bool:
+        return t.text[:1].isupper() and t.is_alpha and (len(t) > 3 or not t.is_upper)
+
+    def _link_hierarchy(self, sdoc: Any, ms: list[Mention]) -> None:
+        """Mark "X, Y" pairs: Y (when it is a known area) is the parent of X."""
+        text = self._text
+        for a, b in itertools.pairwise(ms):
+            gap = text[a.end : b.start]
+            if gap.strip() == "," and b.cands:
+                a.parent = b
+
+    # -- resolution --------------------------------------------------------------------
+    def resolve(self, ms: list[Mention]) -> None:
+        ctx: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        own: dict[int, tuple[Counter[str], Counter[str]]] = {}
+        for _pass in range(3):
+            groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
+            for m in ms:
+                if m.cands:
+                    groups[(key(m.text), m.hint)].append(m)
+            dists: dict[int, tuple[Counter[str], Counter[str]]] = {}
+            group_dists: list[tuple[Counter[str], Counter[str]]] = []
+            for gms in groups.values():
+                total: dict[int, float] = defaultdict(float)
+                feats: dict[int, Feature] = {}
+                for m in gms:
+                    oc, oa = own.get(id(m), (Counter(), Counter()))
+                    cc_ctx, a1_ctx = ctx[0] - oc, ctx[1] - oa
+                    for f in m.cands:
+                        total[f.id] = max(total[f.id], self._score(m, f, cc_ctx, a1_ctx))
+                        feats[f.id] = f
+                ranked = sorted(total.items(), key=lambda x: -x[1])
+                top = ranked[0][1]
+                z = sum(math.exp(v - top) for _, v in ranked)
+                dc: Counter[str] = Counter()
+                da: Counter[str] = Counter()
+                for fid, v in ranked:
+                    p = math.exp(v - top) / z
+                    f = feats[fid]
+                    if f.cc:
+                        dc[f.cc] += p  # type: ignore[assignment]
+                    if f.a1code:
+                        da[f.a1code] += p  # type: ignore[assignment]
+                for m in gms:
+                    m.best = feats[ranked[0][0]]
+                    dists[id(m)] = (dc, da)  # one share per name, not per repetition
+                group_dists.append((dc, da))
+            own = dists
+            cc_tot: Counter[str] = Counter()
+            a1_tot: Counter[str] = Counter()
+            for dc, da in group_dists:
+                cc_tot.update(dc)
+                a1_tot.update(da)
+            ctx = (cc_tot, a1_tot)
+        for m in ms:
+            if m.best is None and not m.facility:
+                m.reason = "not in gazetteer"
+            elif m.facility and m.best is None:
+                m.reason = "facility: no place named in it"
+            if m.best is not None and m.best.lat is None:
+                m.reason = "gazetteer entry has no coordinates"
+
+    def _score(self, m: Mention, f: Feature, ctx_cc: Counter[str], ctx_a1: Counter[str]) -> float:
+        s = math.log10(f.pop + 10) + KIND_PRIOR.get(f.kind, 0.0)
+        if f.main:
+            s += MAIN_BONUS
+        if m.hint:
+            s += 4.0 if f.kind in m.hint else -2.0
+        elif f.kind == "city" and any(o.kind == "admin1" and o.a1code == f.a1code for o in m.cands):
+            s += 2.5  # a bare name shared by a province and its capital city means the city
+        if f.kind == "admin2" and any(
+            o.kind == "city" and o.a1code == f.a1code and o.pop == f.pop for o in m.cands
+        ):
+            s -= 1.0
+        if m.parent is not None and any(
+            p.kind in ("admin1", "admin2", "country") and _contains(p, f) for p in m.parent.cands
+        ):
+            s += 6.0
+        if f.capital:
+            s += 3.0
+        if f.kind in ("city", "admin2") and any(o.kind == "country" and o.main for o in m.cands):
+            s -= 4.0  # "Mexico", "China", "Armenia": the country, not a town named after it
+        if f.lat is None:
+            s -= 5.0
+        if f.cc and ctx_cc:
+            s += CC_WEIGHT * ctx_cc[f.cc] / max(1.0, sum(ctx_cc.values()))
+        if f.a1code and ctx_a1:
+            share = ctx_a1[f.a1code] / max(1.0, sum(ctx_a1.values()))
+            s += A1_WEIGHT * share * (ADMIN1_SELF if f.kind == "admin1" else 1.0)
+        if m.fuzzy:
+            s -= 0.5
+        return s
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    """Mentions in text order without overlaps (the one with candidates, then the longer, wins)."""
+    ranked = sorted(ms, key=lambda m: (not m.cands, -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _contains(area: Feature, f: Feature) -> bool:
+    if area.id == f.id:
+        return False
+    if area.kind == "country":
+        return f.cc == area.cc
+    if area.kind == "admin1":
+        return f.a1code == area.a1code and f.kind in ("admin2", "city")
+    if area.kind == "admin2":
+        return f.a1code == area.a1code and f.kind == "city"
+    return False
+
+
+def group(ms: list[Mention]) -> dict[str, list[Mention]]:
+    """Mentions by the place they resolve to (unresolved ones by their normalised text)."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        if m.best is not None and m.site:
+            out[f"newsledger:site:{key(m.text).replace(' ', '-')}"].append(m)
+        elif m.best is not None:
+            out[m.best.place_id].append(m)
+        else:
+            out[f"newsledger:unresolved:{key(m.text).replace(' ', '-')}"].append(m)
+    return out
+
+
+__all__ = ["SPECIFICITY", "Mention", "Resolver", "group"]
