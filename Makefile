@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(BIN)/newsledger actors --db $(DB) --limit 15
 	$(BIN)/newsledger events --db $(DB)
 	$(BIN)/newsledger claims --db $(DB)
+	$(BIN)/newsledger ledger Taliban --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
