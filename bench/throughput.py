@@ -48,7 +48,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--repeat", type=int, default=2, help="alternate runs; the fastest of each counts")
+    ap.add_argument(
+        "--repeat", type=int, default=2, help="alternate runs; the fastest of each counts"
+    )
     ap.add_argument("--stages", default=None, help="comma-separated stage names (default: all)")
     args = ap.parse_args()
 

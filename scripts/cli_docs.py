@@ -1,7 +1,7 @@
 """Write docs/cli.md from the commands' own --help (run after changing a command).
 
-    .venv/bin/python scripts/cli_docs.py            # rewrite docs/cli.md
-    .venv/bin/python scripts/cli_docs.py --check    # exit 1 if docs/cli.md is stale (tests do this)
+.venv/bin/python scripts/cli_docs.py            # rewrite docs/cli.md
+.venv/bin/python scripts/cli_docs.py --check    # exit 1 if docs/cli.md is stale (tests do this)
 """
 
 from __future__ import annotations

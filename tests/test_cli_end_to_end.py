@@ -33,8 +33,14 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_cli_extract_json_is_valid_schema_in_input_order(tmp_path: Path) -> None:
     lines = [
-        {"id": "b-2", "text": "Protesters gathered in Lahore on Friday to demand the release of detained activists."},
-        {"id": "a-1", "text": "Soldiers clashed with militants near Kandahar on Sunday, killing three fighters."},
+        {
+            "id": "b-2",
+            "text": "Protesters gathered in Lahore on Friday to demand the release of detained activists.",
+        },
+        {
+            "id": "a-1",
+            "text": "Soldiers clashed with militants near Kandahar on Sunday, killing three fighters.",
+        },
     ]  # illustrations written for this test
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(x) + "\n" for x in lines))
@@ -47,7 +53,9 @@ def test_cli_extract_json_is_valid_schema_in_input_order(tmp_path: Path) -> None
 
 
 def test_cli_extract_reads_stdin() -> None:
-    text = "Police arrested four men in Peshawar after a grenade attack on a market, officials said."
+    text = (
+        "Police arrested four men in Peshawar after a grenade attack on a market, officials said."
+    )
     result = invoke("extract", "-", "--json", stdin=text)
     assert result.exit_code == 0, result.output
     (doc,) = [json.loads(x) for x in result.stdout.splitlines()]
@@ -56,7 +64,9 @@ def test_cli_extract_reads_stdin() -> None:
 
 
 def test_cli_bad_inputs_each_get_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("Troops were deployed to the border town of Chaman on Monday.\n")
+    (tmp_path / "good.txt").write_text(
+        "Troops were deployed to the border town of Chaman on Monday.\n"
+    )
     (tmp_path / "empty.txt").write_text("   \n")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
     (tmp_path / "lines.jsonl").write_text(
@@ -109,8 +119,21 @@ def test_cli_show_and_export(ledger: str, tmp_path: Path) -> None:
     assert shown.exit_code == 0 and "[E1" in shown.stdout
     exported = invoke("export", "--format", "csv", "--db", ledger)
     header = next(csv.reader(io.StringIO(exported.stdout)))
-    for col in ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
-                "admin1", "location", "latitude", "longitude", "fatalities", "source", "notes"):
+    for col in (
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "fatalities",
+        "source",
+        "notes",
+    ):
         assert col in header
     out = tmp_path / "events.parquet"
     assert invoke("export", "--format", "parquet", "-o", str(out), "--db", ledger).exit_code == 0
@@ -121,15 +144,25 @@ def test_cli_show_and_export(ledger: str, tmp_path: Path) -> None:
 
 def test_cli_usage_errors_exit_2_and_missing_store_exits_1(tmp_path: Path) -> None:
     exe = str(ROOT / ".venv" / "bin" / "newsledger")
-    if not Path(exe).exists():
-        exe_cmd = [sys.executable, "-m", "newsledger"]
-    else:
-        exe_cmd = [exe]
+    exe_cmd = [sys.executable, "-m", "newsledger"] if not Path(exe).exists() else [exe]
     r = subprocess.run([*exe_cmd, "events", "--no-such-flag"], capture_output=True, text=True)
     assert r.returncode == 2
-    r = subprocess.run([*exe_cmd, "export", "--format", "xls", "--db", str(tmp_path / "x.db")],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [*exe_cmd, "export", "--format", "xls", "--db", str(tmp_path / "x.db")],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 2
-    r = subprocess.run([*exe_cmd, "events", "--db", str(tmp_path / "missing.db")],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [*exe_cmd, "events", "--db", str(tmp_path / "missing.db")], capture_output=True, text=True
+    )
     assert r.returncode == 1 and "no store" in r.stderr
+
+
+def test_cli_ingest_force_re_extracts_unchanged_documents(tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    src = tmp_path / "one.txt"
+    src.write_text("Troops were deployed to the border town of Chaman on Monday.\n")  # illustration
+    assert invoke("ingest", str(src), "--db", db).exit_code == 0
+    again = invoke("ingest", str(src), "--db", db, "--force", "--json")
+    assert json.loads(again.stdout.strip().splitlines()[-1])["replaced"] == 1

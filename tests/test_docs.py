@@ -26,8 +26,9 @@ def test_docs_every_setting_is_documented() -> None:
 
 
 def test_docs_readme_names_every_command() -> None:
-    from newsledger.cli import app
     import typer
+
+    from newsledger.cli import app
 
     group = typer.main.get_command(app)
     readme = (ROOT / "README.md").read_text()

@@ -34,7 +34,9 @@ def test_seed_furniture_is_set_apart(seed: dict[str, Any]) -> None:
     kinds = {s["kind"] for s in seed["sections"]}
     assert {"headline", "body", "caption", "boilerplate"} <= kinds
     text = seed["text"]
-    boiler = " ".join(text[s["start"] : s["end"]] for s in seed["sections"] if s["kind"] == "boilerplate")
+    boiler = " ".join(
+        text[s["start"] : s["end"]] for s in seed["sections"] if s["kind"] == "boilerplate"
+    )
     assert "Read More" in boiler
 
 
@@ -62,7 +64,9 @@ def _ascii(name: str) -> str:
 
 def test_seed_places_are_geocoded(seed: dict[str, Any]) -> None:
     names = {_ascii(p["name"]): p for p in seed["places"]}
-    nangarhar = next(p for p in seed["places"] if any(m["text"] == "Nangahar" for m in p["mentions"]))
+    nangarhar = next(
+        p for p in seed["places"] if any(m["text"] == "Nangahar" for m in p["mentions"])
+    )
     assert "Nangarhar" in _ascii(nangarhar["name"]) and nangarhar["country"] == "AF"
     assert nangarhar["lat"] == pytest.approx(34.3, abs=0.6)
     assert "Kabul" in names and names["Kabul"]["lat"] == pytest.approx(34.5, abs=0.3)

@@ -69,6 +69,7 @@ class Place:
     lon: float | None = None
     mentions: list[Mention] = field(default_factory=list)
     reason: str | None = None  # why it could not be resolved, when lat/lon are null
+    native_name: str | None = None  # the gazetteer's own spelling when `name` was ASCII-folded
 
 
 @dataclass

@@ -131,9 +131,11 @@ def ingest(
     on_error: Callable[[Failure], None] | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
     workers: int = 1,
+    force: bool = False,
 ) -> IngestSummary:
-    """Read, extract and store. Unchanged documents are not re-extracted; each document is
-    written in its own transaction, so a crash never leaves half an article in the store."""
+    """Read, extract and store. Unchanged documents are not re-extracted (``force`` re-extracts
+    them, e.g. after an upgrade); each document is written in its own transaction, so a crash
+    never leaves half an article in the store."""
     from .store import Store
 
     assert isinstance(store, Store)
@@ -155,7 +157,7 @@ def ingest(
         for item in read(paths, settings, stdin):
             if isinstance(item, Failure):
                 report(item)
-            elif store.status_of(item) == "unchanged":
+            elif not force and store.status_of(item) == "unchanged":
                 summary.unchanged += 1
                 if on_progress:
                     on_progress(summary)
@@ -172,7 +174,7 @@ def ingest(
                 report(result.failure)
             continue
         try:
-            status = store.write(result.doc, pipeline=",".join(settings.stages))
+            status = store.write(result.doc, pipeline=",".join(settings.stages), force=force)
         except Exception as exc:
             report(Failure(result.doc.source or result.doc.id, f"store: {exc}", result.doc.id))
             continue

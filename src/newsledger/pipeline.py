@@ -122,7 +122,7 @@ class Pipeline:
                         kept.append((stage(d), ctx))
                     except SkipArticle as exc:
                         failures[id(d)] = Failure(d.source or d.id, exc.message, d.id, skipped=True)
-                    except Exception as exc:  # noqa: BLE001 - reported, batch goes on
+                    except Exception as exc:
                         log.debug("stage %s failed on %s", stage.name, d.id, exc_info=True)
                         failures[id(d)] = Failure(
                             d.source or d.id,

@@ -22,6 +22,7 @@ def run(
     as_json: bool = False,
     progress: bool | None = None,
     workers: int = 1,
+    force: bool = False,
 ) -> int:
     settings = settings_from(settings_file, db=db)
     try:
@@ -68,10 +69,17 @@ def run(
                     on_error=on_error,
                     on_progress=on_progress,
                     workers=workers,
+                    force=force,
                 )
         else:
             summary = ingest(
-                paths, settings, store, stdin=sys.stdin, on_error=on_error, workers=workers
+                paths,
+                settings,
+                store,
+                stdin=sys.stdin,
+                on_error=on_error,
+                workers=workers,
+                force=force,
             )
         if as_json:
             print(json.dumps({**summary.as_dict(), "db": settings.db}))
@@ -96,6 +104,9 @@ def register(app: typer.Typer) -> None:
         progress: bool | None = typer.Option(
             None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."
         ),
+        force: bool = typer.Option(
+            False, "--force", help="Re-extract documents even when their content is unchanged."
+        ),
         workers: int = typer.Option(
             1,
             "--workers",
@@ -105,4 +116,4 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Extract articles into the ledger store (idempotent; one transaction per document)."""
-        raise typer.Exit(run(paths, db, settings_file, as_json, progress, workers))
+        raise typer.Exit(run(paths, db, settings_file, as_json, progress, workers, force))

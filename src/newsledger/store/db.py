@@ -59,15 +59,18 @@ class Store:
             return "new"
         return "unchanged" if row[0] == content_hash(doc) else "replaced"
 
-    def write(self, doc: Document, pipeline: str | None = None) -> WriteStatus:
+    def write(
+        self, doc: Document, pipeline: str | None = None, *, force: bool = False
+    ) -> WriteStatus:
         """Store one document and its records in one transaction.
 
         Same id and same content: nothing changes. Same id, new content: the old records are
         replaced. A failure anywhere rolls the whole document back.
         """
         status = self.status_of(doc)
-        if status == "unchanged":
+        if status == "unchanged" and not force:
             return status
+        status = "replaced" if status == "unchanged" else status
         record = doc.to_dict()
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
