@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from ..document import Document, Mention, Place
 from ..pipeline import Stage
 from .gazetteer import Feature, get_gazetteer
+from .normalize import fold
 from .resolve import SPECIFICITY, Resolver, group
 from .resolve import Mention as _M
 
@@ -53,16 +54,23 @@ class PlaceStage(Stage):
             yield self(doc)
 
 
+def _ascii(name: str | None) -> str | None:
+    """The ASCII spelling of a gazetteer name, as ACLED writes it ("Jalālābād" -> "Jalalabad")."""
+    return fold(name) if name else name
+
+
 def _place_from(feature: Feature, ms: list[_M]) -> Place:
+    name = _ascii(feature.name) or feature.name
     return Place(
         id=feature.place_id,
-        name=feature.name,
+        name=name,
         kind=feature.kind,
         country=feature.cc,
-        admin1=feature.admin1,
+        admin1=_ascii(feature.admin1),
         lat=feature.lat,
         lon=feature.lon,
         mentions=[Mention(m.text, m.start, m.end) for m in ms],
+        native_name=feature.name if name != feature.name else None,
     )
 
 
@@ -78,7 +86,7 @@ def _places(ms: list[_M]) -> list[Place]:
                 name=first.text,
                 kind="site",
                 country=city.cc,
-                admin1=city.admin1,
+                admin1=_ascii(city.admin1),
                 lat=city.lat,
                 lon=city.lon,
                 mentions=mentions,

@@ -11,9 +11,10 @@ The index is merged once from GeoNames-derived data that PyPI packages ship:
 * ``data/aliases.tsv``, ``data/regions.tsv`` — the project's own short forms and regions.
 
 Admin1 and admin2 get coordinates computed here from their own member towns (the midpoint of
-the 5th-95th percentile extent of the towns); a country takes countryinfo's centre point only
-when it passes a check against its own towns, else the computed one: third-party area
-coordinates are not trusted blindly. The output is one SQLite file (read-only at run
+the 5th-95th percentile extent of the towns). A country takes countryinfo's centre point when
+the area centroid of its mainland (countryinfo's outline) lies within 150 km of it, else the
+midpoint of the two; the result must pass a check against the country's own towns, else the
+computed one is used: third-party area coordinates are not trusted blindly. The output is one SQLite file (read-only at run
 time, opened in well under a second; lookups go to disk, so memory stays small).
 """
 
@@ -32,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .normalize import is_latin, key, variants
 
@@ -39,7 +41,9 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
+#: countryinfo's centre point stands when the mainland's area centroid lies this close to it
+COUNTRY_AGREE_KM = 150.0
 #: nominal population of a region without one (ranks it against same-named small places)
 REGION_POP = 50_000_000
 
@@ -50,7 +54,9 @@ def _pkg_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
-def _area_point(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+def _area_point(
+    points: list[tuple[float, float, int]], trim: float = 0.05
+) -> tuple[float, float] | None:
     """A representative point of an area from its member towns (lat, lon, population): the
     midpoint of the 5th-95th percentile extent of their coordinates, which approximates the
     centre of the area (population-weighted centroids drift towards the big city and were
@@ -63,8 +69,8 @@ def _area_point(points: list[tuple[float, float, int]]) -> tuple[float, float] |
 
     def trimmed_mid(vals: list[float]) -> float:
         n = len(vals)
-        lo = vals[int(0.05 * (n - 1))]
-        hi = vals[math.ceil(0.95 * (n - 1))]
+        lo = vals[int(trim * (n - 1))]
+        hi = vals[math.ceil((1 - trim) * (n - 1))]
         return (lo + hi) / 2
 
     if lons[-1] - lons[0] > 180:  # try the other side of the globe; keep the tighter extent
@@ -105,6 +111,39 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Planar (lon/lat) area and centroid (lon, lat) of a polygon ring (shoelace formula)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(a) < 1e-12:
+        return 0.0, 0.0, 0.0
+    return abs(a / 2), cx / (3 * a), cy / (3 * a)
+
+
+def _landmass_centre(geojson: Any) -> tuple[float, float] | None:
+    """The geographic centre (area centroid, lat/lon) of a country's largest polygon in a
+    GeoJSON FeatureCollection: its mainland, so that overseas territories, Alaska and Hawaii do
+    not pull it off. ``None`` when there is no usable geometry."""
+    polys: list[Any] = []
+    try:
+        for f in geojson["features"]:
+            g = f["geometry"]
+            polys += [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        best = max(
+            (_ring_centroid([list(map(float, p[:2])) for p in poly[0]]) for poly in polys),
+            key=lambda c: c[0] * math.cos(math.radians(c[2])),
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    if best[0] <= 0:
+        return None
+    return round(best[2], 5), round(best[1], 5)
+
+
 def _countryinfo() -> tuple[dict[str, tuple[float, float]], set[str]]:
     """Country centre points and demonyms from ``countryinfo`` (empty when not installed)."""
     points: dict[str, tuple[float, float]] = {}
@@ -122,7 +161,14 @@ def _countryinfo() -> tuple[dict[str, tuple[float, float]], set[str]]:
         iso = (info.get("ISO") or {}).get("alpha2")
         ll = info.get("latlng") or []
         if iso and len(ll) == 2:
-            points[iso] = (float(ll[0]), float(ll[1]))
+            pt = (float(ll[0]), float(ll[1]))
+            # a second, independent estimate: the area centroid of the mainland. When the two
+            # disagree by more than COUNTRY_AGREE_KM, their midpoint is used (measured closer to
+            # GeoNames' country points than either alone, e.g. for the United States and India)
+            centre = _landmass_centre(info.get("geoJSON"))
+            if centre is not None and _km(*pt, *centre) > COUNTRY_AGREE_KM:
+                pt = (round((pt[0] + centre[0]) / 2, 5), round((pt[1] + centre[1]) / 2, 5))
+            points[iso] = pt
         if info.get("demonym"):
             dem.add(str(info["demonym"]))
     return points, dem
@@ -310,8 +356,10 @@ def build(out: Path = DEFAULT_PATH) -> Path:
         primary[gid].add(c["name"])
         names[gid].update(n for n in c["names"] if is_latin(n))
     # continents (GeoNames' own points)
-    for cont in json.loads((gdata / "continents.json").read_text("utf-8")).values():
+    continent_ids: dict[str, int] = {}
+    for code, cont in json.loads((gdata / "continents.json").read_text("utf-8")).items():
         gid = int(cont["geonameId"])
+        continent_ids[code] = gid
         feats[gid] = (
             gid,
             cont["name"],
@@ -347,7 +395,9 @@ def build(out: Path = DEFAULT_PATH) -> Path:
     country_ids = {cc: c["id"] for cc, c in countries.items()}
     for row in _read_tsv(DATA / "aliases.tsv"):
         alias, target = row[0], row[1]
-        if "." in target:
+        if target.startswith("continent:"):  # "EU" -> Europe, as GeoNames-based corpora code it
+            gid2 = continent_ids.get(target.split(":", 1)[1])
+        elif "." in target:
             si = by_code.get(target)
             gid2 = subs[si]["id"] if si else None
         else:

@@ -221,6 +221,12 @@ MAIN_BONUS = 2.0
 ADMIN1_SELF = 0.3
 CC_WEIGHT = 5.0
 A1_WEIGHT = 6.0
+#: the document-level proximity prior: weight, radius, and the smallest probability that
+#: makes a reading of another name count as an anchor
+PROX_WEIGHT = 4.0
+PROX_KM = 50.0
+PROX_MIN_P = 0.1
+PROX_KINDS = frozenset({"city", "capital", "admin2"})
 #: words after a town's name that make an organisation named after the town
 INSTITUTIONS = {
     "police",
@@ -959,30 +965,41 @@ class Resolver:
     def resolve(self, ms: list[Mention]) -> None:
         ctx: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         own: dict[int, tuple[Counter[str], Counter[str]]] = {}
+        #: per name: its likely candidates (probability >= PROX_MIN_P) with coordinates
+        likely: dict[tuple[str, frozenset[str]], list[Feature]] = {}
         for _pass in range(3):
             groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
             for m in ms:
                 if m.cands:
                     groups[(key(m.text), m.hint)].append(m)
             dists: dict[int, tuple[Counter[str], Counter[str]]] = {}
+            new_likely: dict[tuple[str, frozenset[str]], list[Feature]] = {}
             group_dists: list[tuple[Counter[str], Counter[str]]] = []
             for gms in groups.values():
                 total: dict[int, float] = defaultdict(float)
                 feats: dict[int, Feature] = {}
+                gkey = (key(gms[0].text), gms[0].hint)
+                near = [fs for k2, fs in likely.items() if k2[0] != gkey[0]]
                 for m in gms:
                     oc, oa = own.get(id(m), (Counter(), Counter()))
                     cc_ctx, a1_ctx = ctx[0] - oc, ctx[1] - oa
                     for f in m.cands:
-                        total[f.id] = max(total[f.id], self._score(m, f, cc_ctx, a1_ctx))
+                        sc = self._score(m, f, cc_ctx, a1_ctx)
+                        if near and f.lat is not None and f.kind in PROX_KINDS:
+                            sc += PROX_WEIGHT * _proximity(f, near)
+                        total[f.id] = max(total[f.id], sc)
                         feats[f.id] = f
                 ranked = sorted(total.items(), key=lambda x: -x[1])
                 top = ranked[0][1]
                 z = sum(math.exp(v - top) for _, v in ranked)
                 dc: Counter[str] = Counter()
                 da: Counter[str] = Counter()
+                likely_here: list[Feature] = []
                 for fid, v in ranked:
                     p = math.exp(v - top) / z
                     f = feats[fid]
+                    if p >= PROX_MIN_P and f.lat is not None and f.kind in PROX_KINDS:
+                        likely_here.append(f)
                     if f.cc:
                         dc[f.cc] += p  # type: ignore[assignment]
                     if f.a1code:
@@ -991,7 +1008,9 @@ class Resolver:
                     m.best = feats[ranked[0][0]]
                     dists[id(m)] = (dc, da)  # one share per name, not per repetition
                 group_dists.append((dc, da))
+                new_likely[gkey] = likely_here
             own = dists
+            likely = new_likely
             cc_tot: Counter[str] = Counter()
             a1_tot: Counter[str] = Counter()
             for dc, da in group_dists:
@@ -1036,6 +1055,26 @@ class Resolver:
         if m.fuzzy:
             s -= 0.5
         return s
+
+
+def _proximity(f: Feature, others: list[list[Feature]]) -> float:
+    """Share of the document's other names that have a likely reading within PROX_KM of ``f``
+    (towns in one article tend to lie near each other: "Paris" beside an Illinois town)."""
+    assert f.lat is not None and f.lon is not None
+    hits = 0
+    for fs in others:
+        for g in fs:
+            if g.id != f.id and _km(f.lat, f.lon, g.lat, g.lon) <= PROX_KM:  # type: ignore[arg-type]
+                hits += 1
+                break
+    return hits / len(others)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:
