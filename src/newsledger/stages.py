@@ -14,12 +14,15 @@ FACTORIES: dict[str, str] = {
     "time": "newsledger.time:TimeStage",
     "actors": "newsledger.actors:ActorStage",
     "places": "newsledger.places:PlaceStage",
+    "generic_actors": "newsledger.actors.generic:GenericActorStage",
     "quantities": "newsledger.quantities:QuantityStage",
     "claims": "newsledger.claims:ClaimStage",
     "events": "newsledger.events:EventStage",
 }
 
-DEFAULT_ORDER = ["nlp", "time", "actors", "places", "quantities", "claims", "events"]
+DEFAULT_ORDER = [
+    "nlp", "time", "actors", "places", "generic_actors", "quantities", "claims", "events"
+]  # fmt: skip
 
 
 def get_factory(name: str) -> Callable[..., Stage]:
