@@ -111,9 +111,9 @@ def main() -> int:
     print(f"spacy nlp.pipe: {n / t_spacy:.1f} articles/s ({t_spacy:.2f} s)")
     print(f"newsledger pipeline + store: {n / t_pipe:.1f} articles/s ({t_pipe:.2f} s)")
     for name, t in stage_time.items():
-        print(f"  stage {name:<11} {t:7.2f} s  {100 * t / t_spacy:5.1f}% of spaCy time")
+        print(f"  stage {name:<14} {t:7.2f} s  {100 * t / t_spacy:5.1f}% of spaCy time")
     rest = t_pipe - sum(stage_time.values())
-    print(f"  ingest+store {rest:7.2f} s  {100 * rest / t_spacy:5.1f}% of spaCy time")
+    print(f"  ingest + store       {rest:7.2f} s  {100 * rest / t_spacy:5.1f}% of spaCy time")
     print(f"ratio {t_pipe / t_spacy:.2f}")
     return 0
 
