@@ -80,3 +80,54 @@ def test_eval_on_a_held_out_file_uses_the_shipped_model(tmp_path: Path) -> None:
     assert m["n_acled"] == 3 and m["accuracy"] >= 2 / 3
     assert m["unseen"]["n"] == 1
     assert m["stage"]["acled_snippets_with_an_acled_event"] >= 2 / 3
+
+
+def test_vote_adds_the_rules_to_the_classifier() -> None:
+    from newsledger.events.classifier import NONE_LABEL, vote
+
+    labels = ["Armed clash", "Attack", "Arrests", NONE_LABEL]
+    row = [1.0, 0.9, -1.0, 0.0]
+    assert vote(labels, row, set()) == "Armed clash"
+    assert vote(labels, row, {"Attack"}) == "Attack"  # close call: the rules decide
+    assert vote(labels, row, {"Arrests"}, bonus=0.1) == "Armed clash"  # a weak rule does not
+
+
+def test_codebook_examples_are_labelled_training_sentences() -> None:
+    from newsledger.events.classifier import code_to_subtype
+    from newsledger.events.train import codebook_examples
+
+    texts, codes = codebook_examples()
+    assert len(texts) == len(codes) >= 100
+    assert set(codes) - {"NONE"} == set(code_to_subtype())  # every sub-type has examples
+    assert all(len(t.split()) >= 6 for t in texts)
+
+
+def test_codebook_examples_are_not_copies_of_case_snippets(shared: Path) -> None:
+    from newsledger.events.train import codebook_examples, read_case
+
+    case, _ = read_case(shared / "data" / "events" / "case2021_task2_dev.tsv")
+    grams = set()
+    for t in case:
+        w = t.lower().split()
+        grams |= {" ".join(w[i : i + 6]) for i in range(len(w) - 5)}
+    for t in codebook_examples()[0]:
+        w = t.lower().split()
+        assert not {" ".join(w[i : i + 6]) for i in range(len(w) - 5)} & grams, t
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_exported_ensemble_scores_like_the_fitted_pipeline(tmp_path: Path) -> None:
+    import numpy as np
+
+    from newsledger.events.classifier import load_model
+    from newsledger.events.train import codebook_examples, fit
+
+    texts, codes = codebook_examples()
+    model = fit(texts[:60], codes[:60])
+    from newsledger.events.classifier import export_model
+
+    export_model(model, tmp_path / "m.npz")
+    loaded = load_model(tmp_path / "m.npz")
+    assert loaded is not None
+    probe = texts[60:70]
+    assert np.allclose(loaded.decision_function(probe), model.decision_function(probe), atol=1e-4)

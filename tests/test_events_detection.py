@@ -129,7 +129,7 @@ def test_what_protesters_do_is_the_protest(run: Callable[[str], Document]) -> No
     [
         ("Burkina Faso: two dead in a terrorist attack in the north of the country.", 2),
         ("The death toll from the car bombing in Mogadishu rose to 21, officials said.", 21),
-        ("Dozens of people were killed when militants stormed a village in Borno.", 12),
+        ("Dozens of people were killed when militants stormed a village in Borno.", 24),
     ],
 )
 def test_fatalities_from_other_phrasings(
@@ -174,3 +174,50 @@ def test_force_against_protesters_is_typed_as_a_protest_event(
     doc = run("Security forces shot dead three protesters in Khartoum on Sunday.")
     (ev,) = doc.events
     assert ev.subtype == "Excessive force against protesters" and ev.fatalities == 3
+
+
+def test_protesters_who_riot_are_a_violent_demonstration(run: Callable[[str], Document]) -> None:
+    doc = run(
+        "Protesters demanding the minister's resignation threw stones at the police and torched two cars in the city centre."
+    )
+    assert "Violent demonstration" in {e.subtype for e in doc.events}
+    doc = run(
+        "Heavy clashes broke out between riot police and student protesters outside the parliament."
+    )
+    subtypes = {e.subtype for e in doc.events if e.subtype}
+    assert "Violent demonstration" in subtypes and "Armed clash" not in subtypes
+
+
+def test_a_peaceful_march_stays_peaceful(run: Callable[[str], Document]) -> None:
+    doc = run("Thousands of nurses marched peacefully to the health ministry to demand better pay.")
+    assert {e.subtype for e in doc.events if e.subtype} == {"Peaceful protest"}
+
+
+def test_prisoner_exchanges_and_surrenders_are_agreements(run: Callable[[str], Document]) -> None:
+    doc = run(
+        "The rebels released twelve soldiers in exchange for thirty of their fighters held by the army."
+    )
+    assert "Agreement" in {e.subtype for e in doc.events}
+    doc = run(
+        "More than 100 militants surrendered to government forces in the northern province on Friday."
+    )
+    assert "Agreement" in {e.subtype for e in doc.events}
+    doc = run("Police released the businessman on bail after questioning him for six hours.")
+    assert "Agreement" not in {e.subtype for e in doc.events}
+
+
+def test_moving_troops_is_a_change_to_group_activity(run: Callable[[str], Document]) -> None:
+    doc = run("The army moved two thousand soldiers to the northern border on Monday.")
+    assert "Change to group/activity" in {e.subtype for e in doc.events}
+    doc = run("The council moved the meeting to Friday.")
+    assert not [e for e in doc.events if e.type]
+
+
+def test_the_vote_puts_the_event_both_halves_support_first(
+    run: Callable[[str], Document],
+) -> None:
+    doc = run(
+        "Riot police fired live ammunition at peaceful protesters in the capital, killing four of them."
+    )
+    top = max((e for e in doc.events if e.subtype), key=lambda e: e.confidence)
+    assert top.subtype == "Excessive force against protesters"

@@ -18,8 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..document import Claim, Document, Event, Evidence, content_id
-from .classifier import codebook, cue_patterns, subtype_type
+from ..quantities.count import parse_count as parse_quantity
+from .classifier import codebook, cue_patterns, subtype_type, vote
 
 DATA = Path(__file__).parent / "data"
 
@@ -72,6 +75,9 @@ class Candidate:
     fatal_links: list[Any] = field(default_factory=list)  # merged fatal verbs/nouns
     dropped: bool = False
     seg: Any = None  # the sentence segment (spaCy Span) it was found in
+    by_classifier: bool = (
+        False  # its ACLED sub-type came from the classifier (the vote may move it)
+    )
 
 
 # -- sentence filters ------------------------------------------------------------------------
@@ -127,6 +133,21 @@ def segments(sdoc: Any) -> list[Any]:
         if span is not None and len(span) and span.text.strip():
             spans.append(span)
     return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text's paragraphs (blocks between blank lines), whitespace trimmed."""
+    out = []
+    start = 0
+    for m in [*re.finditer(r"\n\s*\n", text), None]:
+        end = m.start() if m is not None else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((start + lead, start + len(chunk.rstrip())))
+        if m is not None:
+            start = m.end()
+    return out
 
 
 # -- trigger finding ---------------------------------------------------------------------------
@@ -561,27 +582,20 @@ def pick_date(
 
 
 def parse_count(phrase: str) -> int | None:
-    """An integer from "at least 13", "1,300", "six", "dozens of", "scores of"."""
-    low = phrase.lower().replace("–", "-")
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", low)
-    if m:
-        try:
-            return int(float(m.group(0).replace(",", "")))
-        except ValueError:
-            return None
-    for w, v in sorted(NUMBER_WORDS.items(), key=lambda x: -len(x[0])):
-        if re.search(rf"\b{w}\b", low):
-            tens = re.search(
-                r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b",
-                low,
-            )
-            if tens:
-                return NUMBER_WORDS[tens.group(1)] + NUMBER_WORDS[tens.group(2)]
-            return v
-    for w, v in lexicon()["vague_counts"].items():
-        if re.search(rf"\b{w}\b", low):
-            return int(v)
-    return None
+    """An integer from "at least 13", "1,300", "six", "dozens of", "scores of": the quantities
+    stage's :func:`~newsledger.quantities.count.parse_count`, so both stages agree. A vague
+    count is coded conservatively, as ACLED does, by its documented lower bound ("dozens" 24,
+    "scores" 40, "hundreds" 200, "several" 3); a range by its low end."""
+    got = parse_quantity(phrase)
+    if got is None:
+        words = "|".join(NUMBER_WORDS)
+        m = re.search(rf"\d[\d,]*(?:\.\d+)?|\b(?:{words})\b", phrase.lower())
+        got = parse_quantity(m.group(0)) if m else None  # "13 people", "six civilians"
+    if got is None:
+        return None
+    value, low, _high = got
+    n = value if value is not None else low
+    return None if n is None else int(n)
 
 
 def _count_phrase(np_tok: Any) -> tuple[int | None, str | None]:
@@ -861,6 +875,10 @@ def decide_subtype(
             )
             return (sub[0] if sub else "Non-state actor overtakes territory"), 0.6
         return None, 0.4
+    if acled == "release":  # ACLED: prisoner releases and exchanges are Agreements
+        if re.search(rf"\b(?:{lexicon()['release_words']})\b", sent_text, re.IGNORECASE):
+            return "Agreement", 0.7
+        return None, 0.6
     if acled == "agree":
         if re.search(rf"\b(?:{lexicon()['agreement_words']})\b", sent_text, re.IGNORECASE):
             return "Agreement", 0.7
@@ -869,6 +887,7 @@ def decide_subtype(
         sub = classify(
             sent_text, ["Non-state actor overtakes territory", "Government regains territory"]
         )
+        c.by_classifier = sub is not None
         return (sub[0] if sub else "Government regains territory"), 0.65
     if acled == "weapons_or_property":
         obj = _object_head(c)
@@ -880,6 +899,14 @@ def decide_subtype(
         return None, 0.0
     if acled == "withdraw":
         return _withdrawal(c), 0.7
+    if acled == "troops":  # "moving troops", "units were formed", "the army deployed"
+        obj = _object_head(c)
+        if obj is None and c.pos == "verb":
+            obj = _child(c.token, "nsubj")  # intransitive: who deployed
+        words = {*lexicon()["troop_nouns"], *lexicon()["weapon_nouns"]}
+        if obj is not None and any(t.lemma_.lower() in words for t in obj.subtree):
+            return "Change to group/activity", 0.75
+        return None, 0.0
     if acled in ("weapons", "base"):
         obj = _object_head(c)
         lemma = obj.lemma_.lower() if obj is not None else ""
@@ -901,6 +928,16 @@ def decide_subtype(
     cue = explosive_cue(phrase)
     if cue:
         return cue, 0.85
+    riot = re.search(rf"\b(?:{lexicon()['riot_cues']})", sent_text, re.IGNORECASE) is not None
+    if c.spec.get("family") == "protest" and riot:
+        return "Violent demonstration", 0.75  # ACLED: demonstrators who use violence riot
+    if (
+        c.spec.get("family") == "violence"
+        and c.token.lemma_.lower() in lexicon()["clash_lemmas"]
+        and _protest_words(sent_text)
+        and any(t.lemma_.lower() in lexicon()["protester_nouns"] for t in c.token.sent)
+    ):
+        return "Violent demonstration", 0.75  # clashes between protesters and police
     allowed_types = list(families.get(c.spec.get("family", "violence"), []))
     if "Explosions/Remote violence" in allowed_types and explosive_cue(sent_text) is None:
         allowed_types.remove("Explosions/Remote violence")  # no weapon named: not a remote attack
@@ -935,6 +972,7 @@ def decide_subtype(
     res = classify(sent_text, allowed) if allowed else None
     if res is None:
         return ("Attack" if c.spec.get("family") == "violence" else None), 0.4
+    c.by_classifier = True
     return res[0], res[1]
 
 
@@ -956,12 +994,20 @@ def sentences_with_triggers(doc: Document, sdoc: Any) -> list[tuple[Any, list[Ca
 
 
 def classifiable_sentences(doc: Document, sdoc: Any) -> list[str]:
-    """Texts of the sentences whose triggers need the sub-type classifier (to score in one batch)."""
-    return [
-        sent.text
+    """Texts the sub-type classifier scores for this document, in one batch: the sentences with
+    a trigger that may be an ACLED event (it types some of their triggers and votes on all of
+    them) and the paragraphs around them (the paragraph-level vote)."""
+    sents = [
+        sent
         for sent, cands in sentences_with_triggers(doc, sdoc)
-        if any(c.spec.get("acled") in ("classify", "capture", "territory") for c in cands)
+        if any(c.spec.get("acled") is not None for c in cands)
     ]
+    paras = [
+        doc.text[a:b]
+        for a, b in paragraphs(doc.text)
+        if any(a <= sent.start_char < b for sent in sents)
+    ]
+    return [*(sent.text for sent in sents), *paras]
 
 
 # -- the whole document ------------------------------------------------------------------------
@@ -973,12 +1019,109 @@ def event_id(
     return "ev_" + content_id(f"{doc.id}|{start}|{trigger}|{subtype}|{plover}")[:12]
 
 
+#: The sub-types a trigger rule may give, for :func:`rescue`.
+RULE_SUBTYPES = {
+    "base": ["Headquarters or base established"],
+    "weapons": ["Disrupted weapons use"],
+    "weapons_or_property": ["Disrupted weapons use", "Looting/property destruction"],
+    "capture": [
+        "Arrests",
+        "Disrupted weapons use",
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+    ],
+    "withdraw": ["Non-violent transfer of territory"],
+}
+
+
+def rescue(c: Candidate, text: str, classify: Any, tconf: float) -> tuple[str | None, float]:
+    """A trigger whose rule found no ACLED sub-type ("set up" whose object is no known base
+    noun, "found" with no known weapon) gets one when the classifier's best label for the whole
+    sentence, "no ACLED event" included, is one the rule could have given. Not for agreements:
+    a trade deal is no ACLED Agreement, whatever the classifier thinks of "signed a deal"."""
+    allowed = RULE_SUBTYPES.get(str(c.spec.get("acled")))
+    row_of = getattr(classify, "row", None)
+    if not allowed or row_of is None:
+        return None, tconf
+    got = row_of(text)
+    if got is None:
+        return None, tconf
+    labels, row = got
+    r = np.asarray(row, dtype=float)
+    best = labels[int(r.argmax())]
+    if best not in allowed:
+        return None, tconf
+    p = np.exp((r - r.max()) * 3.0)
+    return best, 0.8 * float(p.max() / p.sum())
+
+
+#: Confidence added to an event for each vote (its sentence's, its paragraph's) it wins.
+AGREE_BOOST = 0.1
+#: Raw confidences (up to ~1.07 with both votes) are divided by this before the 0.97 cap, so
+#: the cap does not tie the events it should rank.
+CONF_SCALE = 1.1
+
+
+def open_subtypes(c: Candidate, sent_text: str, families: dict[str, list[str]]) -> list[str]:
+    """The sub-types the classifier may still give a trigger it types (a ``classify`` trigger
+    without a weapon cue in its phrase, a territory rule): the vote may move it among these."""
+    acled = c.spec.get("acled")
+    if not c.by_classifier:
+        return []
+    if acled == "territory":
+        return ["Non-state actor overtakes territory", "Government regains territory"]
+    types = list(families.get(c.spec.get("family", "violence"), []))
+    if "Explosions/Remote violence" in types and explosive_cue(sent_text) is None:
+        types.remove("Explosions/Remote violence")
+    pats = dict(cue_patterns())
+    return [
+        sub
+        for sub in _expand(types)
+        if sub not in CUE_REQUIRED or pats[sub].search(sent_text) is not None
+    ]
+
+
+def agree(
+    events: list[Event],
+    text: str,
+    classify: Any,
+    movable: dict[str, list[str]] | None = None,
+    voted: set[str] | None = None,
+) -> None:
+    """The vote (:func:`~.classifier.vote`) over a sentence or paragraph: the classifier's
+    scores for the whole text plus the sub-types the rules found in it. The events of the
+    sub-type it picks gain :data:`AGREE_BOOST` confidence (in :func:`extract`), so the most
+    confident event is the one both halves support. When the vote picks a sub-type no rule found, the most confident
+    classifier-typed event that may take it (``movable``: event id -> sub-types) is retyped.
+    The ids of the events of the picked sub-type are added to ``voted``. Needs
+    ``classify.row(text)``; otherwise nothing changes."""
+    found = {e.subtype for e in events if e.subtype}
+    row_of = getattr(classify, "row", None)
+    if not found or row_of is None or voted is None:
+        return
+    got = row_of(text)
+    if got is None:
+        return
+    best = vote(got[0], got[1], found)
+    if best is not None and best not in found and movable:
+        cands = [e for e in events if best in movable.get(e.id, [])]
+        if cands:
+            e = max(cands, key=lambda e: e.confidence)
+            e.subtype, e.type = best, subtype_type(best)
+    for e in events:
+        if e.subtype is not None and e.subtype == best:
+            voted.add(e.id)
+
+
 def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
     """All events of a parsed document. ``classify(text, allowed_types)`` returns
     ``(subtype, confidence)`` or None."""
     lex = lexicon()
     families = lex["families"]
     events: list[Event] = []
+    movable: dict[str, list[str]] = {}
+    voted_s: set[str] = set()  # events whose sentence's vote picked their sub-type
+    voted_p: set[str] = set()  # ... whose paragraph's vote did
     seen_keys: set[tuple[Any, ...]] = set()
     for sent, cands in sentences_with_triggers(doc, sdoc):
         section = doc.section_at(sent.start_char)
@@ -995,10 +1138,13 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
             if negated and cert != "denied":
                 continue
             subtype, tconf = decide_subtype(c, sent.text, classify, families)
+            if subtype is None:
+                subtype, tconf = rescue(c, sent.text, classify, tconf)
             plover = c.spec.get("plover")
             if subtype is None and c.spec.get("acled") in (
                 "weapons",
                 "base",
+                "troops",
                 "capture",
                 "weapons_or_property",
             ):
@@ -1053,11 +1199,24 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
                 fatalities_text=fat_text,
                 certainty=cert,
                 claim=claim_id,
-                confidence=round(min(conf, 0.97), 3),
+                confidence=conf,  # capped and rounded below
                 trigger=c.text,
             )
             sent_events.append(ev)
+            movable[ev.id] = open_subtypes(c, sent.text, families)
+        agree(sent_events, sent.text, classify, movable, voted_s)
         events.extend(sent_events)
+    for a, b in paragraphs(doc.text):  # the paragraph-level vote
+        agree(
+            [e for e in events if a <= e.evidence.start < b],
+            doc.text[a:b],
+            classify,
+            movable,
+            voted_p,
+        )
+    for ev in events:
+        ev.confidence += AGREE_BOOST * ((ev.id in voted_s) + (ev.id in voted_p))
+        ev.confidence = round(min(ev.confidence / CONF_SCALE, 0.97), 3)
     doc.user_data.pop("events.sentences", None)
     doc.user_data.pop("events.actor_index", None)
     return events

@@ -2,8 +2,9 @@
 
     python -m newsledger.events.train ../shared/data/events/case2021_task2_dev.tsv
 
-writes ``data/subtype_model.npz`` (plain arrays, no pickle) trained on every snippet (the unseen CASE types are trained as
-"no ACLED event"). Reported numbers never come from this model: :func:`cross_validate` gives the
+writes ``data/subtype_model.npz`` (plain arrays, no pickle) trained on every snippet plus the
+project's codebook examples (``data/codebook_examples.jsonl``; the unseen CASE types are trained
+as "no ACLED event"). Reported numbers never come from this model: :func:`cross_validate` gives the
 stratified k-fold predictions that ``newsledger eval events`` reports.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .classifier import MODEL_PATH, NONE_LABEL, build_model, code_to_subtype, export_model
+from .classifier import DATA, MODEL_PATH, NONE_LABEL, build_model, code_to_subtype, export_model
 
 UNSEEN = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
 
@@ -45,14 +46,33 @@ def trained_keys(path: Path = MODEL_PATH) -> set[str]:
     return set(json.loads(info.read_text("utf-8")).get("text_sha1", []))
 
 
+def codebook_examples(path: Path = DATA / "codebook_examples.jsonl") -> tuple[list[str], list[str]]:
+    """(sentences, CASE codes) the project wrote per sub-type from the codebook definitions
+    (``data/codebook_examples.jsonl``; code ``NONE`` = no ACLED event). Training data only:
+    added to every training set and training fold, never scored."""
+    if not path.exists():
+        return [], []
+    texts, codes = [], []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        if "text" in rec:
+            texts.append(rec["text"])
+            codes.append(rec["code"])
+    return texts, codes
+
+
 def training_label(code: str) -> str:
     """CASE code -> training label: the code itself, or NONE for the unseen types."""
     return NONE_LABEL if code in UNSEEN or code not in code_to_subtype() else code
 
 
 def fit(texts: list[str], codes: list[str]) -> Any:
-    """The model trained on all ``texts`` (the stop-word sets sklearn keeps are dropped)."""
-    model = build_model().fit(texts, [training_label(c) for c in codes])
+    """The model trained on all ``texts`` plus the codebook examples (the stop-word sets
+    sklearn keeps are dropped)."""
+    ex_t, ex_c = codebook_examples()
+    model = build_model().fit([*texts, *ex_t], [training_label(c) for c in [*codes, *ex_c]])
     for _, step in model.steps[0][1].transformer_list:
         if hasattr(step, "stop_words_"):
             step.stop_words_ = None
@@ -64,19 +84,37 @@ def fit(texts: list[str], codes: list[str]) -> Any:
 def cross_validate(texts: list[str], codes: list[str], k: int = 5, seed: int = 0) -> list[Any]:
     """Stratified k-fold: for every snippet, the model trained on the other folds (its decision
     row and that model's classes). Returns ``[(classes, row), ...]`` in input order."""
+    models, fold_of = cross_validate_models(texts, codes, k, seed)
+    out: list[Any] = [None] * len(texts)
+    for f, model in enumerate(models):
+        idx = [i for i, g in enumerate(fold_of) if g == f]
+        d = np.asarray(model.decision_function([texts[i] for i in idx]))
+        for i, row in zip(idx, d, strict=True):
+            out[i] = (list(model.classes_), row)
+    return out
+
+
+def cross_validate_models(
+    texts: list[str], codes: list[str], k: int = 5, seed: int = 0
+) -> tuple[list[Any], list[int]]:
+    """Stratified k-fold models: ``(models, fold_of)`` where ``models[fold_of[i]]`` never saw
+    snippet ``i``. Each fold's training set is the other folds plus the codebook examples."""
     from sklearn.model_selection import StratifiedKFold
 
     y = np.array([training_label(c) for c in codes])
     counts = {lab: int((y == lab).sum()) for lab in set(y)}
     k = max(2, min(k, min(counts.values())))
-    out: list[Any] = [None] * len(texts)
+    ex_t, ex_c = codebook_examples()
+    ex_y = [training_label(c) for c in ex_c]
+    fold_of = [0] * len(texts)
+    models = []
     X = np.array(texts, dtype=object)
-    for tr, te in StratifiedKFold(k, shuffle=True, random_state=seed).split(X, y):
-        model = build_model().fit(list(X[tr]), y[tr])
-        d = np.asarray(model.decision_function(list(X[te])))
-        for i, row in zip(te, d, strict=True):
-            out[i] = (list(model.classes_), row)
-    return out
+    splits = StratifiedKFold(k, shuffle=True, random_state=seed).split(X, y)
+    for f, (tr, te) in enumerate(splits):
+        models.append(build_model().fit([*X[tr], *ex_t], [*y[tr], *ex_y]))
+        for i in te:
+            fold_of[i] = f
+    return models, fold_of
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     info = {
         "trained_on": Path(args[0]).name,
         "n": len(texts),
+        "n_codebook_examples": len(codebook_examples()[0]),
         "sklearn": sklearn.__version__,
         "text_sha1": sorted(text_key(t) for t in texts),
     }
