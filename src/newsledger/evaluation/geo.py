@@ -82,6 +82,20 @@ def read(path: str, all_coords: bool = False) -> list[tuple[str, str, list[Gold]
     return out
 
 
+def read_meta(path: str) -> list[dict[str, str | None]]:
+    """Each article's address as a real article has it: ``url`` (LGL ``<url>``, GWN
+    ``<link>``), ``outlet`` (LGL ``<domain>``) and ``title``; in the order of :func:`read`."""
+    root = ET.parse(path).getroot()
+    return [
+        {
+            "url": art.findtext("url") or art.findtext("link"),
+            "outlet": art.findtext("domain"),
+            "title": art.findtext("title"),
+        }
+        for art in root.iter("article")
+    ]
+
+
 def _demonym(phrase: str) -> bool:
     from ..places.gazetteer import get_gazetteer
 
@@ -141,16 +155,27 @@ def evaluate(
     return m
 
 
-def predict(texts: list[str]) -> tuple[list[list[Pred]], dict[str, float]]:
-    """Run nlp + places over ``texts``; predictions and the time each stage took."""
+def predict(
+    texts: list[str], meta: list[dict[str, str | None]] | None = None
+) -> tuple[list[list[Pred]], dict[str, float]]:
+    """Run nlp + places over ``texts`` (with each article's url/outlet/title from ``meta``,
+    when given); predictions and the time each stage took."""
     from ..document import Document, Section
     from ..nlp import NLP
     from ..places import PlaceStage
 
     nlp, places = NLP(), PlaceStage()
+    meta = meta or [{} for _ in texts]
     docs = [
-        Document(id=str(i), text=t, sections=[Section("body", 0, len(t))])
-        for i, t in enumerate(texts)
+        Document(
+            id=str(i),
+            text=t,
+            sections=[Section("body", 0, len(t))],
+            url=me.get("url"),
+            outlet=me.get("outlet"),
+            title=me.get("title"),
+        )
+        for i, (t, me) in enumerate(zip(texts, meta, strict=True))
     ]
     # load the model and the gazetteer (with its fuzzy index) before timing: one-off costs
     _ = nlp.nlp
@@ -166,12 +191,15 @@ def predict(texts: list[str]) -> tuple[list[list[Pred]], dict[str, float]]:
     return out, {"spacy_s": round(t1 - t0, 2), "places_s": round(t2 - t1, 2)}
 
 
-def run(path: str, limit: int | None = None) -> dict[str, Any]:
-    """Evaluate on an LGL or GWN file (first ``limit`` articles)."""
+def run(path: str, limit: int | None = None, use_meta: bool = True) -> dict[str, Any]:
+    """Evaluate on an LGL or GWN file (first ``limit`` articles). With ``use_meta`` the
+    stage sees each article's web address as a real article has it (see :func:`read_meta`)."""
     articles = read(path)[:limit] if limit else read(path)
-    preds, timing = predict([t for _, t, _ in articles])
+    meta = read_meta(path)[: len(articles)] if use_meta else None
+    preds, timing = predict([t for _, t, _ in articles], meta)
     m = evaluate(articles, preds)
     m["file"] = Path(path).name
+    m["article_meta"] = use_meta
     m["timing"] = timing
     m["places_cost_vs_spacy"] = (
         round(timing["places_s"] / timing["spacy_s"], 3) if timing["spacy_s"] else None
@@ -210,4 +238,4 @@ def format_report(m: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["evaluate", "format_report", "km", "read", "run"]
+__all__ = ["evaluate", "format_report", "km", "read", "read_meta", "run"]

@@ -45,7 +45,7 @@ class PlaceStage(Stage):
         skip = [(s.start, s.end) for s in doc.sections if s.kind == "boilerplate"]
         res = self.resolver
         ms = res.find(sdoc, skip)
-        res.resolve(ms)
+        res.resolve(ms, doc.url, doc.outlet, doc.title)
         doc.places = _places(ms)
         return doc
 
@@ -90,6 +90,7 @@ def _places(ms: list[_M]) -> list[Place]:
                 lat=city.lat,
                 lon=city.lon,
                 mentions=mentions,
+                reason=first.reason,  # "approximate: ..." when placed at the article's town
             )
         elif first.best is not None:
             p = _place_from(first.best, group_ms)

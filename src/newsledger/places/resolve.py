@@ -23,6 +23,7 @@ from typing import Any
 
 from .gazetteer import Feature, Gazetteer
 from .normalize import key
+from .outlet import home_names, host_of, tld_country
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: endings of nationality words ("Sinhalese", "Minnesotans", "Texan"): never places
@@ -227,6 +228,54 @@ PROX_WEIGHT = 4.0
 PROX_KM = 50.0
 PROX_MIN_P = 0.1
 PROX_KINDS = frozenset({"city", "capital", "admin2"})
+#: the outlet's home (see .outlet): candidates in the country of its country-code domain gain
+#: TLD_WEIGHT; the town a local paper's domain is named after gains HOME_BONUS (in that
+#: country; a generic domain such as .com named after a US town counts as HOME_GENERIC_CC)
+TLD_WEIGHT = 2.0
+HOME_BONUS = 5.0
+HOME_NEEDS_MENTION = False
+#: a town within PROX_KM of a likely reading of the outlet's home town gains this much
+HOME_NEAR_WEIGHT = 3.0
+#: the home country of a generic domain named after a US town
+HOME_GENERIC_CC = "US"
+#: words after a town's name in local news ("a Gainesville man", "Winona police")
+LOCAL_NOUNS = {
+    "police", "man", "woman", "men", "women", "officials", "official", "residents",
+    "resident", "voters", "taxpayers", "council", "councilman", "councilwoman", "mayor",
+    "native", "natives", "couple", "teen", "teenager", "boy", "girl", "boys", "girls",
+    "businesses", "firefighters", "homeowners", "community", "communities", "township",
+    "neighborhood", "neighbourhood", "schools", "library", "residence", "home", "area",
+    "aldermen", "commissioners", "fire", "city", "village", "town", "parks", "school",
+}  # fmt: skip
+#: unresolved mentions of these labels (streets, buildings, neighbourhoods) are placed at the
+#: article's main town when it has one, named at least FOCUS_MIN times
+SITE_LABELS = {"FAC", "LOC", "GPE"}
+FOCUS_MIN = 1
+#: last words of PERSON/ORG names that are streets or buildings ("Royal Street")
+BUILDING_WORDS = {
+    "street", "avenue", "road", "boulevard", "lane", "drive", "highway", "church",
+    "cathedral", "plantation", "park", "square", "inn", "hotel", "bridge", "market", "mall",
+    "stadium", "arena", "racecourse", "plaza", "tower", "building", "courthouse", "chapel",
+}  # fmt: skip
+FAC_AS_SITE = True
+#: PERSON/ORG names in place context ("in X") need a town of at least this many people
+CONTEXT_MIN_POP = 1000
+PERSON_PREFIX = True
+#: pseudo-mentions that only give context: the outlet's home town, places in the title
+CONTEXT_ONLY = {"HOME", "TITLE"}
+TITLE_RUN = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+|$))+")
+TITLE_MIN_POP = 100_000
+#: "X, Y": an area Y that contains a reading of X gains this much
+CHILD_BONUS = 3.0
+#: streets are named after people and far-away places: never placed at the place they name
+STREET_WORDS = {"street", "avenue", "road", "boulevard", "lane", "drive", "way", "st", "ave"}
+#: abbreviations written with full stops ("U.S.", "N.J.")
+ABBR = re.compile(r"^(?:[A-Z]\.){2,}$")
+#: what stands between two names of one list
+LIST_GAP = re.compile(r",\s*")
+LIST_AND = re.compile(r",?\s+(?:and|or)\s+")
+#: the list goes on beyond the name: "X, Y, Z" / "X, Y and Z"
+LIST_NEXT = re.compile(r"^,\s*\w|^\s+(?:and|or)\s|,\s*$|\s(?:and|or)\s+$")
 #: words after a town's name that make an organisation named after the town
 INSTITUTIONS = {
     "police",
@@ -271,6 +320,12 @@ INSTITUTIONS = {
     "ministry",
     "province",
     "provincial",
+    "high",
+    "elementary",
+    "education",
+    "superior",
+    "circuit",
+    "memorial",
 }
 KIND_PRIOR = {"country": 3.0, "region": 2.0, "admin1": 1.6, "admin2": 0.4, "city": 0.0}
 SPECIFICITY = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
@@ -466,6 +521,7 @@ class Mention:
     cands: list[Feature] = field(default_factory=list)
     fuzzy: bool = False
     parent: Mention | None = None  # "X, Y": the Y of this X
+    child: Mention | None = None  # "X, Y": the X of this Y
     best: Feature | None = None
     site: bool = False  # a facility placed at the place its candidates name
     reason: str | None = None
@@ -490,6 +546,7 @@ class Resolver:
         self.use_fuzzy = fuzzy
         self.gazetteer_matching = gazetteer_matching
         self._text = ""
+        self._home_cc: str | None = None
 
     # -- recognition ------------------------------------------------------------------
     def find(self, sdoc: Any, skip: list[tuple[int, int]]) -> list[Mention]:
@@ -503,6 +560,9 @@ class Resolver:
         }
         out: list[Mention] = []
         taken = [False] * len(sdoc)
+        #: tokens of PERSON/ORG entities that name a known place but lacked context
+        soft = [False] * len(sdoc)
+        pending: list[Mention] = []
 
         def skipped(start: int) -> bool:
             return any(a <= start < b for a, b in skip)
@@ -518,6 +578,8 @@ class Resolver:
             if label in NEVER_LABELS:
                 for t in range(ent.start, ent.end):
                     taken[t] = True
+                if label == "MONEY":  # "one million US dollars": the country of the currency
+                    out.extend(self._currency_country(sdoc, ent.start, ent.end))
                 continue
             if self.gaz.is_demonym(text) or (label == "NORP" and DEMONYM_END.search(text)):
                 for t in range(ent.start, ent.end):
@@ -545,23 +607,68 @@ class Resolver:
                         and any(f.main and f.kind in ("country", "admin1") for f in m.cands)
                     )
                 )
+                if not whole and m.cands and self._local_context(sdoc, i, j, m):
+                    whole = True
+                if not whole and label == "ORG" and text.replace(".", "").isupper():
+                    # "EU", "DPRK": an all-caps code of a country or region
+                    areas = [f for f in m.cands if f.kind in ("country", "region")]
+                    if areas:
+                        m.cands = areas
+                        whole = True
+                if (
+                    not whole
+                    and m.cands
+                    and not text.isupper()
+                    and text not in self._person_words
+                    and self._place_context(sdoc, i, j)
+                    and any(
+                        f.main and f.lat is not None and f.pop >= CONTEXT_MIN_POP for f in m.cands
+                    )
+                ):
+                    whole = True  # "in Whitestown", "near Ridge Farm"
                 if whole:
                     m.label = "GAZ"
                     out.append(m)
-                elif label in ("ORG", "FAC") and j - i > 1:
-                    # "Mansfield Police Department", "University of Alexandria": the place it is
-                    # named after
-                    emb = self._prefix_place(sdoc, i, j) or self._of_place(sdoc, i, j)
+                elif (
+                    label in ("ORG", "PERSON")
+                    and j - i > 1
+                    and sdoc[j - 1].lower_ in BUILDING_WORDS
+                    and sdoc[j - 1].is_title
+                    and not any(len(t.text) == 2 and t.text.endswith(".") for t in sdoc[i:j])
+                    and FAC_AS_SITE
+                ):
+                    # "Royal Street", "Holy Redeemer Church": a street or building
+                    fm = self._mention(sdoc, i, j, "FAC", extend=False)
+                    if fm is not None:
+                        fm.facility = True
+                        out.append(fm)
+                else:
+                    emb = None
+                    if label == "PERSON" and j - i > 1 and PERSON_PREFIX:
+                        # "Huntsville Fire Chief ...", "Athens Parks and Recreation",
+                        # "The George in Twickenham"
+                        emb = self._prefix_place(sdoc, i, j, institution=True) or self._of_place(
+                            sdoc, i, j, heads=("in",)
+                        )
+                    elif label in ("ORG", "FAC") and j - i > 1:
+                        # "Mansfield Police Department", "University of Alexandria", "Sheldon
+                        # Peck Homestead in Lombard": the place it is named after or lies in
+                        emb = self._prefix_place(sdoc, i, j) or self._of_place(sdoc, i, j)
                     if emb is not None:
                         emb.label = "EMB"
                         out.append(emb)
+                    elif m.cands and not m.facility and (j - i == 1 or label == "ORG"):
+                        for t in range(ent.start, ent.end):
+                            soft[t] = True
+                        pending.append(m)
             if label in PLACE_LABELS and not m.cands and j - i > 1:
                 emb = self._prefix_place(sdoc, i, j)
                 if emb is not None:
                     out[-1] = emb
+        out.extend(self._listed(pending, out))
         if self.gazetteer_matching:
             out.extend(self._coordinated(sdoc, taken, skipped))
-            out.extend(self._dateline(sdoc, taken))
+            out.extend(self._dateline(sdoc, taken, soft))
             out.extend(self._party_home(sdoc, taken))
             out.extend(self._gazetteer_spans(sdoc, taken, skipped))
         out.extend(self._propagate(sdoc, out, skipped))
@@ -569,10 +676,12 @@ class Resolver:
         self._link_hierarchy(sdoc, out)
         return out
 
-    def _prefix_place(self, sdoc: Any, i: int, j: int) -> Mention | None:
+    def _prefix_place(self, sdoc: Any, i: int, j: int, institution: bool = False) -> Mention | None:
         """The longest leading run of [i, j) (shorter than it) that names a known place."""
         for b in range(min(j - 1, i + 3), i, -1):
-            if not all(self._cap(t) or t.text in {".", "'"} for t in sdoc[i:b]):
+            if not all(
+                self._cap(t) or t.text in {".", "'"} or ABBR.match(t.text) for t in sdoc[i:b]
+            ):
                 continue
             if key(sdoc[i:b].text) in STOP_NAMES or self.gaz.is_demonym(sdoc[i:b].text):
                 continue
@@ -583,6 +692,8 @@ class Resolver:
                 continue
             if sdoc[j - 1].lower_ in MEDIA_WORDS:
                 return None  # "The Washington Post" is a newspaper, not a place
+            if institution and sdoc[b].lower_ not in INSTITUTIONS | LOCAL_NOUNS:
+                continue
             area = any(
                 f.main and f.kind in ("country", "admin1", "admin2") and f.lat is not None
                 for f in m.cands
@@ -641,9 +752,12 @@ class Resolver:
                 i += 1
         return out
 
-    def _of_place(self, sdoc: Any, i: int, j: int) -> Mention | None:
-        """ "University of Alexandria": the known place after the last "of" of a name."""
-        ofs = [t.i for t in sdoc[i:j] if t.lower_ == "of"]
+    def _of_place(
+        self, sdoc: Any, i: int, j: int, heads: tuple[str, ...] = ("of", "in")
+    ) -> Mention | None:
+        """ "University of Alexandria", "Sheldon Peck Homestead in Lombard": the known place
+        after the last "of" (or "in") of a name."""
+        ofs = [t.i for t in sdoc[i:j] if t.lower_ in heads]
         if not ofs or ofs[-1] + 1 >= j or sdoc[j - 1].lower_ in MEDIA_WORDS:
             return None
         a = ofs[-1] + 1
@@ -709,22 +823,89 @@ class Resolver:
                         taken[x] = True
         return out
 
-    def _dateline(self, sdoc: Any, taken: list[bool]) -> list[Mention]:
-        """ "MANSFIELD -- The council met...": an upper-case place name opening a story."""
+    def _currency_country(self, sdoc: Any, i: int, j: int) -> list[Mention]:
+        out: list[Mention] = []
+        for t in sdoc[i:j]:
+            nxt = sdoc[t.i + 1] if t.i + 1 < len(sdoc) else None
+            if nxt is None or nxt.lower_ not in ("dollars", "dollar", "pounds", "euros"):
+                continue
+            if not t.text[:1].isupper():
+                continue
+            m = self._mention(sdoc, t.i, t.i + 1, "GAZ", extend=False)
+            if m is not None and any(f.kind == "country" and f.main for f in m.cands):
+                m.cands = [f for f in m.cands if f.kind == "country"]
+                out.append(m)
+        return out
+
+    def _listed(self, pending: list[Mention], found: list[Mention]) -> list[Mention]:
+        """PERSON/ORG names that the gazetteer knows and that stand in a list with places
+        already found ("Dodge City, Great Bend, Hutchinson", "Bicester and Kidlington")."""
+        out: list[Mention] = []
+        text = self._text
+        places = sorted(found, key=lambda m: m.start)
+        for _ in range(2):
+            for m in pending:
+                if m in out or not any(f.main and f.lat is not None for f in m.cands):
+                    continue
+                if m.text.isupper():
+                    continue  # "NATO", "TASS": acronyms
+                for o in places:
+                    if o.end <= m.start:
+                        gap, beyond = text[o.end : m.start], text[m.end : m.end + 6]
+                    else:
+                        gap, beyond = text[m.end : o.start], text[max(0, m.start - 6) : m.start]
+                    if LIST_AND.fullmatch(gap) or (
+                        LIST_GAP.fullmatch(gap) and LIST_NEXT.search(beyond)
+                    ):
+                        m.label = "GAZ"
+                        out.append(m)
+                        places.append(m)
+                        break
+        return out
+
+    def _local_context(self, sdoc: Any, i: int, j: int, m: Mention) -> bool:
+        """Local news naming a town: "a Gainesville man", "Winona police", "Mindy Miller of
+        Ravenel", "Northbrook-based"."""
+        if m.text in self._person_words or not any(
+            f.main and f.lat is not None and f.kind in ("city", "admin2") for f in m.cands
+        ):
+            return False
+        nxt = sdoc[j] if j < len(sdoc) else None
+        if nxt is not None and nxt.lower_ in LOCAL_NOUNS:
+            return True
+        if (
+            nxt is not None
+            and nxt.text in ("-", "–")
+            and j + 1 < len(sdoc)
+            and sdoc[j + 1].lower_ in ("based", "area")
+        ):
+            return True
+        if i >= 2 and sdoc[i - 1].lower_ == "of":
+            before = sdoc[i - 2]
+            return before.text == "," or before.ent_type_ == "PERSON"
+        return False
+
+    def _dateline(self, sdoc: Any, taken: list[bool], soft: list[bool]) -> list[Mention]:
+        """ "MANSFIELD -- The council met...": an upper-case place name opening a story
+        (also when spaCy took it for an organisation or a person)."""
         out: list[Mention] = []
         text = self._text
         for t in sdoc:
-            if not (t.is_upper and t.is_alpha and len(t) > 2) or taken[t.i]:
+            if not (t.is_upper and t.is_alpha and len(t) > 2) or (taken[t.i] and not soft[t.i]):
                 continue
             if t.i > 0 and text[max(0, t.idx - 2) : t.idx].strip() not in ("", ".", "\n"):
                 prev = sdoc[t.i - 1]
-                if prev.text not in (".", "\n") and not prev.is_space:
+                # after a sentence, a line break, or a byline's date ("March 30, 2009 NEWARK")
+                year = prev.like_num and len(prev.text) == 4
+                if prev.text not in (".", "\n") and not prev.is_space and not year:
                     continue
             j = t.i + 1
             while j < len(sdoc) and j - t.i < 3 and sdoc[j].is_upper and sdoc[j].is_alpha:
                 j += 1
-            rest = text[sdoc[j - 1].idx + len(sdoc[j - 1].text) :][:6].lstrip(" ,")
-            if not (rest.startswith(("-", "—", "–", "(")) or rest[:1] == ","):
+            if any(taken[x] and not soft[x] for x in range(t.i, j)):
+                continue
+            rest = text[sdoc[j - 1].idx + len(sdoc[j - 1].text) :][:6].lstrip(" ")
+            if not rest.startswith(("-", "—", "–", "(", ",", ":")):
                 continue
             if key(sdoc[t.i : j].text) in STOP_NAMES:
                 continue
@@ -810,6 +991,8 @@ class Resolver:
         name = " ".join(t.text for t in toks) if toks else text
         if facility:
             m.cands = list(self.gaz.lookup(name))
+            if not m.cands and toks and toks[-1].lower_ in STREET_WORDS:
+                return m  # streets are named after anything: placed later, at the article's town
             if not m.cands:
                 m.cands = self._site_places(toks)
                 m.site = bool(m.cands)
@@ -960,14 +1143,75 @@ class Resolver:
             gap = text[a.end : b.start]
             if gap.strip() == "," and b.cands:
                 a.parent = b
+                b.child = a
 
     # -- resolution --------------------------------------------------------------------
-    def resolve(self, ms: list[Mention]) -> None:
+    def resolve(
+        self,
+        ms: list[Mention],
+        url: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Pick each mention's entry (``m.best``). ``url``/``outlet`` (the article's address)
+        add the outlet's home as context: its country-code domain, and the town a local
+        paper's domain is named after (see :mod:`.outlet`); places in a ``title`` that the
+        text does not repeat add context too. Neither is ever output."""
+        self._home_cc = None
+        home: list[Mention] = []
+        host = host_of(url, outlet)
+        if host:
+            self._home_cc = tld_country(host)
+            for name, feats in home_names(host, self.gaz):
+                text = next((m.text for m in ms if key(m.text).replace(" ", "") == name), None)
+                if text is None and HOME_NEEDS_MENTION:
+                    continue
+                home.append(Mention(-1, -1, text or name, "HOME", cands=list(feats)))
+            if home and self._home_cc is None:
+                self._home_cc = _home_country(ms, home)
+        extra = home + self._title_context(title, ms) if title else home
+        self._resolve(ms + extra)
+
+    def _title_context(self, title: str, ms: list[Mention]) -> list[Mention]:
+        """Places named in a title that the text does not repeat (GeoWebNews keeps titles
+        apart from the text): countries, first-level areas and cities of TITLE_MIN_POP+,
+        as context only (never output)."""
+        if self._text and title.strip() and title.strip() in self._text:
+            return []
+        known = {key(m.text) for m in ms}
+        out: list[Mention] = []
+        for run in TITLE_RUN.findall(title):
+            words = run.split()
+            for size in range(min(3, len(words)), 0, -1):
+                hit = False
+                for a in range(len(words) - size + 1):
+                    name = " ".join(words[a : a + size])
+                    k = key(name)
+                    if k in known or k in STOP_NAMES or len(k) < 4 or self.gaz.is_demonym(name):
+                        continue
+                    feats = [
+                        f
+                        for f in self.gaz.lookup(name)
+                        if f.main
+                        and f.lat is not None
+                        and (f.kind in ("country", "admin1") or f.pop >= TITLE_MIN_POP)
+                    ]
+                    if feats:
+                        out.append(Mention(-1, -1, name, "TITLE", cands=feats))
+                        known.add(k)
+                        hit = True
+                if hit:
+                    break
+        return out
+
+    def _resolve(self, ms: list[Mention]) -> None:
         ctx: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         own: dict[int, tuple[Counter[str], Counter[str]]] = {}
         #: per name: its likely candidates (probability >= PROX_MIN_P) with coordinates
         likely: dict[tuple[str, frozenset[str]], list[Feature]] = {}
+        home_keys = {(key(m.text), m.hint) for m in ms if m.label == "HOME"}
         for _pass in range(3):
+            home_near = [f for k2, fs in likely.items() if k2 in home_keys for f in fs]
             groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
             for m in ms:
                 if m.cands:
@@ -987,6 +1231,8 @@ class Resolver:
                         sc = self._score(m, f, cc_ctx, a1_ctx)
                         if near and f.lat is not None and f.kind in PROX_KINDS:
                             sc += PROX_WEIGHT * _proximity(f, near)
+                            if home_near and gkey not in home_keys and _proximity(f, [home_near]):
+                                sc += HOME_NEAR_WEIGHT
                         total[f.id] = max(total[f.id], sc)
                         feats[f.id] = f
                 ranked = sorted(total.items(), key=lambda x: -x[1])
@@ -1017,7 +1263,15 @@ class Resolver:
                 cc_tot.update(dc)
                 a1_tot.update(da)
             ctx = (cc_tot, a1_tot)
+        focus = _focus_town(ms)
         for m in ms:
+            if m.label in CONTEXT_ONLY:
+                continue
+            if m.best is None and focus is not None and (m.facility or m.label in SITE_LABELS):
+                # a street or building the gazetteer lacks: placed at the article's main town
+                m.best, m.site = focus, True
+                m.reason = f"approximate: placed at {focus.name}, the article's main town"
+                continue
             if m.best is None and not m.facility:
                 m.reason = "not in gazetteer"
             elif m.facility and m.best is None:
@@ -1041,6 +1295,12 @@ class Resolver:
             p.kind in ("admin1", "admin2", "country") and _contains(p, f) for p in m.parent.cands
         ):
             s += 6.0
+        if (
+            m.child is not None
+            and f.kind in ("admin1", "admin2", "country")
+            and any(c.main and _contains(f, c) for c in m.child.cands)
+        ):
+            s += CHILD_BONUS  # "Tacoma, Washington": the state that holds a Tacoma
         if f.capital:
             s += 3.0
         if f.kind in ("city", "admin2") and any(o.kind == "country" and o.main for o in m.cands):
@@ -1054,7 +1314,59 @@ class Resolver:
             s += A1_WEIGHT * share * (ADMIN1_SELF if f.kind == "admin1" else 1.0)
         if m.fuzzy:
             s -= 0.5
+        if self._home_cc is not None and f.cc == self._home_cc:
+            s += TLD_WEIGHT
+        if m.label == "HOME" and (self._home_cc is None or f.cc == self._home_cc):
+            s += HOME_BONUS
         return s
+
+
+def _home_country(ms: list[Mention], home: list[Mention]) -> str | None:
+    """The country of a generic-domain outlet named after a town: of the countries its town
+    readings lie in, the one the article's other names point to most (each name votes for the
+    country of its most prominent primary reading); ties go to HOME_GENERIC_CC."""
+    options = {f.cc for h in home for f in h.cands if f.cc}
+    if not options:
+        return None
+    skip = {key(h.text) for h in home}
+    votes: Counter[str] = Counter()
+    seen: set[str] = set()
+    for m in ms:
+        k = key(m.text)
+        if k in skip or k in seen or not m.cands:
+            continue
+        seen.add(k)
+        mains = [f for f in m.cands if f.main and f.cc]
+        if mains:
+            top = max(mains, key=lambda f: KIND_PRIOR.get(f.kind, 0.0) + math.log10(f.pop + 10))
+            if top.cc in options:
+                votes[top.cc] += 1  # type: ignore[index]
+    order = sorted(options, key=lambda c: (-votes[c], c != HOME_GENERIC_CC, c))
+    return order[0]
+
+
+def _focus_town(ms: list[Mention]) -> Feature | None:
+    """The article's main town: the town (or county) its resolved mentions name most often,
+    when it is named at least FOCUS_MIN times, in the country they name most often."""
+    counts: Counter[int] = Counter()
+    feats: dict[int, Feature] = {}
+    ccs: Counter[str] = Counter()
+    for m in ms:
+        f = m.best
+        if m.label in CONTEXT_ONLY or m.site or f is None or f.lat is None:
+            continue
+        if f.cc:
+            ccs[f.cc] += 1
+        if f.kind in ("city", "admin2"):
+            counts[f.id] += 1
+            feats[f.id] = f
+    if ccs:  # only in the country the article names most
+        top = ccs.most_common(1)[0][0]
+        counts = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
+    if not counts:
+        return None
+    fid, n = counts.most_common(1)[0]
+    return feats[fid] if n >= FOCUS_MIN else None
 
 
 def _proximity(f: Feature, others: list[list[Feature]]) -> float:
