@@ -96,14 +96,21 @@ def predict(texts: list[str]) -> tuple[list[list[dict[str, Any]]], float, float]
     return preds, t1 - t0, t2 - t1
 
 
+def _unscoped(actor_id: str) -> str:
+    """``local:<doc>:<slug>`` (a private person's document-local id) is ``new:<slug>`` in the
+    labels: the same identity within the document, only kept from linking across documents."""
+    if actor_id.startswith("local:"):
+        return "new:" + actor_id.split(":", 2)[2]
+    return actor_id
+
+
 def _same(p: dict[str, Any], g: dict[str, Any]) -> bool:
     if p["start"] >= g["end"] or p["end"] <= g["start"]:
         return False
-    if p["actor"] == g["actor"]:
+    pa, ga = _unscoped(p["actor"]), _unscoped(g["actor"])
+    if pa == ga:
         return True
-    return (
-        p["actor"].startswith("new:") and g["actor"].startswith("new:") and p["type"] == g["type"]
-    )
+    return pa.startswith("new:") and ga.startswith("new:") and p["type"] == g["type"]
 
 
 def score(items: list[dict[str, Any]], preds: list[list[dict[str, Any]]]) -> dict[str, Any]:
