@@ -87,4 +87,4 @@ class NLP(Stage):
             yield doc
 
 
-__all__ = ["NLP", "load_model", "get_spacy", "DEFAULT_MODEL", "ModelNotInstalled"]
+__all__ = ["DEFAULT_MODEL", "NLP", "ModelNotInstalled", "get_spacy", "load_model"]
