@@ -29,11 +29,12 @@ demo: $(STAMP)
 	$(BIN)/newsledger ledger Taliban --db $(DB)
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
