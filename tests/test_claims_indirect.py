@@ -124,3 +124,10 @@ def test_unnamed_official_and_social_media_channel(parse):
     tweet = _claim(doc, "sanctions would stay")
     assert tweet.cue == "write"
     assert tweet.channel == "Twitter"
+
+
+def test_continue_is_no_cue_without_a_quote(parse):
+    # Regression: "X, but the attacks continue" made "the attacks" a speaker (an illustration).
+    doc = parse("Officials say the group is weakening, but the attacks continue.", stages=STAGES)
+    assert [c.speaker_text for c in doc.claims] == ["Officials"]
+    assert doc.claims[0].cue == "say"
