@@ -228,10 +228,35 @@ PROX_WEIGHT = 4.0
 PROX_KM = 50.0
 PROX_MIN_P = 0.1
 PROX_KINDS = frozenset({"city", "capital", "admin2"})
+#: the same prior at the scale of a region (round 4): a likely reading of another name
+#: within REGION_KM
+REGION_WEIGHT = 2.0
+REGION_KM = 250.0
+#: co-location (round 4): a town or county reading gains COLO_WEIGHT times the share of the
+#: document's other names that have *any* town or county reading within PROX_KM of it, so
+#: that two ambiguous names settle each other ("Alexandria" and "Douglas County": the pair
+#: that lies together, in Minnesota); names with more than COLO_MAX_CANDS readings are too
+#: common to say anything and count neither way
+COLO_WEIGHT = 3.0
+COLO_MAX_CANDS = 60
+#: a first-level area that the document names outright ("Virginia", "Va."; its reading of
+#: probability >= NAMED_A1_P in the previous pass) gives every town and county inside it
+#: NAMED_A1_BONUS, however many other names dilute the admin1 context share, ... (measured
+#: and switched off: with the regional prior it adds nothing; see docs/places.md)
+NAMED_A1_BONUS = 0.0
+NAMED_A1_P = 0.5
+#: ... shared among the areas it names, and only for towns no more than this many times
+#: smaller than the name's biggest reading (a named "N.Y." does not make Boston a hamlet)
+NAMED_A1_POP_RATIO = 100
+#: nor against a city of this size (Boston, Columbus)
+NAMED_A1_FAMOUS = 500_000
+#: a country's or first-level area's own name ("Minnesota") gives the towns that carry it as
+#: an alternate name (Minneota) no spatial priors
+AREA_NAME_GUARD = True
 #: the outlet's home (see .outlet): candidates in the country of its country-code domain gain
 #: TLD_WEIGHT; the town a local paper's domain is named after gains HOME_BONUS (in that
 #: country; a generic domain such as .com named after a US town counts as HOME_GENERIC_CC)
-TLD_WEIGHT = 2.0
+TLD_WEIGHT = 3.0
 HOME_BONUS = 5.0
 HOME_NEEDS_MENTION = False
 #: a town within PROX_KM of a likely reading of the outlet's home town gains this much
@@ -258,6 +283,12 @@ BUILDING_WORDS = {
     "stadium", "arena", "racecourse", "plaza", "tower", "building", "courthouse", "chapel",
 }  # fmt: skip
 FAC_AS_SITE = True
+#: a national capital that spaCy tags as an organisation or person is the place
+CAPITAL_AS_GOVERNMENT = True
+#: "Jane Roe of X": a person's name, "of", a place
+PERSON_OF = True
+#: names of countries, areas and capitals that spaCy splits at "and"/"of" are joined
+JOIN_SPLIT_NAMES = True
 #: PERSON/ORG names in place context ("in X") need a town of at least this many people
 CONTEXT_MIN_POP = 1000
 PERSON_PREFIX = True
@@ -567,8 +598,13 @@ class Resolver:
         def skipped(start: int) -> bool:
             return any(a <= start < b for a, b in skip)
 
+        joined = self._joined_names(sdoc) if JOIN_SPLIT_NAMES else []
+        out.extend(m for m, _ in joined)
+        joined_tokens = {t for _, toks in joined for t in toks}
+        for t in joined_tokens:
+            taken[t] = True
         for ent in sdoc.ents:
-            if skipped(ent.start_char):
+            if skipped(ent.start_char) or ent.start in joined_tokens:
                 continue
             i, j = _strip(ent)
             if i >= j:
@@ -605,6 +641,14 @@ class Resolver:
                     or (
                         (label == "ORG" or (label in ("PERSON", "NORP") and j - i > 1))
                         and any(f.main and f.kind in ("country", "admin1") for f in m.cands)
+                    )
+                    or (
+                        # "Tbilisi says", "authorities in Tunis": a national capital standing
+                        # for its government (round 4)
+                        CAPITAL_AS_GOVERNMENT
+                        and label in ("ORG", "PERSON")
+                        and text not in self._person_words
+                        and any(f.main and f.capital for f in m.cands)
                     )
                 )
                 if not whole and m.cands and self._local_context(sdoc, i, j, m):
@@ -674,6 +718,25 @@ class Resolver:
         out.extend(self._propagate(sdoc, out, skipped))
         out = _dedupe(out)
         self._link_hierarchy(sdoc, out)
+        return out
+
+    def _joined_names(self, sdoc: Any) -> list[tuple[Mention, range]]:
+        """Country, first-level area and capital names that spaCy splits in two at "and" or
+        "of" ("Trinidad" + "Tobago", "Antigua" + "Barbuda", "Port" + "Spain"): one mention."""
+        out: list[tuple[Mention, range]] = []
+        ents = list(sdoc.ents)
+        for a, b in itertools.pairwise(ents):
+            if b.start != a.end + 1 or sdoc[a.end].lower_ not in ("and", "of", "&"):
+                continue
+            i, _ = _strip(a)
+            if i >= b.end:
+                continue
+            feats = self.gaz.lookup(sdoc[i : b.end].text)
+            if not any(f.main and (f.kind in ("country", "admin1") or f.capital) for f in feats):
+                continue
+            m = self._mention(sdoc, i, b.end, "GPE", extend=False)
+            if m is not None and m.cands:
+                out.append((m, range(a.start, b.end)))
         return out
 
     def _prefix_place(self, sdoc: Any, i: int, j: int, institution: bool = False) -> Mention | None:
@@ -1073,6 +1136,8 @@ class Resolver:
             head = sdoc[i - 2].lower_
             if head in OF_HEADS:
                 return True
+            if PERSON_OF and sdoc[i - 2].ent_type_ == "PERSON" and sdoc[i - 2].is_title:
+                return True  # "Jane Roe of Chattanooga" (round 4)
         if self._home_context(sdoc, i):
             return True
         if nxt is not None and nxt.lower_ in FEATURE_WORDS:
@@ -1210,7 +1275,11 @@ class Resolver:
         #: per name: its likely candidates (probability >= PROX_MIN_P) with coordinates
         likely: dict[tuple[str, frozenset[str]], list[Feature]] = {}
         home_keys = {(key(m.text), m.hint) for m in ms if m.label == "HOME"}
+        colo = _colocation(ms) if COLO_WEIGHT else {}
+        #: first-level areas the document names outright -> the names that name them
+        named_a1: dict[tuple[str | None, str], set[str]] = {}
         for _pass in range(3):
+            new_named: dict[tuple[str | None, str], set[str]] = defaultdict(set)
             home_near = [f for k2, fs in likely.items() if k2 in home_keys for f in fs]
             groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
             for m in ms:
@@ -1227,10 +1296,35 @@ class Resolver:
                 for m in gms:
                     oc, oa = own.get(id(m), (Counter(), Counter()))
                     cc_ctx, a1_ctx = ctx[0] - oc, ctx[1] - oa
+                    # a name that is an area's own name ("Minnesota") keeps the area: towns
+                    # known by it only as an alternate name get no spatial priors (round 4)
+                    area_named = AREA_NAME_GUARD and any(
+                        o.main and o.kind in ("country", "admin1") for o in m.cands
+                    )
                     for f in m.cands:
                         sc = self._score(m, f, cc_ctx, a1_ctx)
+                        if area_named and not f.main and f.kind in PROX_KINDS:
+                            total[f.id] = max(total[f.id], sc)
+                            feats[f.id] = f
+                            continue
+                        if colo:
+                            sc += COLO_WEIGHT * colo.get((gkey[0], f.id), 0.0)
+                        if (
+                            NAMED_A1_BONUS
+                            and f.kind != "admin1"
+                            and named_a1.get((f.cc, f.a1code or ""), {gkey[0]}) - {gkey[0]}
+                            and not _names_area(m, f)
+                            and f.pop * NAMED_A1_POP_RATIO >= max(o.pop for o in m.cands)
+                            and (
+                                f.pop >= NAMED_A1_FAMOUS
+                                or max(o.pop for o in m.cands) < NAMED_A1_FAMOUS
+                            )
+                        ):
+                            sc += NAMED_A1_BONUS / len(named_a1)
                         if near and f.lat is not None and f.kind in PROX_KINDS:
                             sc += PROX_WEIGHT * _proximity(f, near)
+                            if REGION_WEIGHT:
+                                sc += REGION_WEIGHT * _proximity(f, near, REGION_KM)
                             if home_near and gkey not in home_keys and _proximity(f, [home_near]):
                                 sc += HOME_NEAR_WEIGHT
                         total[f.id] = max(total[f.id], sc)
@@ -1246,6 +1340,13 @@ class Resolver:
                     f = feats[fid]
                     if p >= PROX_MIN_P and f.lat is not None and f.kind in PROX_KINDS:
                         likely_here.append(f)
+                    if (
+                        p >= NAMED_A1_P
+                        and f.kind == "admin1"
+                        and f.a1code
+                        and not any(mm.label in CONTEXT_ONLY for mm in gms)
+                    ):
+                        new_named[(f.cc, f.a1code)].add(gkey[0])
                     if f.cc:
                         dc[f.cc] += p  # type: ignore[assignment]
                     if f.a1code:
@@ -1257,6 +1358,7 @@ class Resolver:
                 new_likely[gkey] = likely_here
             own = dists
             likely = new_likely
+            named_a1 = new_named
             cc_tot: Counter[str] = Counter()
             a1_tot: Counter[str] = Counter()
             for dc, da in group_dists:
@@ -1369,17 +1471,59 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
     return feats[fid] if n >= FOCUS_MIN else None
 
 
-def _proximity(f: Feature, others: list[list[Feature]]) -> float:
+def _proximity(f: Feature, others: list[list[Feature]], radius: float = PROX_KM) -> float:
     """Share of the document's other names that have a likely reading within PROX_KM of ``f``
     (towns in one article tend to lie near each other: "Paris" beside an Illinois town)."""
     assert f.lat is not None and f.lon is not None
     hits = 0
     for fs in others:
         for g in fs:
-            if g.id != f.id and _km(f.lat, f.lon, g.lat, g.lon) <= PROX_KM:  # type: ignore[arg-type]
+            if g.id != f.id and _km(f.lat, f.lon, g.lat, g.lon) <= radius:  # type: ignore[arg-type]
                 hits += 1
                 break
     return hits / len(others)
+
+
+def _names_area(m: Mention, f: Feature) -> bool:
+    """Whether ``m`` may itself name the first-level area that holds ``f`` ("New York",
+    "Minnesota"): then the area's being named is no evidence for its towns."""
+    return any(o.kind == "admin1" and o.cc == f.cc and o.a1code == f.a1code for o in m.cands)
+
+
+def _colocation(ms: list[Mention]) -> dict[tuple[str, int], float]:
+    """For each (name, town or county reading): the share of the document's other names
+    that have any town or county reading within PROX_KM of it (names with more than
+    COLO_MAX_CANDS such readings left out). A grid of 1-degree cells keeps it linear."""
+    by_name: dict[str, dict[int, Feature]] = defaultdict(dict)
+    for m in ms:
+        for f in m.cands:
+            if f.lat is not None and f.lon is not None and f.kind in PROX_KINDS:
+                by_name[key(m.text)][f.id] = f
+    names = [k for k, fs in by_name.items() if len(fs) <= COLO_MAX_CANDS]
+    if len(names) < 2:
+        return {}
+    grid: dict[tuple[int, int], list[tuple[str, Feature]]] = defaultdict(list)
+    for k in names:
+        for f in by_name[k].values():
+            grid[(math.floor(f.lat), math.floor(f.lon))].append((k, f))  # type: ignore[arg-type]
+    out: dict[tuple[str, int], float] = {}
+    for k in names:
+        for f in by_name[k].values():
+            cy, cx = math.floor(f.lat), math.floor(f.lon)  # type: ignore[arg-type]
+            near: set[str] = set()
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for k2, g in grid.get((cy + dy, cx + dx), ()):
+                        if (
+                            k2 != k
+                            and k2 not in near
+                            and g.id != f.id
+                            and _km(f.lat, f.lon, g.lat, g.lon) <= PROX_KM  # type: ignore[arg-type]
+                        ):
+                            near.add(k2)
+            if near:
+                out[(k, f.id)] = len(near) / (len(names) - 1)
+    return out
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
