@@ -60,27 +60,12 @@ def run(
                     ),
                 )
 
+        options = {"stdin": sys.stdin, "on_error": on_error, "workers": workers, "force": force}
+        if bar is not None:
             with bar:
-                summary = ingest(
-                    paths,
-                    settings,
-                    store,
-                    stdin=sys.stdin,
-                    on_error=on_error,
-                    on_progress=on_progress,
-                    workers=workers,
-                    force=force,
-                )
+                summary = ingest(paths, settings, store, on_progress=on_progress, **options)
         else:
-            summary = ingest(
-                paths,
-                settings,
-                store,
-                stdin=sys.stdin,
-                on_error=on_error,
-                workers=workers,
-                force=force,
-            )
+            summary = ingest(paths, settings, store, **options)
         if as_json:
             print(json.dumps({**summary.as_dict(), "db": settings.db}))
         else:
