@@ -24,6 +24,34 @@ def _like(value: str) -> str:
     return f"%{value.lower()}%"
 
 
+class _Where:
+    """WHERE clauses and their parameters, built up filter by filter."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def doc(self, alias: str, f: QueryFilters) -> None:
+        if f.doc:
+            self.add(f"{alias}.doc_id LIKE ?", f.doc + "%")
+
+    def place(self, id_col: str, alias: str, value: str) -> None:
+        """A place given by id, name, admin1 or ISO country (events' place and places alike)."""
+        self.add(
+            f"(lower({id_col}) = ? OR lower({alias}.name) LIKE ? OR lower({alias}.admin1) LIKE ? "
+            f"OR lower({alias}.country) = ?)",
+            value.lower(), _like(value), _like(value), value.lower(),
+        )  # fmt: skip
+
+    @property
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = conn.execute(sql, params)
     cols = [c[0] for c in cur.description]
@@ -51,34 +79,27 @@ LEFT JOIN places p ON p.doc_id = e.doc_id AND p.place_id = e.place
 
 
 def query_events(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
-    where, params = [], []
+    w = _Where()
     if f.actor:
-        where.append(
+        w.add(
             "(lower(e.actor1) = ? OR lower(e.actor2) = ? OR lower(a1.name) LIKE ? "
-            "OR lower(a2.name) LIKE ?)"
-        )
-        params += [f.actor.lower(), f.actor.lower(), _like(f.actor), _like(f.actor)]
+            "OR lower(a2.name) LIKE ?)",
+            f.actor.lower(), f.actor.lower(), _like(f.actor), _like(f.actor),
+        )  # fmt: skip
     if f.place:
-        where.append(
-            "(lower(e.place) = ? OR lower(p.name) LIKE ? OR lower(p.admin1) LIKE ? "
-            "OR lower(p.country) = ?)"
-        )
-        params += [f.place.lower(), _like(f.place), _like(f.place), f.place.lower()]
+        w.place("e.place", "p", f.place)
     if f.type:
-        where.append("(lower(e.type) LIKE ? OR lower(e.subtype) LIKE ? OR lower(e.plover) = ?)")
-        params += [_like(f.type), _like(f.type), f.type.lower()]
+        w.add(
+            "(lower(e.type) LIKE ? OR lower(e.subtype) LIKE ? OR lower(e.plover) = ?)",
+            _like(f.type), _like(f.type), f.type.lower(),
+        )  # fmt: skip
     if f.since:
-        where.append("e.date >= ?")
-        params.append(f.since)
+        w.add("e.date >= ?", f.since)
     if f.until:
-        where.append("substr(e.date, 1, length(?)) <= ?")
-        params += [f.until, f.until]
-    if f.doc:
-        where.append("e.doc_id LIKE ?")
-        params.append(f.doc + "%")
-    sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start" + _limit(f)
-    return _rows(conn, sql, params)
+        w.add("substr(e.date, 1, length(?)) <= ?", f.until, f.until)
+    w.doc("e", f)
+    sql = EVENT_SQL + w.sql + " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start" + _limit(f)
+    return _rows(conn, sql, w.params)
 
 
 def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
@@ -90,43 +111,36 @@ def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     JOIN documents d ON d.id = c.doc_id
     LEFT JOIN actors s ON s.doc_id = c.doc_id AND s.actor_id = c.speaker
     """
-    where, params = [], []
+    w = _Where()
     if f.actor:
-        where.append(
+        w.add(
             "(lower(c.speaker) = ? OR lower(s.name) LIKE ? OR lower(c.speaker_text) LIKE ? "
-            "OR lower(c.speaker_org) = ?)"
-        )
-        params += [f.actor.lower(), _like(f.actor), _like(f.actor), f.actor.lower()]
+            "OR lower(c.speaker_org) = ?)",
+            f.actor.lower(), _like(f.actor), _like(f.actor), f.actor.lower(),
+        )  # fmt: skip
     if f.type:
-        where.append("(lower(c.cue) = ? OR lower(c.speaker_kind) = ? OR lower(c.quote) = ?)")
-        params += [f.type.lower()] * 3
+        w.add(
+            "(lower(c.cue) = ? OR lower(c.speaker_kind) = ? OR lower(c.quote) = ?)",
+            *[f.type.lower()] * 3,
+        )
     if f.since:
-        where.append("coalesce(c.date, d.reference_date, d.published) >= ?")
-        params.append(f.since)
+        w.add("coalesce(c.date, d.reference_date, d.published) >= ?", f.since)
     if f.until:
-        where.append("coalesce(c.date, d.reference_date, d.published) <= ?")
-        params.append(f.until)
-    if f.doc:
-        where.append("c.doc_id LIKE ?")
-        params.append(f.doc + "%")
+        w.add("coalesce(c.date, d.reference_date, d.published) <= ?", f.until)
+    w.doc("c", f)
     if f.place:
-        where.append("lower(c.content) LIKE ?")
-        params.append(_like(f.place))
-    sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.doc_id, c.start"
-    return _rows(conn, sql + _limit(f), params)
+        w.add("lower(c.content) LIKE ?", _like(f.place))
+    sql += w.sql + " ORDER BY c.doc_id, c.start"
+    return _rows(conn, sql + _limit(f), w.params)
 
 
 def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
-    where, params = [], []
+    w = _Where()
     if f.actor:
-        where.append("(lower(a.actor_id) = ? OR lower(a.name) LIKE ?)")
-        params += [f.actor.lower(), _like(f.actor)]
+        w.add("(lower(a.actor_id) = ? OR lower(a.name) LIKE ?)", f.actor.lower(), _like(f.actor))
     if f.type:
-        where.append("lower(a.type) = ?")
-        params.append(f.type.lower())
-    if f.doc:
-        where.append("a.doc_id LIKE ?")
-        params.append(f.doc + "%")
+        w.add("lower(a.type) = ?", f.type.lower())
+    w.doc("a", f)
     sql = f"""
     SELECT a.actor_id AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country,
            max(a.affiliation) AS affiliation,
@@ -136,35 +150,28 @@ def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
            (SELECT count(*) FROM claims c WHERE c.speaker = a.actor_id OR c.speaker_org = a.actor_id)
                AS claims
     FROM actors a
-    {"WHERE " + " AND ".join(where) if where else ""}
+    {w.sql}
     GROUP BY a.actor_id
     ORDER BY mentions DESC, id
     """
-    return _rows(conn, sql + _limit(f), params)
+    return _rows(conn, sql + _limit(f), w.params)
 
 
 def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
-    where, params = [], []
+    w = _Where()
     if f.place:
-        where.append(
-            "(lower(p.place_id) = ? OR lower(p.name) LIKE ? OR lower(p.admin1) LIKE ? "
-            "OR lower(p.country) = ?)"
-        )
-        params += [f.place.lower(), _like(f.place), _like(f.place), f.place.lower()]
+        w.place("p.place_id", "p", f.place)
     if f.type:
-        where.append("lower(p.kind) = ?")
-        params.append(f.type.lower())
-    if f.doc:
-        where.append("p.doc_id LIKE ?")
-        params.append(f.doc + "%")
+        w.add("lower(p.kind) = ?", f.type.lower())
+    w.doc("p", f)
     sql = f"""
     SELECT p.place_id AS id, max(p.name) AS name, max(p.kind) AS kind, max(p.country) AS country,
            max(p.admin1) AS admin1, max(p.lat) AS lat, max(p.lon) AS lon,
            count(DISTINCT p.doc_id) AS documents, sum(p.n_mentions) AS mentions,
            (SELECT count(*) FROM events e WHERE e.place = p.place_id) AS events
     FROM places p
-    {"WHERE " + " AND ".join(where) if where else ""}
+    {w.sql}
     GROUP BY p.place_id
     ORDER BY mentions DESC, id
     """
-    return _rows(conn, sql + _limit(f), params)
+    return _rows(conn, sql + _limit(f), w.params)
