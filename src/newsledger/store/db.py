@@ -50,14 +50,15 @@ class Store:
         self.close()
 
     # -- writing -----------------------------------------------------------------------
-    def status_of(self, doc: Document) -> WriteStatus:
-        """What :meth:`write` would do with ``doc``, without running anything."""
+    def status_of(self, doc: Document, digest: str | None = None) -> WriteStatus:
+        """What :meth:`write` would do with ``doc``, without running anything
+        (``digest``: its :func:`content_hash`, when the caller has it already)."""
         row = self.conn.execute(
             "SELECT content_hash FROM documents WHERE id = ?", (doc.id,)
         ).fetchone()
         if row is None:
             return "new"
-        return "unchanged" if row[0] == content_hash(doc) else "replaced"
+        return "unchanged" if row[0] == (digest or content_hash(doc)) else "replaced"
 
     def write(
         self, doc: Document, pipeline: str | None = None, *, force: bool = False
@@ -67,7 +68,8 @@ class Store:
         Same id and same content: nothing changes. Same id, new content: the old records are
         replaced. A failure anywhere rolls the whole document back.
         """
-        status = self.status_of(doc)
+        digest = content_hash(doc)
+        status = self.status_of(doc, digest)
         if status == "unchanged" and not force:
             return status
         status = "replaced" if status == "unchanged" else status
@@ -81,7 +83,7 @@ class Store:
             c.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    doc.id, content_hash(doc), doc.title, doc.url, doc.outlet, doc.published,
+                    doc.id, digest, doc.title, doc.url, doc.outlet, doc.published,
                     doc.reference_date, doc.source, doc.text,
                     json.dumps(record, ensure_ascii=False),
                     pipeline or f"newsledger {__version__}", datetime.now(UTC).isoformat(),
