@@ -73,9 +73,11 @@ class Settings:
 
     def stage_config(self) -> dict[str, dict[str, Any]]:
         """Keyword arguments for each stage's constructor."""
+        registry = {"registry_files": list(self.values["actors"]["registry_files"]) or None}
         return {
             "nlp": {"model": self.values["nlp"]["model"]},
-            "actors": {"registry_files": list(self.values["actors"]["registry_files"]) or None},
+            "actors": registry,
+            "generic_actors": registry,
         }
 
 

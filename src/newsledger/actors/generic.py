@@ -11,15 +11,19 @@ actor. The noun list is data: ``data/generic.tsv``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..document import Actor, Document, Mention
 from ..errors import DataFileError
 from ..nlp import get_spacy
 from ..pipeline import Stage
+from ..places import country_name
+from .registry import Registry, load_registry
 
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent", "attr", "ROOT"}
 KIND_NAMES = {
@@ -64,13 +68,6 @@ def document_country(doc: Document) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _country_name(iso2: str) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=iso2)
-    return (getattr(c, "common_name", None) or c.name) if c else iso2
-
-
 class GenericActorStage(Stage):
     """Adds generic actors (see module docstring) to ``doc.actors``."""
 
@@ -78,15 +75,15 @@ class GenericActorStage(Stage):
     requires = frozenset({"doc.actors", "doc.places"})
     assigns = frozenset({"doc.generic_actors"})
 
-    def __init__(self) -> None:
+    def __init__(self, registry_files: Sequence[str | Path] | None = None) -> None:
         self.nouns = generic_nouns()
-        self.registry_ids = _registry_ids()
+        # the same (cached) registry the actors stage uses, user files included
+        self.registry: Registry = load_registry(tuple(str(Path(f)) for f in registry_files or ()))
 
     def __call__(self, doc: Document) -> Document:
         sdoc = get_spacy(doc)
         covered = [(m.start, m.end) for a in doc.actors for m in a.mentions]
         by_id = {a.id: a for a in doc.actors}
-        registry_ids = self.registry_ids
         country = document_country(doc)
         for tok in sdoc:
             noun = self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
@@ -101,7 +98,7 @@ class GenericActorStage(Stage):
             ):
                 continue  # "Taliban fighters", "the group's militants": the named actor's own
             span = _mention_span(tok)
-            actor_id, name, cc = self._identity(noun, country, registry_ids)
+            actor_id, name, cc = self._identity(noun, country)
             actor = by_id.get(actor_id)
             if actor is None:
                 actor = Actor(actor_id, name, noun.type, country=cc)
@@ -111,20 +108,18 @@ class GenericActorStage(Stage):
             covered.append(span)
         return doc
 
-    def _identity(
-        self, noun: GenericNoun, country: str | None, registry_ids: frozenset[str]
-    ) -> tuple[str, str, str | None]:
+    def _identity(self, noun: GenericNoun, country: str | None) -> tuple[str, str, str | None]:
         cc = country.lower() if country else None
         if noun.kind in ("police", "military"):
             suffix = "police" if noun.kind == "police" else "forces"
-            if cc and f"{cc}-{suffix}" in registry_ids:
-                rec = _registry_name(f"{cc}-{suffix}")
-                return f"{cc}-{suffix}", rec, country
+            rec = self.registry.get(f"{cc}-{suffix}") if cc else None
+            if rec is not None:
+                return rec.id, rec.name, country
             label = "Police Forces" if noun.kind == "police" else "Military Forces"
             return f"generic:{noun.kind}", f"{label} (unknown country)", None
         label = KIND_NAMES[noun.kind]
         if country:
-            return f"generic:{noun.kind}:{cc}", f"{label} ({_country_name(country)})", country
+            return f"generic:{noun.kind}:{cc}", f"{label} ({country_name(country)})", country
         return f"generic:{noun.kind}", label, None
 
 
@@ -137,18 +132,3 @@ def _mention_span(tok: Any) -> tuple[int, int]:
     left = [t for t in tok.lefts if t.dep_ in ("amod", "compound") and t.i == tok.i - 1]
     start = left[0].idx if left else tok.idx
     return start, tok.idx + len(tok.text)
-
-
-@lru_cache(maxsize=1)
-def _registry() -> Any:
-    from .registry import load_registry
-
-    return load_registry(())
-
-
-def _registry_ids() -> frozenset[str]:
-    return frozenset(_registry().records)
-
-
-def _registry_name(actor_id: str) -> str:
-    return str(_registry().records[actor_id].name)

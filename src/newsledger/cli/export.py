@@ -39,16 +39,9 @@ ACLED_COLUMNS = [
 ]
 
 
-def country_name(iso2: str | None) -> str | None:
-    if not iso2:
-        return None
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=iso2.upper())
-    return getattr(c, "common_name", None) or (c.name if c else iso2)
-
-
 def acled_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from ..places import country_name
+
     rows = []
     for e in events:
         date = e["date"]

@@ -143,4 +143,15 @@ def geocode(name: str, country: str | None = None) -> Place | None:
     return _place_from(m.best, [])
 
 
-__all__ = ["PlaceStage", "geocode", "most_specific_place"]
+def country_name(iso2: str | None) -> str | None:
+    """The common English name of an ISO 3166-1 alpha-2 country ("AF" -> "Afghanistan"), as
+    ACLED writes it; the code itself when pycountry does not know it."""
+    if not iso2:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso2.upper())
+    return getattr(c, "common_name", None) or (c.name if c else iso2)
+
+
+__all__ = ["PlaceStage", "country_name", "geocode", "most_specific_place"]
