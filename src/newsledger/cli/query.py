@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -90,52 +91,44 @@ def run(
     return rows
 
 
-def register(app: typer.Typer) -> None:
-    for kind, help_text in [
-        (
-            "events",
-            "List events: date, ACLED sub-type, PLOVER, actors, place, fatalities, evidence.",
+HELP = {
+    "events": "List events: date, ACLED sub-type, PLOVER, actors, place, fatalities, evidence.",
+    "claims": "List claims: speaker, cue, channel, direct/indirect, hedged, content.",
+    "actors": "List actors with counts of mentions, events (as actor1/actor2) and claims.",
+    "places": "List places with coordinates and counts of mentions and events.",
+}
+
+
+def make_command(kind: str) -> Callable[..., None]:
+    """The Typer command for one listing (the same options for all four)."""
+
+    def command(
+        actor: str | None = typer.Option(None, "--actor", help="Actor id or name."),
+        place: str | None = typer.Option(
+            None, "--place", help="Place id, name, admin1 or ISO country."
         ),
-        ("claims", "List claims: speaker, cue, channel, direct/indirect, hedged, content."),
-        ("actors", "List actors with counts of mentions, events (as actor1/actor2) and claims."),
-        ("places", "List places with coordinates and counts of mentions and events."),
-    ]:
+        type_: str | None = typer.Option(
+            None,
+            "--type",
+            help="Event type/sub-type/PLOVER; claim cue; actor type; place kind.",
+        ),
+        since: str | None = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
+        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY[-MM[-DD]])."),
+        doc: str | None = typer.Option(None, "--doc", help="Only this document (id or id prefix)."),
+        limit: int | None = typer.Option(None, "--limit", help="At most this many rows."),
+        db: str | None = DbOption,
+        settings_file: str | None = SettingsOption,
+        as_json: bool = JsonOption,
+        as_csv: bool = CsvOption,
+    ) -> None:
+        filters = QueryFilters(actor, place, type_, since, until, doc, limit)
+        rows = run(kind, filters, db, settings_file, as_json, as_csv)
+        raise typer.Exit(0 if rows else 1)
 
-        def command(
-            actor: str | None = typer.Option(None, "--actor", help="Actor id or name."),
-            place: str | None = typer.Option(
-                None, "--place", help="Place id, name, admin1 or ISO country."
-            ),
-            type_: str | None = typer.Option(
-                None,
-                "--type",
-                help="Event type/sub-type/PLOVER; claim cue; actor type; place kind.",
-            ),
-            since: str | None = typer.Option(
-                None, "--since", help="From this date (YYYY[-MM[-DD]])."
-            ),
-            until: str | None = typer.Option(
-                None, "--until", help="Up to this date (YYYY[-MM[-DD]])."
-            ),
-            doc: str | None = typer.Option(
-                None, "--doc", help="Only this document (id or id prefix)."
-            ),
-            limit: int | None = typer.Option(None, "--limit", help="At most this many rows."),
-            db: str | None = DbOption,
-            settings_file: str | None = SettingsOption,
-            as_json: bool = JsonOption,
-            as_csv: bool = CsvOption,
-            _kind: str = typer.Option(kind, hidden=True),
-        ) -> None:
-            rows = run(
-                _kind,
-                QueryFilters(actor, place, type_, since, until, doc, limit),
-                db,
-                settings_file,
-                as_json,
-                as_csv,
-            )
-            raise typer.Exit(0 if rows else 1)
+    command.__doc__ = HELP[kind]
+    return command
 
-        command.__doc__ = help_text
-        app.command(kind)(command)
+
+def register(app: typer.Typer) -> None:
+    for kind in HELP:
+        app.command(kind)(make_command(kind))
