@@ -13,30 +13,32 @@ from ..store import QueryFilters
 from ._util import DbOption, SettingsOption, fail
 from .query import open_for_reading
 
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "fatalities",
-    "source",
-    "notes",
+#: (column, Arrow type): ACLED's columns, then newsledger's own
+ACLED_FIELDS = [
+    ("event_id_cnty", "string"),
+    ("event_date", "string"),
+    ("year", "int64"),
+    ("event_type", "string"),
+    ("sub_event_type", "string"),
+    ("actor1", "string"),
+    ("actor2", "string"),
+    ("country", "string"),
+    ("admin1", "string"),
+    ("location", "string"),
+    ("latitude", "float64"),
+    ("longitude", "float64"),
+    ("fatalities", "int64"),
+    ("source", "string"),
+    ("notes", "string"),
     # newsledger's own, after ACLED's
-    "plover",
-    "certainty",
-    "confidence",
-    "date_precision",
-    "doc_id",
-    "url",
+    ("plover", "string"),
+    ("certainty", "string"),
+    ("confidence", "float64"),
+    ("date_precision", "string"),
+    ("doc_id", "string"),
+    ("url", "string"),
 ]
+ACLED_COLUMNS = [name for name, _ in ACLED_FIELDS]
 
 
 def acled_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -92,14 +94,8 @@ def run(
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = (
-            pa.Table.from_pylist(rows, schema=_schema())
-            if rows
-            else pa.table(
-                {c: pa.array([], type=t) for c, t in zip(ACLED_COLUMNS, _types(), strict=True)}
-            )
-        )
-        pq.write_table(table, output)
+        schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in ACLED_FIELDS])
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), output)
         return 0
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
@@ -114,19 +110,6 @@ def run(
         if output:
             out.close()
     return 0
-
-
-def _types() -> list[Any]:
-    import pyarrow as pa
-
-    s, i, f = pa.string(), pa.int64(), pa.float64()
-    return [s, s, i, s, s, s, s, s, s, s, f, f, i, s, s, s, s, f, s, s, s]
-
-
-def _schema() -> Any:
-    import pyarrow as pa
-
-    return pa.schema(list(zip(ACLED_COLUMNS, _types(), strict=True)))
 
 
 def register(app: typer.Typer) -> None:
