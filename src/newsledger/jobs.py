@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .document import Document
 from .pipeline import Failure, Pipeline, Result
 from .settings import Settings
 from .stages import build_pipeline
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 def make_pipeline(settings: Settings) -> Pipeline:
@@ -124,7 +127,7 @@ class IngestSummary:
 def ingest(
     paths: Iterable[str],
     settings: Settings,
-    store: object,
+    store: Store,
     *,
     pipeline: Pipeline | None = None,
     stdin: TextIO | None = None,
@@ -136,9 +139,6 @@ def ingest(
     """Read, extract and store. Unchanged documents are not re-extracted (``force`` re-extracts
     them, e.g. after an upgrade); each document is written in its own transaction, so a crash
     never leaves half an article in the store."""
-    from .store import Store
-
-    assert isinstance(store, Store)
     summary = IngestSummary()
     pipeline = pipeline or (make_pipeline(settings) if workers <= 1 else None)
 
