@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsledger.actors import actor_at, actors_in_span
+from newsledger.actors import actor_at, actors_in_span, unscoped_id
 from newsledger.document import Document
 
 STAGES = ["nlp", "actors"]
@@ -145,3 +145,11 @@ def test_actors_private_people_get_document_local_ids(parse) -> None:  # type: i
     assert official.id.startswith("new:") and official.role
     private = [a for n, a in by_name.items() if "Ahmadzai" in n]
     assert private and all(a.id.startswith("local:doc-xyz:") for a in private)
+    # the scoped id still names the same person inside the document, also when the
+    # document id itself holds colons (a URL-like id)
+    other = parse(text, stages=["nlp", "time", "actors"], id="https://example.org:8080/a")
+    scoped = [a.id for a in other.actors if "Ahmadzai" in a.name]
+    assert scoped and all(i.startswith("local:https://example.org:8080/a:") for i in scoped)
+    unscoped = {unscoped_id(i) for i in scoped}
+    assert unscoped == {unscoped_id(a.id) for a in private}
+    assert all(i.startswith("new:") and ":" not in i.removeprefix("new:") for i in unscoped)

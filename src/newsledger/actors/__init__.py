@@ -43,8 +43,20 @@ def scope_private_people(doc_id: str, actors: list[Actor]) -> list[Actor]:
     Public figures (in the registry, or with a role or affiliation in the text) keep global ids."""
     for a in actors:
         if a.type == "person" and a.id.startswith("new:") and not a.role and not a.affiliation:
-            a.id = f"local:{doc_id}:{a.id.removeprefix('new:')}"
+            a.id = f"{LOCAL_PREFIX}{doc_id}:{a.id.removeprefix('new:')}"
     return actors
+
+
+LOCAL_PREFIX = "local:"
+
+
+def unscoped_id(actor_id: str) -> str:
+    """The id a document-local private person had before scoping (``local:<doc>:<slug>`` ->
+    ``new:<slug>``): the same identity inside its document; other ids are returned unchanged.
+    The slug never holds a colon, so document ids may."""
+    if actor_id.startswith(LOCAL_PREFIX):
+        return "new:" + actor_id.rsplit(":", 1)[1]
+    return actor_id
 
 
 def actor_at(doc: Document, start: int, end: int) -> Actor | None:
@@ -79,4 +91,5 @@ __all__ = [
     "actor_table",
     "actors_in_span",
     "load_registry",
+    "unscoped_id",
 ]

@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..actors import unscoped_id
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -96,18 +98,10 @@ def predict(texts: list[str]) -> tuple[list[list[dict[str, Any]]], float, float]
     return preds, t1 - t0, t2 - t1
 
 
-def _unscoped(actor_id: str) -> str:
-    """``local:<doc>:<slug>`` (a private person's document-local id) is ``new:<slug>`` in the
-    labels: the same identity within the document, only kept from linking across documents."""
-    if actor_id.startswith("local:"):
-        return "new:" + actor_id.split(":", 2)[2]
-    return actor_id
-
-
 def _same(p: dict[str, Any], g: dict[str, Any]) -> bool:
     if p["start"] >= g["end"] or p["end"] <= g["start"]:
         return False
-    pa, ga = _unscoped(p["actor"]), _unscoped(g["actor"])
+    pa, ga = unscoped_id(p["actor"]), unscoped_id(g["actor"])
     if pa == ga:
         return True
     return pa.startswith("new:") and ga.startswith("new:") and p["type"] == g["type"]
