@@ -7,7 +7,7 @@ import pytest
 from newsledger.document import Document, Section
 from newsledger.errors import PipelineConfigError, SkipArticle
 from newsledger.pipeline import Pipeline, Stage
-from newsledger.stages import DEFAULT_ORDER, build_pipeline
+from newsledger.stages import DEFAULT_ORDER, build_pipeline, get_factory
 
 
 class Upper(Stage):
@@ -76,3 +76,12 @@ def test_pipeline_as_tuples_carries_context() -> None:
     pipeline = Pipeline([Upper()])
     results = list(pipeline.pipe([(make("a"), {"n": 1}), (make("b"), {"n": 2})], as_tuples=True))
     assert [r.context["n"] for r in results] == [1, 2]
+
+
+def test_unknown_or_unimportable_stage_is_a_clear_configuration_error() -> None:
+    with pytest.raises(PipelineConfigError, match="unknown stage 'bogus'"):
+        build_pipeline(["bogus"])
+    with pytest.raises(PipelineConfigError, match="cannot be imported"):
+        build_pipeline(["no_such_module_xyz:Stage"])
+    # a stage of one's own, named by its path, is built like the built-in ones
+    assert get_factory("newsledger.quantities:QuantityStage") is get_factory("quantities")

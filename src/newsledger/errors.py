@@ -41,7 +41,7 @@ class StageError(NewsledgerError):
 
 
 class PipelineConfigError(NewsledgerError):
-    """The stage order cannot work (a stage runs before what it requires)."""
+    """The pipeline cannot be built: an unknown stage, or one that runs before what it requires."""
 
     code = "NL201"
 

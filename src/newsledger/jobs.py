@@ -135,12 +135,18 @@ def ingest(
     on_progress: Callable[[IngestSummary], None] | None = None,
     workers: int = 1,
     force: bool = False,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store. Unchanged documents are not re-extracted (``force`` re-extracts
     them, e.g. after an upgrade); each document is written in its own transaction, so a crash
-    never leaves half an article in the store."""
+    never leaves half an article in the store.
+
+    ``engine``/``workers``/``address`` choose where extraction runs (``runners``): this
+    process, ``workers`` local processes, or ``workers`` Ray actors (``address`` joins a
+    cluster). The store is written here, by one process, whichever runs the pipeline."""
     summary = IngestSummary()
-    pipeline = pipeline or (make_pipeline(settings) if workers <= 1 else None)
+    in_process = engine == "local" and workers <= 1
 
     def report(f: Failure) -> None:
         if f.skipped:
@@ -164,13 +170,18 @@ def ingest(
             else:
                 yield item
 
-    if workers > 1:
-        results: Iterator[Result] = parallel_pipe(todo(), settings, workers)
+    if in_process:
+        local = pipeline or make_pipeline(settings)
+        results: Iterator[Result] = local.pipe(
+            todo(), batch_size=settings.batch_size, on_error=report
+        )
     else:
-        results = pipeline.pipe(todo(), batch_size=settings.batch_size, on_error=report)
+        from .runners import run_pipeline
+
+        results = run_pipeline(todo(), settings, engine=engine, workers=workers, address=address)
     for result in results:
         if result.doc is None:
-            if workers > 1 and result.failure is not None:
+            if not in_process and result.failure is not None:
                 report(result.failure)
             continue
         try:

@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from .errors import PipelineConfigError
 from .pipeline import Pipeline, Stage
 
 #: stage name -> "module:Class"; imported lazily so `newsledger --help` stays fast.
@@ -26,12 +27,18 @@ DEFAULT_ORDER = [
 
 
 def get_factory(name: str) -> Callable[..., Stage]:
+    """The factory of a built-in stage, or of a project's own stage named ``"module:Class"``
+    (importable wherever the pipeline runs: on every Ray node too)."""
+    target = FACTORIES.get(name) or (name if ":" in name else None)
+    if target is None:
+        raise PipelineConfigError(
+            f"unknown stage {name!r}; known: {sorted(FACTORIES)} or a 'module:Class' path"
+        )
+    module, cls = target.split(":", 1)
     try:
-        target = FACTORIES[name]
-    except KeyError:
-        raise KeyError(f"unknown stage {name!r}; known: {sorted(FACTORIES)}") from None
-    module, cls = target.split(":")
-    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError) as exc:
+        raise PipelineConfigError(f"stage {name!r} cannot be imported: {exc}") from None
 
 
 def build_pipeline(

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from ..errors import NewsledgerError
 from ..jobs import IngestSummary, ingest
 from ..pipeline import Failure
+from ..runners import ENGINES
 from ..store import open_store
 from ._util import DbOption, SettingsOption, fail, settings_from, stderr, warn_line
 
@@ -23,7 +24,11 @@ def run(
     progress: bool | None = None,
     workers: int = 1,
     force: bool = False,
+    engine: str = "local",
+    address: str | None = None,
 ) -> int:
+    if engine not in ENGINES:
+        fail(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}", code=2)
     settings = settings_from(settings_file, db=db)
     try:
         store = open_store(settings.db)
@@ -60,12 +65,22 @@ def run(
                     ),
                 )
 
-        options = {"stdin": sys.stdin, "on_error": on_error, "workers": workers, "force": force}
-        if bar is not None:
-            with bar:
-                summary = ingest(paths, settings, store, on_progress=on_progress, **options)
-        else:
-            summary = ingest(paths, settings, store, **options)
+        options = {
+            "stdin": sys.stdin,
+            "on_error": on_error,
+            "workers": workers,
+            "force": force,
+            "engine": engine,
+            "address": address,
+        }
+        try:
+            if bar is not None:
+                with bar:
+                    summary = ingest(paths, settings, store, on_progress=on_progress, **options)
+            else:
+                summary = ingest(paths, settings, store, **options)
+        except NewsledgerError as exc:  # e.g. Ray cannot be reached; stored documents stay
+            fail(str(exc), code=2)
         if as_json:
             print(json.dumps({**summary.as_dict(), "db": settings.db}))
         else:
@@ -97,8 +112,22 @@ def register(app: typer.Typer) -> None:
             "--workers",
             "-w",
             min=1,
-            help="Extract in this many processes (one writes the store).",
+            help="Extract in this many processes or Ray actors (one process writes the store).",
+        ),
+        engine: str = typer.Option(
+            "local",
+            "--engine",
+            help="Where extraction runs: local (this machine's processes) or ray (Ray actors).",
+        ),
+        ray_address: str | None = typer.Option(
+            None,
+            "--ray-address",
+            metavar="ADDR",
+            help="Join this Ray cluster (auto, ray://host:10001); default: RAY_ADDRESS, "
+            "else a local Ray for this job.",
         ),
     ) -> None:
         """Extract articles into the ledger store (idempotent; one transaction per document)."""
-        raise typer.Exit(run(paths, db, settings_file, as_json, progress, workers, force))
+        raise typer.Exit(
+            run(paths, db, settings_file, as_json, progress, workers, force, engine, ray_address)
+        )

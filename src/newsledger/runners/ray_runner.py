@@ -1,0 +1,149 @@
+"""The Ray runner: batches of Documents go to Ray actors that each hold one pipeline.
+
+An actor loads the models, the gazetteer and the registries once and then runs batch after
+batch (``jobs.run_batch`` semantics); the driver keeps at most two batches per actor in flight,
+takes results back in input order and writes them itself, so the store sees the same single
+writer as with the local runner. On a cluster every node needs newsledger installed (``make``
+or ``pip install 'newsledger[ray]'`` and ``python -m newsledger.setup_data``).
+
+A worker that dies (killed, out of memory, a crash in native code) loses no more than the
+document that killed it: a fresh actor takes its place, reruns the batches queued behind it,
+and reruns the fatal batch one document at a time; the document that still kills its worker
+comes back as a failed Result naming the crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..document import Document
+from ..errors import NewsledgerError
+from ..pipeline import Failure, Pipeline, Result
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class PipelineWorker:
+    """One pipeline, built once per actor; ``run`` is ``jobs.run_batch`` on it."""
+
+    def __init__(self, settings: Settings) -> None:
+        from ..jobs import make_pipeline
+
+        self.pipeline: Pipeline = make_pipeline(settings)
+
+    def run(self, docs: list[Document]) -> list[Result]:
+        out = list(self.pipeline.pipe(docs, batch_size=len(docs) or 1))
+        for r in out:
+            if r.doc is not None:
+                r.doc.user_data.clear()  # spaCy objects stay in the worker
+        return out
+
+    def pid(self) -> int:
+        return os.getpid()
+
+
+def _ray() -> Any:
+    try:
+        import ray
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise NewsledgerError(
+            "the ray engine needs Ray: pip install 'newsledger[ray]' (make installs it)"
+        ) from exc
+    return ray
+
+
+def start(address: str | None, workers: int) -> bool:
+    """Connect to Ray (or start a local one); True when this call started it."""
+    ray = _ray()
+    if ray.is_initialized():
+        return False
+    options: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "logging_level": logging.ERROR,
+    }
+    if address is None and not os.environ.get("RAY_ADDRESS"):
+        # a Ray of our own on this machine: room for every actor even beyond the core count
+        options["num_cpus"] = max(workers, os.cpu_count() or 1)
+    try:
+        ray.init(address=address, **options)
+    except Exception as exc:  # ConnectionError, RuntimeError, ValueError, depending on the cause
+        raise NewsledgerError(f"cannot start or join Ray at {address or 'local'}: {exc}") from exc
+    return True
+
+
+def ray_pipe(
+    docs: Iterable[Document],
+    settings: Settings,
+    *,
+    workers: int = 2,
+    address: str | None = None,
+) -> Iterator[Result]:
+    """Like ``Pipeline.pipe``, over ``workers`` Ray actors; results in input order."""
+    ray = _ray()
+    started = start(address, workers)
+    remote = ray.remote(num_cpus=1)(PipelineWorker)
+    actors = [remote.remote(settings) for _ in range(max(1, workers))]
+    pending: deque[tuple[Any, list[Document], int, Any]] = deque()
+    turn = 0
+
+    def submit(batch: list[Document]) -> None:
+        nonlocal turn
+        i = turn % len(actors)
+        turn += 1
+        pending.append((actors[i].run.remote(batch), batch, i, actors[i]))
+
+    def run_now(batch: list[Document], i: int) -> list[Result]:
+        actor = actors[i]
+        try:
+            return list(ray.get(actor.run.remote(batch)))
+        except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError) as exc:
+            return recover(exc, batch, i, actor)
+
+    def recover(exc: Exception, batch: list[Document], i: int, actor: Any) -> list[Result]:
+        """A crash loses no more than the document that caused it."""
+        died = isinstance(exc, ray.exceptions.RayActorError)
+        if died and actors[i] is not actor:
+            return run_now(batch, i)  # queued behind the batch that killed the actor: rerun
+        if died:
+            log.warning("ray worker %d died; rerunning its batch one document at a time", i)
+            ray.kill(actor, no_restart=True)
+            actors[i] = remote.remote(settings)
+        if len(batch) > 1:
+            return [r for d in batch for r in run_now([d], i)]
+        reason = f"worker failed: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+        return [Result(None, None, Failure(batch[0].source or batch[0].id, reason, batch[0].id))]
+
+    def collect() -> list[Result]:
+        ref, batch, i, actor = pending.popleft()
+        try:
+            return list(ray.get(ref))
+        except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError) as exc:
+            return recover(exc, batch, i, actor)
+
+    try:
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= settings.batch_size:
+                submit(batch)
+                batch = []
+                while len(pending) > 2 * len(actors):
+                    yield from collect()
+        if batch:
+            submit(batch)
+        while pending:
+            yield from collect()
+    finally:
+        for a in actors:
+            ray.kill(a)
+        if started:
+            ray.shutdown()
+
+
+__all__ = ["PipelineWorker", "ray_pipe", "start"]
