@@ -23,7 +23,9 @@ app = typer.Typer(
 )
 
 #: command modules in the order --help lists them; a module that is missing is skipped.
-COMMANDS = ["extract", "ingest", "query", "show", "export", "ledger", "trends", "evaluate"]
+COMMANDS = [
+    "extract", "ingest", "query", "show", "export", "ledger", "trends", "serve", "evaluate"
+]  # fmt: skip
 
 
 def _version(value: bool) -> None:

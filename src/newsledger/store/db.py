@@ -14,7 +14,14 @@ from .. import __version__
 from ..document import Document
 from ..errors import StoreError
 from . import migrations
-from .query import QueryFilters, query_actors, query_claims, query_events, query_places
+from .query import (
+    QueryFilters,
+    query_actors,
+    query_claims,
+    query_documents,
+    query_events,
+    query_places,
+)
 
 WriteStatus = Literal["new", "unchanged", "replaced"]
 
@@ -157,6 +164,9 @@ class Store:
         if table not in ("documents", "events", "claims", "actors", "places"):
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def documents(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
+        return query_documents(self.conn, filters or QueryFilters())
 
     def events(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
         return query_events(self.conn, filters or QueryFilters())

@@ -175,3 +175,27 @@ def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     ORDER BY mentions DESC, id
     """
     return _rows(conn, sql + _limit(f), w.params)
+
+
+def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    """One row per stored document with its record counts, newest first. ``since``/``until``
+    apply to the date the text is written from (reference date, else publication)."""
+    w = _Where()
+    if f.doc:
+        w.add("d.id LIKE ?", f.doc + "%")
+    if f.since:
+        w.add("coalesce(d.reference_date, d.published) >= ?", f.since)
+    if f.until:
+        w.add(
+            "substr(coalesce(d.reference_date, d.published), 1, length(?)) <= ?", f.until, f.until
+        )
+    sql = f"""
+    SELECT d.id, d.title, d.outlet, d.url, d.published, d.reference_date, d.source,
+           d.ingested_at,
+           (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
+           (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS claims
+    FROM documents d
+    {w.sql}
+    ORDER BY coalesce(d.reference_date, d.published) DESC, d.id
+    """
+    return _rows(conn, sql + _limit(f), w.params)

@@ -1,0 +1,116 @@
+"""The REST API over a store built by the real pipeline from the project's example articles:
+the same answers as the library, schema-valid documents, clear errors, and a real server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import EXAMPLES
+from newsledger.api import create_app
+from newsledger.jobs import ingest
+from newsledger.settings import load_settings
+from newsledger.store import QueryFilters, open_store
+from newsledger.validate import validate
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("api") / "ledger.db")
+    with open_store(path) as store:
+        summary = ingest([str(EXAMPLES)], load_settings(environ={}), store)
+    assert summary.failed == 0 and summary.new > 3
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def test_listings_answer_what_the_store_answers(client: TestClient, db: str) -> None:
+    health = client.get("/api/health").json()
+    with open_store(db, readonly=True) as store:
+        assert health["documents"] == store.count() and health["events"] == store.count("events")
+        for kind, params in (
+            ("events", {"actor": "Taliban"}),
+            ("events", {"type": "Explosions", "since": "2023-03"}),
+            ("claims", {"actor": "Taliban"}),
+            ("actors", {}),
+            ("places", {"place": "AF"}),
+        ):
+            expected = getattr(store, kind)(QueryFilters(limit=100, **params))
+            got = client.get(f"/api/{kind}", params=params)
+            assert got.status_code == 200
+            assert got.json() == expected and expected, (kind, params)
+    assert len(client.get("/api/events", params={"limit": 2}).json()) == 2
+
+
+def test_documents_are_schema_valid_and_found_by_id_prefix(client: TestClient) -> None:
+    listing = client.get("/api/documents").json()
+    assert listing and all({"id", "title", "events", "claims"} <= set(d) for d in listing)
+    first = listing[0]
+    record = client.get(f"/api/documents/{first['id']}").json()
+    assert validate(record) == [] and record["id"] == first["id"]
+    assert len(record["events"]) == first["events"]
+    ids = [d["id"] for d in listing]
+    unique = next(i[:-2] for i in ids if sum(j.startswith(i[:-2]) for j in ids) == 1)
+    assert client.get(f"/api/documents/{unique}").json()["id"].startswith(unique)
+
+
+def test_bad_requests_get_clear_errors(client: TestClient) -> None:
+    missing = client.get("/api/documents/no-such-document")
+    assert missing.status_code == 404 and "no-such-document" in missing.json()["detail"]
+    assert client.get("/api/events", params={"since": "last week"}).status_code == 422
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    unknown = client.get("/api/ledger/Talibam")
+    assert unknown.status_code == 404 and "Taliban" in unknown.json()["detail"]  # a suggestion
+
+
+def test_ledger_json_and_html(client: TestClient) -> None:
+    ledger = client.get("/api/ledger/Taliban").json()
+    assert ledger["actor"] == "Taliban" and ledger["claims_by_topic"]
+    page = client.get("/api/ledger/Taliban/html")
+    assert page.headers["content-type"].startswith("text/html") and "Taliban" in page.text
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_newsledger_serve_answers_over_http(db: str, tmp_path: Path) -> None:
+    port = _free_port()
+    exe = Path(sys.executable).parent / "newsledger"
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        deadline, health = time.monotonic() + 30, None
+        while time.monotonic() < deadline and health is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).json()
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.3)
+        assert health is not None and health["status"] == "ok" and health["documents"] > 3
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    # no store, no server: a clear error and exit code 1
+    missing = subprocess.run(
+        [str(exe), "serve", "--db", str(tmp_path / "none.db")], capture_output=True, text=True
+    )
+    assert missing.returncode == 1 and "no store" in missing.stderr
