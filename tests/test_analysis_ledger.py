@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,6 +39,21 @@ def _span(doc: Document, needle: str) -> tuple[int, int]:
 def _ev(doc: Document, needle: str) -> Evidence:
     s, e = _span(doc, needle)
     return Evidence(s, e, needle, "body")
+
+
+def _claim(doc: Document, claim_id: str, sentence: str, content: str, **fields: Any) -> None:
+    """A hand-made claim: its evidence sentence and content located in the text."""
+    cs, ce = _span(doc, content)
+    doc.claims.append(
+        Claim(
+            id=claim_id,
+            evidence=_ev(doc, sentence),
+            content=content,
+            content_start=cs,
+            content_end=ce,
+            **fields,
+        )
+    )
 
 
 def load_articles() -> dict[str, Document]:
@@ -93,19 +109,15 @@ def _market(
             fatalities_text=str(fatalities),
         )
     )
-    cs, ce = _span(doc, claim_content)
-    doc.claims.append(
-        Claim(
-            id="c1",
-            evidence=_ev(doc, claim_sentence),
-            speaker="isk",
-            speaker_text="Islamic State Khorasan Province",
-            speaker_kind="organization",
-            cue=cue,
-            content=claim_content,
-            content_start=cs,
-            content_end=ce,
-        )
+    _claim(
+        doc,
+        "c1",
+        claim_sentence,
+        claim_content,
+        speaker="isk",
+        speaker_text="Islamic State Khorasan Province",
+        speaker_kind="organization",
+        cue=cue,
     )
     # the claim of responsibility is itself an event report: known only through the claim
     doc.events.append(
@@ -153,20 +165,16 @@ def scenario_documents() -> list[Document]:
                 date="2023-03-14",
             )
         )
-        content = "Taliban security forces arrested three suspects in Jalalabad on Tuesday"
-        d.claims.append(
-            Claim(
-                id="c2",
-                evidence=_ev(d, sent),
-                speaker="im",
-                speaker_text="the Interior Ministry",
-                speaker_kind="organization",
-                cue="say",
-                content=content,
-                content_start=_span(d, content)[0],
-                content_end=_span(d, content)[1],
-                about=["tal"],
-            )
+        _claim(
+            d,
+            "c2",
+            sent,
+            "Taliban security forces arrested three suspects in Jalalabad on Tuesday",
+            speaker="im",
+            speaker_text="the Interior Ministry",
+            speaker_kind="organization",
+            cue="say",
+            about=["tal"],
         )
     d = docs["hp-2023-03-14-blast"]
     _market(
@@ -185,21 +193,17 @@ def scenario_documents() -> list[Document]:
         d.places.append(
             Place(id="geonames:1149000", **ACHIN, mentions=[Mention("Achin", *_span(d, "Achin"))])
         )
-        cs, ce = _span(d, content)
-        d.claims.append(
-            Claim(
-                id="c1",
-                evidence=_ev(d, sentence),
-                speaker="tal",
-                speaker_text="The Taliban",
-                speaker_kind="organization",
-                cue="say",
-                content=content,
-                content_start=cs,
-                content_end=ce,
-                date=date,
-                about=["isk"],
-            )
+        _claim(
+            d,
+            "c1",
+            sentence,
+            content,
+            speaker="tal",
+            speaker_text="The Taliban",
+            speaker_kind="organization",
+            cue="say",
+            date=date,
+            about=["isk"],
         )
         d.events.append(
             Event(
@@ -228,20 +232,17 @@ def scenario_documents() -> list[Document]:
         "2023-03-19",
     )
     content = "Islamic State is no longer a threat in Nangarhar"
-    d.claims.append(
-        Claim(
-            id="c2",
-            evidence=_ev(d, content),
-            speaker_text="a Taliban spokesman",
-            speaker_kind="unnamed",
-            speaker_org="tal",
-            cue="say",
-            quote="direct",
-            content=content,
-            content_start=_span(d, content)[0],
-            content_end=_span(d, content)[1],
-            about=["isk"],
-        )
+    _claim(
+        d,
+        "c2",
+        content,
+        content,
+        speaker_text="a Taliban spokesman",
+        speaker_kind="unnamed",
+        speaker_org="tal",
+        cue="say",
+        quote="direct",
+        about=["isk"],
     )
     d = docs["so-2023-03-21-achin"]
     achin(
@@ -258,20 +259,16 @@ def scenario_documents() -> list[Document]:
         "Islamic State Khorasan Province denied on Wednesday that its fighters had been "
         "killed in a raid in Achin district."
     )
-    content = "its fighters had been killed in a raid in Achin district"
-    d.claims.append(
-        Claim(
-            id="c1",
-            evidence=_ev(d, sent),
-            speaker="isk",
-            speaker_text="Islamic State Khorasan Province",
-            speaker_kind="organization",
-            cue="deny",
-            content=content,
-            content_start=_span(d, content)[0],
-            content_end=_span(d, content)[1],
-            date="2023-03-22",
-        )
+    _claim(
+        d,
+        "c1",
+        sent,
+        "its fighters had been killed in a raid in Achin district",
+        speaker="isk",
+        speaker_text="Islamic State Khorasan Province",
+        speaker_kind="organization",
+        cue="deny",
+        date="2023-03-22",
     )
     return list(docs.values())
 
@@ -374,20 +371,16 @@ def _claim_only_doc(
         sections=[Section("body", 0, len(text))],
     )
     _actors(d, "tal")
-    cs, ce = _span(d, content)
-    d.claims.append(
-        Claim(
-            id="c1",
-            evidence=_ev(d, sentence),
-            speaker="tal",
-            speaker_text="The Taliban",
-            speaker_kind="organization",
-            cue=cue,
-            content=content,
-            content_start=cs,
-            content_end=ce,
-            date=published,
-        )
+    _claim(
+        d,
+        "c1",
+        sentence,
+        content,
+        speaker="tal",
+        speaker_text="The Taliban",
+        speaker_kind="organization",
+        cue=cue,
+        date=published,
     )
     return d
 
