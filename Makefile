@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: all demo install test lint bench clean
+.PHONY: all demo install browser test lint bench clean
 
 all: demo
 
@@ -28,7 +28,18 @@ demo: $(STAMP)
 	$(BIN)/newsledger claims --db $(DB)
 	$(BIN)/newsledger ledger Taliban --db $(DB)
 
-test: $(STAMP)
+# The dashboard's tests drive a real Chromium (Playwright talks to the system's browser; no
+# browser download). Installed from Debian's packages when missing and we are root; otherwise
+# those tests are skipped and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    echo "installing chromium (apt-get) for the dashboard's browser tests" && \
+	    apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "no chromium: the dashboard's browser tests will be skipped"
+
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 

@@ -3,18 +3,16 @@ the same answers as the library, schema-valid documents, clear errors, and a rea
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx2 as httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, live_server
 from newsledger.api import create_app
 from newsledger.jobs import ingest
 from newsledger.settings import load_settings
@@ -82,35 +80,31 @@ def test_ledger_json_and_html(client: TestClient) -> None:
     assert page.headers["content-type"].startswith("text/html") and "Taliban" in page.text
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_newsledger_serve_answers_over_http(db: str, tmp_path: Path) -> None:
-    port = _free_port()
+    with live_server(db) as base:
+        health = httpx.get(base + "/api/health", timeout=5).json()
+        assert health["status"] == "ok" and health["documents"] > 3
+        page = httpx.get(base + "/", timeout=5)
+        assert page.status_code == 200 and "static/dashboard.js" in page.text
+        script = httpx.get(base + "/static/dashboard.js", timeout=5)
+        assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+        # concurrent requests (a dashboard fetches several at once) all succeed: each
+        # request's store connection passes between the server's worker threads
+        paths = ["/api/health", "/api/events?limit=5", "/api/documents?limit=3"] * 10
+        with ThreadPoolExecutor(6) as pool:
+            codes = list(pool.map(lambda p: httpx.get(base + p, timeout=10).status_code, paths))
+        assert codes == [200] * len(paths)
     exe = Path(sys.executable).parent / "newsledger"
-    proc = subprocess.Popen(
-        [str(exe), "serve", "--db", db, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-    try:
-        deadline, health = time.monotonic() + 30, None
-        while time.monotonic() < deadline and health is None:
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).json()
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-                time.sleep(0.3)
-        assert health is not None and health["status"] == "ok" and health["documents"] > 3
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
     # no store, no server: a clear error and exit code 1
     missing = subprocess.run(
         [str(exe), "serve", "--db", str(tmp_path / "none.db")], capture_output=True, text=True
     )
     assert missing.returncode == 1 and "no store" in missing.stderr
+
+
+def test_outlines_for_the_map(client: TestClient) -> None:
+    got = client.get("/api/outlines", params=[("country", "AF"), ("country", "XX")]).json()
+    assert got["type"] == "FeatureCollection" and got["features"]
+    assert {f["properties"]["iso"] for f in got["features"]} == {"AF"}  # XX is no country
+    lon, lat = got["features"][0]["geometry"]["coordinates"][0][0]
+    assert 60 < lon < 75 and 29 < lat < 39

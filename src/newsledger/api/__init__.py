@@ -17,20 +17,26 @@ one store file.
                                          actor, place, type, since, until, doc, limit
     GET /api/ledger/{actor}              what the actor claims against what is reported (JSON)
     GET /api/ledger/{actor}/html         the same as a self-contained HTML page
+    GET /api/outlines?country=AF&...     country outlines (GeoJSON) for maps
+    GET /                                the dashboard: timeline, map, events, evidence
 """
 
 # no `from __future__ import annotations`: FastAPI reads the annotations of the endpoints
 # defined inside create_app at run time, and they name its local dependency types.
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import NewsledgerError
 from ..store import QueryFilters, Store, open_store
 
+STATIC = Path(__file__).parent / "static"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD, as records carry them
 LISTINGS = ("events", "claims", "actors", "places")
 
@@ -45,7 +51,7 @@ def create_app(db: str) -> FastAPI:
 
     def store() -> Iterator[Store]:
         try:
-            s = open_store(db, readonly=True)
+            s = open_store(db, readonly=True, handoff=True)  # one request's threads, in turn
         except NewsledgerError as exc:
             raise HTTPException(503, f"store unavailable: {exc}") from exc
         try:
@@ -128,7 +134,35 @@ def create_app(db: str) -> FastAPI:
 
         return render_ledger_html(ledger_of(actor, s))
 
+    @app.get("/api/outlines")
+    def outlines(
+        country: Annotated[list[str], Query(description="ISO 3166 alpha-2 codes")] = [],  # noqa: B006
+    ) -> dict[str, Any]:
+        """Country outlines (countryinfo's GeoJSON) for the countries asked for: a map's
+        background needs no tile server."""
+        features = [f for c in country[:50] for f in _outline(c.upper())]
+        return {"type": "FeatureCollection", "features": features}
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+@cache
+def _outline(iso2: str) -> tuple[dict[str, Any], ...]:
+    from countryinfo import CountryInfo
+
+    try:
+        geo = CountryInfo(iso2).geo_json()
+    except (LookupError, ValueError, AttributeError, TypeError):
+        return ()
+    return tuple(
+        {**f, "properties": {**f.get("properties", {}), "iso": iso2}}
+        for f in (geo or {}).get("features", [])
+    )
 
 
 __all__ = ["create_app"]

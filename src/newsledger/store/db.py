@@ -181,8 +181,13 @@ class Store:
         return query_places(self.conn, filters or QueryFilters())
 
 
-def open_store(url: str = "newsledger.db", *, readonly: bool = False) -> Store:
-    """Open (creating and migrating if needed) the store at ``url`` (a path or sqlite:///path)."""
+def open_store(
+    url: str = "newsledger.db", *, readonly: bool = False, handoff: bool = False
+) -> Store:
+    """Open (creating and migrating if needed) the store at ``url`` (a path or sqlite:///path).
+
+    ``handoff``: the connection may pass from one thread to another, used by one at a time (a
+    web request whose dependency and endpoint run in different worker threads)."""
     path = _path_of(url)
     try:
         if path != ":memory:":
@@ -190,7 +195,9 @@ def open_store(url: str = "newsledger.db", *, readonly: bool = False) -> Store:
             if readonly and not p.exists():
                 raise StoreError(f"no store at {path} (run `newsledger ingest` first)")
             p.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=30, check_same_thread=not handoff
+        )
         conn.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
