@@ -51,8 +51,8 @@ def test_eval_cross_validates_on_the_case_file(shared: Path) -> None:
     from newsledger.evaluation.events import format_report, run
 
     path = shared / "data" / "events" / "case2021_task2_dev.tsv"
-    m = run(str(path), limit=150, stage=False)
-    assert m["n_snippets"] == 150 and 0 < m["n_acled"] <= 150
+    m = run(str(path), limit=100, stage=False)
+    assert m["n_snippets"] == 100 and 0 < m["n_acled"] <= 100
     assert 0.3 < m["weighted_f1"] <= 1.0
     assert "cross-validation" in m["protocol"]
     assert "weighted F1" in format_report(m)

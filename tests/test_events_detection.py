@@ -221,3 +221,44 @@ def test_the_vote_puts_the_event_both_halves_support_first(
     )
     top = max((e for e in doc.events if e.subtype), key=lambda e: e.confidence)
     assert top.subtype == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # spaCy's small lemmatizer reads "raped" as "rap" and leaves "retook" as it is
+        ("Four armed men raped a young woman in a village near the border.", "Sexual violence"),
+        (
+            "Rebel fighters retook the town of Dunmore from government forces on Friday.",
+            "Non-state actor overtakes territory",
+        ),
+        ("A mob beat up two traders in the market over a rumour.", "Mob violence"),
+    ],
+)
+def test_triggers_survive_lemmatizer_slips(
+    run: Callable[[str], Document], text: str, subtype: str
+) -> None:
+    assert subtype in {e.subtype for e in run(text).events}
+
+
+def test_a_team_is_no_sports_page_but_a_team_and_a_match_are(
+    run: Callable[[str], Document],
+) -> None:
+    doc = run("An investigation team said the army carried out a chemical attack on the town.")
+    assert "Chemical weapon" in {e.subtype for e in doc.events}
+    doc = run("The two teams clash in the final match of the season on Saturday.")
+    assert not [e for e in doc.events if e.type]
+
+
+def test_chemical_agents_make_a_chemical_weapon_event(run: Callable[[str], Document]) -> None:
+    doc = run("Militants shelled army positions with mortars filled with chlorine gas.")
+    assert "Chemical weapon" in {e.subtype for e in doc.events}
+    doc = run("Police fired tear gas shells at the crowd outside the parliament.")
+    assert "Chemical weapon" not in {e.subtype for e in doc.events}
+
+
+def test_demonstrating_something_is_no_demonstration(run: Callable[[str], Document]) -> None:
+    doc = run("The failed reform demonstrates the limits of the government's power.")
+    assert not [e for e in doc.events if e.plover == "PROTEST"]
+    doc = run("Hundreds of nurses demonstrated outside the health ministry against pay cuts.")
+    assert "PROTEST" in {e.plover for e in doc.events}

@@ -31,3 +31,13 @@ def test_settings_reject_unknown_keys_and_wrong_types(tmp_path: Path) -> None:
     f.write_text('[pipeline]\nbatch_size = "four"\n')
     with pytest.raises(SettingsError, match="must be int"):
         load_settings(f, environ={})
+
+
+def test_events_settings_reach_the_stage_and_bad_values_fail(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text('[events]\nembeddings = false\nembed_scope = "sentences"\n')
+    config = load_settings(f, environ={}).stage_config()["events"]
+    assert config == {"embeddings": False, "embed_scope": "sentences"}
+    f.write_text('[events]\nembed_scope = "everything"\n')
+    with pytest.raises(SettingsError, match="embed_scope"):
+        load_settings(f, environ={})

@@ -78,7 +78,14 @@ class Settings:
             "nlp": {"model": self.values["nlp"]["model"]},
             "actors": registry,
             "generic_actors": registry,
+            "events": {
+                "embeddings": bool(self.values["events"]["embeddings"]),
+                "embed_scope": self.values["events"]["embed_scope"],
+            },
         }
+
+
+EMBED_SCOPES = ("typed", "sentences", "all")
 
 
 def load_settings(
@@ -109,4 +116,9 @@ def load_settings(
         values = _merge(values, clean, "command line")
     if values["pipeline"]["batch_size"] < 1:
         raise SettingsError("pipeline.batch_size must be at least 1")
+    if values["events"]["embed_scope"] not in EMBED_SCOPES:
+        raise SettingsError(
+            f"events.embed_scope must be one of {', '.join(EMBED_SCOPES)}, "
+            f"not {values['events']['embed_scope']!r}"
+        )
     return Settings(values)

@@ -52,8 +52,16 @@ def _f1s(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, Any]:
     return {"accuracy": acc, "macro_f1": macro, "weighted_f1": weighted, "per_type": per}
 
 
-def run(path: str, limit: int | None = None, stage: bool = True) -> dict[str, Any]:
-    """Metrics (JSON-serialisable) for the CASE 2021 task 2 TSV at ``path``."""
+def run(
+    path: str,
+    limit: int | None = None,
+    stage: bool = True,
+    embeddings: bool = True,
+    embed_scope: str = "typed",
+) -> dict[str, Any]:
+    """Metrics (JSON-serialisable) for the CASE 2021 task 2 TSV at ``path``. ``embeddings``
+    False scores the classifier without its sentence-embedding half (``events.embeddings``);
+    ``embed_scope``: which texts the stage embeds (``events.embed_scope``)."""
     texts, codes = read_case(path, limit)
     c2s = code_to_subtype()
     t0 = time.perf_counter()
@@ -69,7 +77,11 @@ def run(path: str, limit: int | None = None, stage: bool = True) -> dict[str, An
         idx = [i for i, g in enumerate(fold_of) if g == f]
         if not idx:
             continue
-        d = np.asarray(model.decision_function([texts[i] for i in idx]))
+        d = np.asarray(
+            model.decision_function([texts[i] for i in idx])
+            if embeddings
+            else model.decision_function([texts[i] for i in idx], embeddings=False)
+        )
         for i, row in zip(idx, d, strict=True):
             folds[i] = (list(model.classes_), row)
     cv_s = time.perf_counter() - t0
@@ -100,9 +112,11 @@ def run(path: str, limit: int | None = None, stage: bool = True) -> dict[str, An
             "classified_no_acled": unseen_none,
         },
         "seconds_cv": round(cv_s, 1),
+        "embeddings": embeddings,
+        "embed_scope": embed_scope,
     }
     if stage:
-        st = _stage_metrics(texts, codes, folds, models, fold_of)
+        st = _stage_metrics(texts, codes, folds, models, fold_of, embeddings, embed_scope)
         keys = ("accuracy", "macro_f1", "weighted_f1", "per_type", "worst_types", "confusions")
         metrics["classifier"] = {k: metrics[k] for k in keys}
         for k in keys:
@@ -141,11 +155,17 @@ def _scores(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, An
 
 
 def _stage_metrics(
-    texts: list[str], codes: list[str], folds: list[Any], models: list[Any], fold_of: list[int]
+    texts: list[str],
+    codes: list[str],
+    folds: list[Any],
+    models: list[Any],
+    fold_of: list[int],
+    embeddings: bool = True,
+    embed_scope: str = "typed",
 ) -> dict[str, Any]:
     """Run the real stage (spaCy + rules + the fold's classifier) on every snippet."""
     from ..document import Document, Section
-    from ..events.extract import extract
+    from ..events.extract import classifier_inputs, extract
     from ..nlp import load_model
 
     c2s = code_to_subtype()
@@ -154,7 +174,7 @@ def _stage_metrics(
     gold: list[str] = []
     pred: list[str] = []
     combo: list[str] = []
-    fold_clf = [SubtypeClassifier(model=m) for m in models]
+    fold_clf = [SubtypeClassifier(model=m, embeddings=embeddings) for m in models]
     t0 = time.perf_counter()
     sdocs = list(nlp.pipe(texts, batch_size=64))
     t_nlp = time.perf_counter() - t0
@@ -164,6 +184,8 @@ def _stage_metrics(
         labs = [c2s.get(c, NONE_LABEL) for c in classes]
         doc = Document(id="case", text=text, sections=[Section("body", 0, len(text))])
         doc.user_data["spacy"] = sdoc
+        texts_in, parts = classifier_inputs(doc, sdoc, embed_scope)  # as the stage primes it
+        fold_clf[f].prime(texts_in, parts=parts)
         evs = [e for e in extract(doc, sdoc, fold_clf[f]) if e.subtype]
         if code in c2s:
             n_acled += 1
@@ -179,11 +201,15 @@ def _stage_metrics(
             n_unseen += 1
             unseen_quiet += int(not evs)
     # cost with the shipped classifier (what the pipeline runs), model loaded beforehand
-    clf = SubtypeClassifier()
+    clf = SubtypeClassifier(embeddings=embeddings)
     clf("warm up", None)
+    if embeddings:
+        from ..events.embed import clear_cache
+
+        clear_cache()  # the CV above embedded these texts already: time them afresh
     from ..events import EventStage
 
-    stage = EventStage(classifier=clf)
+    stage = EventStage(classifier=clf, embed_scope=embed_scope)
     t0 = time.perf_counter()
     docs = []
     for text, sdoc in zip(texts, sdocs, strict=True):

@@ -2,8 +2,9 @@
 certainty and confidence (SCHEMA.md ``Event`` records). See docs/events.md and docs/taxonomy.md.
 
 Trigger lexicons and dependency rules over the spaCy parse find the events of each sentence
-(:mod:`.extract`); a linear classifier over TF-IDF and codebook cue features picks the ACLED
-sub-type where the trigger alone does not decide it (:mod:`.classifier`, trained by :mod:`.train`).
+(:mod:`.extract`); a linear classifier over TF-IDF and codebook cue features, stacked with one over
+MiniLM sentence embeddings (:mod:`.embed`), picks the ACLED sub-type where the trigger alone does
+not decide it (:mod:`.classifier`, trained by :mod:`.train`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 from ..document import Document
 from ..pipeline import Stage
 from .classifier import SubtypeClassifier
-from .extract import classifiable_sentences, extract, parse_count
+from .embed import clear_cache
+from .extract import classifier_inputs, extract, parse_count
 
 
 class EventStage(Stage):
@@ -25,14 +27,31 @@ class EventStage(Stage):
     requires = frozenset({"doc.actors", "doc.places", "doc.dates", "doc.quantities", "doc.claims"})
     assigns = frozenset({"doc.events"})
 
-    def __init__(self, min_confidence: float = 0.0, classifier: Any | None = None):
+    def __init__(
+        self,
+        min_confidence: float = 0.0,
+        classifier: Any | None = None,
+        embeddings: bool = True,
+        embed_scope: str = "typed",
+    ):
+        """``embeddings`` (setting ``events.embeddings``): score sentences with the sentence-
+        embedding half of the sub-type classifier too (more accurate; MiniLM on onnxruntime,
+        loaded on the first sentence that needs it). False: the TF-IDF ensemble alone.
+        ``embed_scope`` (``events.embed_scope``): which texts are embedded -- "typed" (the
+        sentences whose trigger the classifier types; within the cost budget), "sentences"
+        (every classified sentence; CV +0.002, three times the cost) or "all" (paragraphs too);
+        see docs/events.md."""
+        if embed_scope not in ("all", "sentences", "typed"):
+            raise ValueError(f"events: unknown embed_scope {embed_scope!r} (all, sentences, typed)")
         self.min_confidence = min_confidence
+        self.embeddings = embeddings
+        self.embed_scope = embed_scope
         self._classifier = classifier
 
     @property
     def classifier(self) -> Any:
         if self._classifier is None:
-            self._classifier = SubtypeClassifier()
+            self._classifier = SubtypeClassifier(embeddings=self.embeddings)
         return self._classifier
 
     def __call__(self, doc: Document, batched: bool = False) -> Document:
@@ -41,7 +60,8 @@ class EventStage(Stage):
             doc.warnings.append("events: no spaCy parse, no events extracted")
             return doc
         if not batched and hasattr(self.classifier, "prime"):
-            self.classifier.prime(classifiable_sentences(doc, sdoc))
+            texts, parts = classifier_inputs(doc, sdoc, self.embed_scope)
+            self.classifier.prime(texts, parts=parts)
         events = extract(doc, sdoc, self.classifier)
         doc.events = [e for e in events if e.confidence >= self.min_confidence]
         doc.user_data.pop("events.actor_index", None)
@@ -49,14 +69,21 @@ class EventStage(Stage):
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
         docs = list(docs)
+        if self.embeddings:
+            clear_cache()  # vectors serve one batch; an article's sentences rarely recur
         if hasattr(self.classifier, "prime"):
-            texts = [
-                t
-                for d in docs
-                if d.user_data.get("spacy") is not None
-                for t in classifiable_sentences(d, d.user_data["spacy"])
-            ]
-            self.classifier.prime(texts)
+            texts: list[str] = []
+            parts: dict[str, list[str]] | None = {}
+            for d in docs:
+                if d.user_data.get("spacy") is None:
+                    continue
+                t, p = classifier_inputs(d, d.user_data["spacy"], self.embed_scope)
+                texts += t
+                if p is None or parts is None:
+                    parts = None
+                else:
+                    parts.update(p)
+            self.classifier.prime(texts, parts=parts)
         for doc in docs:
             yield self(doc, batched=True)
 

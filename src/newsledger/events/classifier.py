@@ -116,7 +116,14 @@ class CueFeatures:
         return self
 
 
-def build_model(cue_weight: float = 1.0, C: float = 0.5, lr_C: float = 20.0) -> Any:
+#: Weight of the sentence-embedding model's standardised decision values against the TF-IDF
+#: ensemble's (5-fold CV, weighted F1 of the classifier: 0.82 for 3-5, 0.80 for 2 and 6; see
+#: docs/events.md) and the regularisation of its logistic regression (C 2-8 agree within 0.01).
+EMB_WEIGHT = 4.0
+EMB_C = 4.0
+
+
+def build_text_model(cue_weight: float = 1.0, C: float = 0.5, lr_C: float = 20.0) -> Any:
     """An unfitted scikit-learn pipeline: word + char TF-IDF and cue features into a linear
     SVM + logistic regression ensemble (:class:`LinearEnsemble`)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -139,12 +146,25 @@ def build_model(cue_weight: float = 1.0, C: float = 0.5, lr_C: float = 20.0) -> 
     return make_pipeline(feats, LinearEnsemble(C_svm=C, C_lr=lr_C))
 
 
+def build_model(embeddings: bool = True, emb_weight: float = EMB_WEIGHT) -> Any:
+    """An unfitted classifier: the TF-IDF ensemble (:func:`build_text_model`), stacked with a
+    logistic regression over MiniLM sentence embeddings unless ``embeddings`` is False
+    (:class:`~.ensemble.StackedModel`)."""
+    if not embeddings:
+        return build_text_model()
+    from .ensemble import StackedModel
+
+    return StackedModel(build_text_model(), emb_weight=emb_weight, emb_C=EMB_C)
+
+
 def export_model(model: Any, path: Path = MODEL_PATH) -> None:
-    """Write a fitted :func:`build_model` pipeline as plain arrays (``.npz``): vocabularies,
-    idf weights, the linear model. No pickle: any scikit-learn version reads it back."""
-    union = model.steps[0][1]
+    """Write a fitted :func:`build_model` classifier as plain arrays (``.npz``): vocabularies,
+    idf weights, the linear models (TF-IDF ensemble; embedding model and its weight when
+    stacked). No pickle: any scikit-learn version reads it back."""
+    text = getattr(model, "text_model", model)
+    union = text.steps[0][1]
     parts = dict(union.transformer_list)
-    svm = model.steps[-1][1]
+    svm = text.steps[-1][1]
     arrays: dict[str, Any] = {
         "classes": np.array([str(c) for c in svm.classes_]),
         "coef": np.asarray(svm.coef_, dtype=np.float32),
@@ -156,7 +176,24 @@ def export_model(model: Any, path: Path = MODEL_PATH) -> None:
         terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
         arrays[f"{name}_terms"] = np.array(terms)
         arrays[f"{name}_idf"] = np.asarray(vec.idf_, dtype=np.float64)
+    if hasattr(model, "emb_coef_"):
+        arrays["emb_coef"] = np.asarray(model.emb_coef_, dtype=np.float32)
+        arrays["emb_intercept"] = np.asarray(model.emb_intercept_, dtype=np.float64)
+        arrays["emb_weight"] = np.array([model.emb_weight])
     np.savez_compressed(path, **arrays)
+
+
+def embedding_scores(vectors: Any | None, texts: list[str], coef: Any, intercept: Any) -> Any:
+    """``E @ coef.T + intercept`` for the texts' embeddings (computed now unless ``vectors``
+    is given); 0 for rows of zeros (texts that get no embedding half)."""
+    if vectors is None:
+        from .embed import embed
+
+        vectors = embed(texts)
+    v = np.asarray(vectors, dtype=np.float64)
+    out = v @ np.asarray(coef, dtype=np.float64).T + intercept
+    out[~v.any(axis=1)] = 0.0
+    return out
 
 
 class LinearModel:
@@ -178,6 +215,12 @@ class LinearModel:
             terms = [str(t) for t in arrays[f"{name}_terms"]]
             vec = CountVectorizer(vocabulary={t: i for i, t in enumerate(terms)}, **kw)
             self.blocks.append((vec, np.asarray(arrays[f"{name}_idf"], dtype=np.float64)))
+        self.emb_coef = self.emb_intercept = None
+        self.emb_weight = 0.0
+        if "emb_coef" in arrays:
+            self.emb_coef = np.asarray(arrays["emb_coef"], dtype=np.float64)
+            self.emb_intercept = np.asarray(arrays["emb_intercept"], dtype=np.float64)
+            self.emb_weight = float(arrays["emb_weight"][0])
 
     def transform(self, texts: list[str]) -> Any:
         from scipy.sparse import diags, hstack
@@ -191,8 +234,24 @@ class LinearModel:
         mats.append(self.cues.transform(texts))
         return hstack(mats).tocsr()
 
-    def decision_function(self, texts: list[str]) -> Any:
-        return np.asarray(self.transform(texts) @ self.coef.T) + self.intercept
+    @property
+    def has_embeddings(self) -> bool:
+        """Whether the file holds the sentence-embedding half of the model."""
+        return self.emb_coef is not None
+
+    def decision_function(
+        self, texts: list[str], embeddings: bool = True, vectors: Any | None = None
+    ) -> Any:
+        """Scores per class; the embedding half is added when the file has it and
+        ``embeddings`` is True (without it, the TF-IDF ensemble alone, as before round 3).
+        ``vectors``: the texts' embeddings when already known (rows of zeros: no embedding
+        half for that text)."""
+        d = np.asarray(self.transform(texts) @ self.coef.T) + self.intercept
+        if embeddings and self.emb_coef is not None:
+            d = d + embedding_scores(vectors, texts, self.emb_coef, self.emb_intercept) * (
+                self.emb_weight
+            )
+        return d
 
 
 def load_model(path: Path = MODEL_PATH) -> Any | None:
@@ -215,15 +274,25 @@ def shipped_model() -> Any | None:
 class SubtypeClassifier:
     """``classify(text, allowed_types)`` -> ``(subtype, confidence)`` or None, over a fitted model."""
 
-    def __init__(self, model: Any | None = None):
+    def __init__(self, model: Any | None = None, embeddings: bool = True):
         self.model = model if model is not None else shipped_model()
+        self.embeddings = embeddings
         self._c2s = code_to_subtype()
         self._cache: dict[str, Any] = {}
         self._labels: list[str] = []
 
-    def scores(self, texts: list[str]) -> tuple[list[str], Any]:
-        """(labels, decision matrix) with labels as ACLED sub-types (or NONE_LABEL)."""
-        d = np.asarray(self.model.decision_function(texts))
+    def scores(
+        self, texts: list[str], parts: dict[str, list[str]] | None = None
+    ) -> tuple[list[str], Any]:
+        """(labels, decision matrix) with labels as ACLED sub-types (or NONE_LABEL).
+        ``parts``: texts whose embedding is the mean of other texts' (a paragraph: its
+        sentences; an empty list: no embedding half for that text)."""
+        if not self.embeddings:
+            d = np.asarray(self.model.decision_function(texts, embeddings=False))
+        elif parts is None or not getattr(self.model, "has_embeddings", False):
+            d = np.asarray(self.model.decision_function(texts))
+        else:
+            d = np.asarray(self.model.decision_function(texts, vectors=vectors(texts, parts)))
         labels = [
             self._c2s.get(c, c if c in codebook()["subtypes"] else NONE_LABEL)
             for c in self.model.classes_
@@ -249,10 +318,12 @@ class SubtypeClassifier:
             self.prime([text], keep=True)
         return self._labels, self._cache[text]
 
-    def prime(self, texts: list[str], keep: bool = False) -> None:
+    def prime(
+        self, texts: list[str], keep: bool = False, parts: dict[str, list[str]] | None = None
+    ) -> None:
         """Score ``texts`` in one batch (scikit-learn's per-call overhead dominates single
         sentences); later calls on them are lookups. The previous batch is dropped unless
-        ``keep``."""
+        ``keep``. ``parts``: see :meth:`scores`."""
         if self.model is None:
             return
         todo = (
@@ -264,10 +335,29 @@ class SubtypeClassifier:
             self._cache = {}
         if not todo:
             return
-        labels, d = self.scores(todo)
+        labels, d = self.scores(todo, parts)
         self._labels = labels
         for t, row in zip(todo, d, strict=True):
             self._cache[t] = row
+
+
+def vectors(texts: list[str], parts: dict[str, list[str]]) -> Any:
+    """Sentence embeddings of ``texts`` (:mod:`.embed`): a text in ``parts`` gets the
+    normalised mean of its parts' vectors (zeros for none: no embedding half), so a paragraph
+    costs nothing beyond its sentences; the others are embedded themselves."""
+    from .embed import DIM, embed
+
+    own = [t for t in texts if t not in parts]
+    need = list(dict.fromkeys([*own, *(p for t in texts for p in parts.get(t, []))]))
+    vec = dict(zip(need, embed(need), strict=True)) if need else {}
+    out = np.zeros((len(texts), DIM), dtype=np.float64)
+    for i, t in enumerate(texts):
+        if t not in parts:
+            out[i] = vec[t]
+        elif parts[t]:
+            v = np.mean([vec[p] for p in parts[t]], axis=0)
+            out[i] = v / (np.linalg.norm(v) or 1.0)
+    return out
 
 
 def best_allowed(

