@@ -24,13 +24,56 @@ from .classifier import DATA, MODEL_PATH, NONE_LABEL, build_model, code_to_subty
 UNSEEN = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
 
 
+#: column names a labelled snippet file may use (case-insensitive), CASE 2021's first
+TEXT_COLUMNS = ("eventsnippet", "text", "snippet", "sentence", "notes")
+LABEL_COLUMNS = ("subtype", "label", "sub_event_type", "subeventtype", "class")
+
+
 def read_case(path: str | Path, limit: int | None = None) -> tuple[list[str], list[str]]:
-    """(snippets, CASE codes) from the task 2 TSV (id, EventSnippet, SubType)."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
+    """(snippets, CASE codes) from a labelled snippet file: CASE 2021 task 2's TSV (id,
+    EventSnippet, SubType), or any TSV/CSV whose header names a text column and a label
+    column (``TEXT_COLUMNS``, ``LABEL_COLUMNS``), or a headerless file of (id, text, label) or
+    (text, label) rows. Labels are CASE codes (``ARMED_CLASH``) or ACLED sub-type names
+    ("Armed clash"), which are mapped to their codes; other labels count as unseen types."""
+    from ..errors import InputError
+
+    delimiter = "," if str(path).lower().endswith(".csv") else "\t"
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = [r for r in csv.reader(fh, delimiter=delimiter) if any(c.strip() for c in r)]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read labelled snippets: {exc}", source=str(path)) from exc
+    if not rows:
+        raise InputError("no labelled snippets in the file", source=str(path))
+    header = [c.strip().lower() for c in rows[0]]
+    ti = next((header.index(c) for c in TEXT_COLUMNS if c in header), None)
+    li = next((header.index(c) for c in LABEL_COLUMNS if c in header), None)
+    has_header = ti is not None and li is not None
+    if has_header:
+        rows = rows[1:]
+    elif ti is None and li is None and len(rows[0]) in (2, 3):
+        ti, li = len(rows[0]) - 2, len(rows[0]) - 1  # headerless: [id,] text, label
+    else:
+        raise InputError(
+            f"expected a text column ({', '.join(TEXT_COLUMNS)}) and a label column "
+            f"({', '.join(LABEL_COLUMNS)}), or headerless (id, text, label) rows; "
+            f"got columns {rows[0]}",
+            source=str(path),
+        )
+    by_name = {v.lower(): k for k, v in code_to_subtype().items()}
+    texts: list[str] = []
+    codes: list[str] = []
+    for n, r in enumerate(rows, start=2 if has_header else 1):
+        if len(r) <= max(ti, li):
+            raise InputError(
+                f"row has {len(r)} columns, expected {max(ti, li) + 1}", source=str(path), line=n
+            )
+        label = r[li].strip()
+        texts.append(r[ti])
+        codes.append(by_name.get(label.lower(), label))
     if limit:
-        rows = rows[:limit]
-    return [r["EventSnippet"] for r in rows], [r["SubType"].strip() for r in rows]
+        texts, codes = texts[:limit], codes[:limit]
+    return texts, codes
 
 
 def text_key(text: str) -> str:
