@@ -23,6 +23,7 @@ import numpy as np
 from ..document import Claim, Document, Event, Evidence, content_id
 from ..quantities.count import parse_count as parse_quantity
 from .classifier import codebook, cue_patterns, subtype_type, vote
+from .coref import merge_repeated
 
 DATA = Path(__file__).parent / "data"
 
@@ -1353,6 +1354,7 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
     for ev in events:
         ev.confidence += AGREE_BOOST * ((ev.id in voted_s) + (ev.id in voted_p))
         ev.confidence = round(min(ev.confidence / CONF_SCALE, 0.97), 3)
+    events = merge_repeated(doc, events)  # the headline's bombing is the lede's bombing
     doc.user_data.pop("events.sentences", None)
     doc.user_data.pop("events.actor_index", None)
     return events

@@ -1,0 +1,108 @@
+"""One event reported twice in one article is one event.
+
+News repeats its main event: the headline ("Market blast in eastern Afghanistan kills 21") and
+the lede ("At least 21 people were killed when a bomb went off in a market in Jalalabad on
+Monday") are one bombing, not two. Two events of a document are merged when everything they
+say agrees and something specific ties them:
+
+- the same ACLED sub-type (for a headline: the same ACLED type, headlines are terse);
+- the same fatality count, both given -- or one of them is the headline and the other gives
+  no different count;
+- places that agree (the same place, or one inside the other: Jalalabad is in Afghanistan and
+  in Nangarhar), dates that agree (2023-03 and 2023-03-13), actors that agree (the same or
+  one unknown).
+
+The more specific report stays (finer place, then finer date, then more arguments) and takes
+what only the other one knew (actor, place, date, fatalities); without such a tie two bombings
+of one day stay two events.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Event, Place
+
+PLACE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+
+
+def _is_headline(doc: Document, ev: Event) -> bool:
+    if ev.evidence.section == "headline":
+        return True
+    title = " ".join((doc.title or "").split()).rstrip(".").lower()
+    return bool(title) and " ".join(ev.evidence.sentence.split()).rstrip(".").lower() == title
+
+
+def _place_agrees(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.id == b.id:
+        return True
+    broad, narrow = sorted((a, b), key=lambda p: PLACE_RANK.get(p.kind or "", 0))
+    if PLACE_RANK.get(broad.kind or "", 0) >= PLACE_RANK.get(narrow.kind or "", 0):
+        return False  # two different places of the same rank
+    if broad.kind == "country":
+        return bool(broad.country) and broad.country == narrow.country
+    if broad.kind == "admin1":
+        return (
+            broad.country == narrow.country
+            and bool(broad.name)
+            and (broad.name == narrow.admin1 or broad.admin1 == narrow.admin1)
+        )
+    return False
+
+
+def _same(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def _dates_agree(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x.startswith(y) or y.startswith(x)
+
+
+def _specificity(ev: Event, places: dict[str, Place]) -> tuple[int, int, int]:
+    place = places.get(ev.place or "")
+    rank = PLACE_RANK.get(place.kind or "", 0) if place else 0
+    args = sum(x is not None for x in (ev.actor1, ev.actor2, ev.fatalities))
+    return rank, len(ev.date or ""), args
+
+
+def _corefer(doc: Document, a: Event, b: Event, places: dict[str, Place]) -> bool:
+    if a.subtype is None or b.subtype is None:
+        return False
+    head = _is_headline(doc, a) or _is_headline(doc, b)
+    if a.subtype != b.subtype and not (head and a.type == b.type):
+        return False
+    if a.fatalities is not None and b.fatalities is not None:
+        if a.fatalities != b.fatalities:
+            return False
+    elif not head:
+        return False  # nothing ties two reports of the same kind of event
+    return (
+        _same(a.actor1, b.actor1)
+        and _same(a.actor2, b.actor2)
+        and _dates_agree(a.date, b.date)
+        and _place_agrees(places.get(a.place or ""), places.get(b.place or ""))
+        and "hypothetical" not in (a.certainty, b.certainty)
+    )
+
+
+def merge_repeated(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` with every repeated report folded into its most specific one (in order)."""
+    places = {p.id: p for p in doc.places}
+    kept: list[Event] = []
+    for ev in events:
+        twin = next((k for k in kept if _corefer(doc, k, ev, places)), None)
+        if twin is None:
+            kept.append(ev)
+            continue
+        keep, drop = sorted(
+            (twin, ev), key=lambda e: (_specificity(e, places), e.confidence), reverse=True
+        )
+        for name in ("actor1", "actor2", "place", "fatalities", "fatalities_text"):
+            if getattr(keep, name) is None and getattr(drop, name) is not None:
+                setattr(keep, name, getattr(drop, name))
+        if keep.date is None or (drop.date and len(drop.date) > len(keep.date)):
+            keep.date, keep.date_text = drop.date, drop.date_text
+        keep.confidence = max(keep.confidence, drop.confidence)
+        kept[kept.index(twin)] = keep
+    return kept
+
+
+__all__ = ["merge_repeated"]
