@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "7"
 #: countryinfo's centre point stands when the mainland's area centroid lies this close to it
 COUNTRY_AGREE_KM = 150.0
 #: nominal population of a region without one (ranks it against same-named small places)

@@ -105,6 +105,17 @@ class Gazetteer:
             ).fetchone()
         return _feature(r) if r else None
 
+    @lru_cache(maxsize=1_000)  # noqa: B019 - one gazetteer per process
+    def admin1(self, a1code: str) -> tuple[Feature, ...]:
+        """The first-level area with GeoNames code ``a1code`` ("US.OH", "CA.08")."""
+        with _lock:
+            rows = self._con.execute(
+                "SELECT id, name, kind, cc, a1code, admin1, lat, lon, pop FROM feature "
+                "WHERE a1code = ? AND kind = 'admin1'",
+                (a1code,),
+            ).fetchall()
+        return tuple(_feature(r) for r in rows)
+
     def is_demonym(self, name: str) -> bool:
         return key(name) in self._demonyms
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,6 +291,9 @@ LOCAL_NOUNS = {
     "neighborhood", "neighbourhood", "schools", "library", "residence", "home", "area",
     "aldermen", "commissioners", "fire", "city", "village", "town", "parks", "school",
     "court",
+    # round 6
+    "student", "students", "teacher", "teachers", "superintendent", "pub", "family",
+    "families", "restaurant", "church", "board",
 }  # fmt: skip
 #: unresolved mentions of these labels (streets, buildings, neighbourhoods) are placed at the
 #: article's main town when it has one, named at least FOCUS_MIN times
@@ -329,6 +333,105 @@ CAPITAL_NORP = True
 #: names whose "the X" form is an alias of its own ("the Gulf", "the States") take that reading
 THE_ALIASES = True
 #: UK road numbers ("the A417", "M25"): sites at the article's main town
+#: round 6: an upper-case place before a news agency's mark is a dateline ("WASHINGTON (AP)")
+AGENCY_DATELINE = True
+AGENCY = re.compile(r"[ ,]*\((?:AP|AFP|Reuters|UPI|APP|PTI|IANS|dpa|DPA|Xinhua|CNN|Bloomberg)\)")
+#: round 6: ZIP codes after their state and NANP area codes as first-level area context
+POSTAL_CONTEXT = True
+ZIP_ADDRESS = re.compile(
+    r"(?:,\s*|\b)([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]{1,4}\.(?: ?[A-Z][a-z]?\.)?)"
+    r",?\s+(\d{5})(?:-\d{4})?\b"
+)
+PHONE = re.compile(r"\((\d{3})\)\s*\d{3}[-.\s]\d{4}\b|(?<![\d-])(\d{3})[-.]\d{3}[-.]\d{4}\b")
+#: round 6: every title- or upper-case occurrence of a local paper's own town is a mention
+HOME_MENTIONS = True
+#: round 6: places naming a section of the web address ("/arlington_news/") as context
+PATH_CONTEXT = True
+PATH_MIN_POP = 10_000
+#: section words of news sites that are also town names somewhere
+PATH_WORDS = {
+    "news",
+    "local",
+    "metro",
+    "city",
+    "world",
+    "nation",
+    "national",
+    "sport",
+    "sports",
+    "business",
+    "home",
+    "front",
+    "police",
+    "crime",
+    "courts",
+    "education",
+    "politics",
+    "review",
+    "times",
+    "herald",
+    "post",
+    "star",
+    "live",
+    "online",
+    "english",
+    "opinion",
+    "region",
+    "regional",
+    "international",
+    "entertainment",
+    "lifestyles",
+    "community",
+    "communities",
+    "government",
+    "schools",
+    "story",
+    "stories",
+    "article",
+    "articles",
+    "content",
+    "updates",
+    "portal",
+    "issues",
+    "features",
+    "headlines",
+    "index",
+    "argus",
+}
+#: round 6: a direction word between a locative preposition and a name ("in eastern X")
+DIRECTION_SKIP = True
+#: round 6: lower-case road words that make the name before them a site
+JUNCTION_AFTER = True
+JUNCTION_WORDS = {"roundabout", "junction", "interchange", "intersection", "crossroads"}
+#: round 6: "X County" inside a date, time, event or work is a place
+COUNTY_RUNS = True
+COUNTY_HEADS = {"County", "Parish", "Borough"}
+#: round 6: a town's own offices after a name are place context ("Tillsonburg Mayor")
+LOCAL_OFFICE_CONTEXT = True
+LOCAL_OFFICES = {"mayor", "police", "sheriff", "council", "selectmen", "aldermen"}
+#: round 6: a name after an organisation and a comma is place context ("X University, Y")
+ORG_COMMA_CONTEXT = True
+CAMPUS_WORDS = {"university", "college", "institute", "polytechnic", "hospital", "academy"}
+#: round 6: an upper-case feature word belongs to the name ("MEXICO CITY --" is Mexico City)
+UPPER_FEATURE = True
+#: round 6: "St. Cloud Hospital" is named after St. Cloud ("St.", "Mt.", "Ft." in site names)
+SHORT_FORMS = True
+#: round 6: places leading or closing the name of an event, law, work or product
+MISLABELLED_EMBEDDED = True
+EMBEDDED_MIN_POP = 100_000
+#: round 6: dotted city initialisms of data/initialisms.tsv ("L.A."), matched case-sensitively
+INITIALISMS = True
+#: round 6: "State and Hubbard streets": both names are streets
+PAIRED_STREETS = True
+PAIRED_STREET = re.compile(
+    r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?) and ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?) "
+    r"(?:streets|avenues|roads|boulevards)\b"
+)
+#: round 6: the main town's country is the one most distinct names point to (a name repeated
+#: nine times is one vote: a person called "Noma" is not the NoMa quarter of Washington)
+FOCUS_DISTINCT = True
+#: round 6: initials of a country named in full ("SA" beside "South Africa", "T&T")
+ACRONYMS = True
 ROAD_NUMBER = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
 ROAD_IN_TEXT = re.compile(r"\b[AMB]\d{1,4}\b")
 ROAD_CONTEXT = {
@@ -383,7 +486,7 @@ JOIN_SPLIT_NAMES = True
 CONTEXT_MIN_POP = 1000
 PERSON_PREFIX = True
 #: pseudo-mentions that only give context: the outlet's home town, places in the title
-CONTEXT_ONLY = {"HOME", "TITLE"}
+CONTEXT_ONLY = {"HOME", "TITLE", "POSTAL", "PATH"}
 TITLE_RUN = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+|$))+")
 TITLE_MIN_POP = 100_000
 #: "X, Y": an area Y that contains a reading of X gains this much
@@ -628,6 +731,8 @@ STOP_NAMES = {
     "republic",
     "islamic",
     "taliban",
+    "federal",  # round 6: "Federal University of ...", not Federal, Argentina
+    "royal",
 }
 
 
@@ -710,6 +815,14 @@ class Resolver:
                     out.extend(self._currency_country(sdoc, ent.start, ent.end))
                 elif label in MISLABELLED and (pm := self._mislabelled(sdoc, i, j)) is not None:
                     out.append(pm)
+                elif (
+                    label in MISLABELLED
+                    and MISLABELLED_EMBEDDED
+                    and (emb := self._embedded_major(sdoc, i, j)) is not None
+                ):
+                    out.append(emb)  # "Dubai World Cup", "Tour de France"
+                elif COUNTY_RUNS:
+                    out.extend(self._county_runs(sdoc, ent.start, ent.end))
                 continue
             if self.gaz.is_demonym(text) or (
                 label == "NORP"
@@ -846,10 +959,74 @@ class Resolver:
             if FACILITY_SITES:
                 out.extend(self._road_numbers(sdoc, taken, skipped))
         out.extend(self._propagate(sdoc, out, skipped))
+        if ACRONYMS:
+            out.extend(self._acronyms(sdoc, out, skipped))
+        if PAIRED_STREETS:
+            out.extend(self._paired_streets(out, skipped))
         out = _dedupe(out)
         self._link_hierarchy(sdoc, out)
         if SITE_ANCHORS:
             self._link_anchors(out)
+        return out
+
+    def _paired_streets(self, ms: list[Mention], skipped: Any) -> list[Mention]:
+        """Two names before a plural street word are both streets: "the corner of State and
+        Hubbard streets", "Bourbon and Dauphine streets" (round 6); sites, placed later like
+        other streets."""
+        out: list[Mention] = []
+        found = [(m.start, m.end) for m in ms if m.cands or m.facility]
+        for hit in PAIRED_STREET.finditer(self._text):
+            for g in (1, 2):
+                a, b = hit.span(g)
+                if skipped(a) or any(s < b and a < e for s, e in found):
+                    continue
+                out.append(Mention(a, b, hit.group(g), "FAC", facility=True))
+        return out
+
+    def _acronyms(self, sdoc: Any, ms: list[Mention], skipped: Any) -> list[Mention]:
+        """Initials of a country the document names in full: "SA" beside "South Africa" or
+        "South Africans", "T&T" beside "Trinidad and Tobago", "S.A." too (round 6). Not after
+        a proper noun ("Nestle SA" is a company's legal form)."""
+        forms: dict[str, Feature] = {}
+        for m in ms:
+            if m.start < 0 or m.label in CONTEXT_ONLY:
+                continue
+            countries = [f for f in m.cands if f.kind == "country" and f.main]
+            if len(countries) != 1:
+                continue
+            for full in {m.text, countries[0].name}:
+                for form in _initials(full):
+                    forms.setdefault(form, countries[0])
+        for ent in sdoc.ents:
+            # "South Africans", "New Zealander": the country the nationality word names
+            if ent.label_ != "NORP" or len(ent) < 2 or not ent.text.replace(" ", "").isalpha():
+                continue
+            last = ent[-1].text
+            for cut in ("ns", "n", "ers", "er"):
+                if last.endswith(cut) and len(last) > len(cut) + 2:
+                    name = " ".join(t.text for t in ent[:-1]) + " " + last[: -len(cut)]
+                    countries = [f for f in self.gaz.lookup(name) if f.kind == "country" and f.main]
+                    if len(countries) == 1:
+                        for form in _initials(name):
+                            forms.setdefault(form, countries[0])
+                        break
+        if not forms:
+            return []
+        taken = [(m.start, m.end) for m in ms if m.cands]
+        by_char = {t.idx: t for t in sdoc}
+        out: list[Mention] = []
+        text = self._text
+        pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        for hit in re.finditer(rf"(?<![\w&.])(?:{pattern})(?![\w&])", text):
+            a, b = hit.span()
+            if skipped(a) or any(s < b and a < e for s, e in taken):
+                continue
+            tok = by_char.get(a)
+            if tok is None:
+                continue
+            if tok.i > 0 and sdoc[tok.i - 1].pos_ == "PROPN" and sdoc[tok.i - 1].is_title:
+                continue
+            out.append(Mention(a, b, hit.group(), "GAZ", cands=[forms[hit.group()]]))
         return out
 
     def _landmark(self, i: int, j: int, sdoc: Any) -> Mention | None:
@@ -868,6 +1045,52 @@ class Resolver:
         """Whether ``text`` is the primary name of a country or a national capital ("Tunis",
         which a nationality-word ending would otherwise drop)."""
         return any(f.main and (f.capital or f.kind == "country") for f in self.gaz.lookup(text))
+
+    def _embedded_major(self, sdoc: Any, i: int, j: int) -> Mention | None:
+        """A country, or a first-level area or city of 100,000+, leading or closing the name
+        of an event, law, work or product ("Dubai World Cup", "Nashville Film Festival", "Tour
+        de France"; a region too after "of"/"for": "Investment Plan for Europe"; round 6).
+        Smaller places, counties and leading regions are left out: titles name anything ("The
+        Yoga of Jesus", "Gulf War")."""
+        if j - i < 2:
+            return None
+        lead = self._prefix_place(sdoc, i, j)
+        tail = self._of_place(sdoc, i, j, heads=("of", "for", "in", "de"))
+        for emb, kinds in (
+            (lead, ("country", "admin1", "city")),
+            (tail, ("country", "admin1", "city", "region")),
+        ):
+            if emb is not None and any(
+                f.main
+                and f.lat is not None
+                and f.kind in kinds
+                and (f.kind in ("country", "region") or f.pop >= EMBEDDED_MIN_POP)
+                for f in emb.cands
+            ):
+                emb.label = "EMB"
+                return emb
+        return None
+
+    def _county_runs(self, sdoc: Any, start: int, end: int) -> list[Mention]:
+        """Counties inside a date, time, event or work ("the 2009 Walker County Fair", "At
+        12:03 p.m. Walker County dispatchers"): "X County" is a place whatever spaCy's label
+        (round 6); only names the gazetteer knows as a county."""
+        out: list[Mention] = []
+        for k in range(start + 1, end):
+            if sdoc[k].text not in COUNTY_HEADS or not sdoc[k - 1].is_title:
+                continue
+            a = k - 1
+            while a > start and k - a < 3 and sdoc[a - 1].is_title and sdoc[a - 1].is_alpha:
+                a -= 1
+            while a < k and key(sdoc[a].text) in STOP_NAMES:
+                a += 1
+            if a == k:
+                continue
+            m = self._mention(sdoc, a, k + 1, "GAZ", extend=False)
+            if m is not None and any(f.kind == "admin2" for f in m.cands):
+                m.cands = [f for f in m.cands if f.kind == "admin2"]
+                out.append(m)
+        return out
 
     def _mislabelled(self, sdoc: Any, i: int, j: int) -> Mention | None:
         """A known place that spaCy took for a product, event or work ("in Chattanooga",
@@ -900,12 +1123,19 @@ class Resolver:
         """An organisation or person name that is a facility or natural feature by its head
         word ("Barclays Center", "Karl Bremer Hospital", "University of St. Thomas"): a site
         mention (round 5). Newspapers and companies ("Inc", "Post") are not."""
-        if not FACILITY_SITES or label not in ("ORG", "PERSON") or j - i < 2:
+        # round 6: a junction word after the name makes it a site ("the Air Balloon roundabout")
+        junction = (
+            JUNCTION_AFTER
+            and j < len(sdoc)
+            and sdoc[j].lower_ in JUNCTION_WORDS
+            and sdoc[j].text.islower()
+        )
+        if not FACILITY_SITES or label not in ("ORG", "PERSON") or (j - i < 2 and not junction):
             return None
         words = [t.lower_ for t in sdoc[i:j]]
         if words[-1] in MEDIA_WORDS or not sdoc[j - 1].text[:1].isupper():
             return None
-        if words[-1] not in FACILITY_HEADS and words[0] not in FACILITY_LEADS:
+        if words[-1] not in FACILITY_HEADS and words[0] not in FACILITY_LEADS and not junction:
             return None
         if any(len(t.text) == 2 and t.text.endswith(".") for t in sdoc[i:j]):
             return None  # "J. Smith Hall"? initials make it a person more often than not
@@ -1201,9 +1431,20 @@ class Resolver:
         out: list[Mention] = []
         text = self._text
         for t in sdoc:
-            if not (t.is_upper and t.is_alpha and len(t) > 2) or (taken[t.i] and not soft[t.i]):
+            if not (t.is_upper and t.is_alpha and len(t) > 2):
                 continue
-            if t.i > 0 and text[max(0, t.idx - 2) : t.idx].strip() not in ("", ".", "\n"):
+            agency = None
+            if AGENCY_DATELINE:
+                k = t.i + 1
+                while k < len(sdoc) and k - t.i < 3 and sdoc[k].is_upper and sdoc[k].is_alpha:
+                    k += 1
+                after = sdoc[k - 1].idx + len(sdoc[k - 1].text)
+                agency = AGENCY.match(text, after)
+            if taken[t.i] and not soft[t.i] and agency is None:
+                continue
+            if agency is not None:
+                pass  # "Associated Press WASHINGTON (AP) --": the agency marks the dateline
+            elif t.i > 0 and text[max(0, t.idx - 2) : t.idx].strip() not in ("", ".", "\n"):
                 prev = sdoc[t.i - 1]
                 # after a sentence, a line break, or a byline's date ("March 30, 2009 NEWARK")
                 year = prev.like_num and len(prev.text) == 4
@@ -1212,10 +1453,10 @@ class Resolver:
             j = t.i + 1
             while j < len(sdoc) and j - t.i < 3 and sdoc[j].is_upper and sdoc[j].is_alpha:
                 j += 1
-            if any(taken[x] and not soft[x] for x in range(t.i, j)):
+            if agency is None and any(taken[x] and not soft[x] for x in range(t.i, j)):
                 continue
             rest = text[sdoc[j - 1].idx + len(sdoc[j - 1].text) :][:6].lstrip(" ")
-            if not rest.startswith(("-", "—", "–", "(", ",", ":")):
+            if not rest.startswith(("-", "—", "–", "\x97", "\x96", "(", ",", ":")):
                 continue
             if key(sdoc[t.i : j].text) in STOP_NAMES:
                 continue
@@ -1292,7 +1533,11 @@ class Resolver:
         start = sdoc[i].idx
         last = (
             toks[-1]
-            if toks and not any(t.is_title for t in sdoc[toks[-1].i + 1 : j])
+            if toks
+            and not any(
+                t.is_title or (UPPER_FEATURE and t.is_upper and t.is_alpha)
+                for t in sdoc[toks[-1].i + 1 : j]
+            )
             else sdoc[j - 1]
         )
         end = last.idx + len(last.text)  # a lower-case feature word stays out of the span
@@ -1310,6 +1555,8 @@ class Resolver:
                     m.name_key = place_key
             return m
         m.cands = self._lookup_both(name, sdoc[i:j].text)
+        if INITIALISMS and (city := _initialisms(self.gaz).get(text)) is not None:
+            m.cands = [city]  # "L.A." is Los Angeles, not Louisiana's "La." (round 6)
         if THE_ALIASES and i > 0 and sdoc[i - 1].lower_ == "the":
             # "the Gulf" is the Persian Gulf, not a province called Gulf (round 5)
             the = list(self.gaz.lookup(f"the {name}"))
@@ -1353,7 +1600,9 @@ class Resolver:
             for a in range(0, n - size + 1):
                 words = toks[a : a + size]
                 text = " ".join(t.text for t in words)
-                if not all(self._cap(t) for t in words) or key(text) in STOP_NAMES:
+                if not all(self._cap(t) or _short_form(t) for t in words):
+                    continue
+                if _short_form(words[-1]) or key(text) in STOP_NAMES:
                     continue
                 if text in self._person_words or self.gaz.is_demonym(text):
                     continue
@@ -1388,6 +1637,9 @@ class Resolver:
 
     def _place_context(self, sdoc: Any, i: int, j: int) -> bool:
         prev = sdoc[i - 1] if i > 0 else None
+        if DIRECTION_SKIP and prev is not None and prev.lower_ in DIRECTIONS and i > 1:
+            i -= 1  # "in eastern Ghouta", "of northern X": the direction word stands aside
+            prev = sdoc[i - 1]
         if prev is not None and prev.lower_ in {"the"} and i > 1:
             prev = sdoc[i - 2]
         nxt = sdoc[j] if j < len(sdoc) else None
@@ -1403,12 +1655,23 @@ class Resolver:
             return True
         if nxt is not None and nxt.lower_ in FEATURE_WORDS:
             return True
+        if (
+            LOCAL_OFFICE_CONTEXT
+            and nxt is not None
+            and nxt.is_title
+            and nxt.lower_ in LOCAL_OFFICES
+        ):
+            return True  # "Tillsonburg Mayor Jane Roe", "Winona Police said" (round 6)
         if prev is not None and prev.lower_ in FEATURE_WORDS:
             return True
         # "Pandi, Bulacan" / "Achin, Nangarhar": a comma and another capitalised name
         if nxt is not None and nxt.text == "," and j + 1 < len(sdoc) and sdoc[j + 1].is_title:
             return bool(self.gaz.lookup(sdoc[j + 1].text))
         if prev is not None and prev.text == "," and i >= 2 and sdoc[i - 2].is_title:
+            if ORG_COMMA_CONTEXT and sdoc[i - 2].ent_type_ in ("ORG", "FAC"):
+                org = next((e for e in sdoc.ents if e.start <= i - 2 < e.end), None)
+                if org is not None and any(t.lower_ in CAMPUS_WORDS for t in org):
+                    return True  # "Federal University of Technology, Owerri" (round 6)
             return bool(self.gaz.lookup(sdoc[i - 2].text))
         return False
 
@@ -1504,10 +1767,121 @@ class Resolver:
                 home.append(Mention(-1, -1, text or name, "HOME", cands=list(feats)))
             if not home and COUNTRY_NAMED_HOME:
                 home = self._country_named_home(host, ms)
+            if HOME_MENTIONS and home and self._text:
+                ms.extend(self._home_mentions(home, ms))
+                ms.sort(key=lambda m: m.start)
             if home and self._home_cc is None:
                 self._home_cc = _home_country(ms, home)
         extra = home + self._title_context(title, ms) if title else home
+        if PATH_CONTEXT and url:
+            extra = extra + self._path_context(url, ms)
+        if POSTAL_CONTEXT and self._text:
+            extra = extra + self._postal_context(self._text)
         self._resolve(ms + extra)
+
+    def _path_context(self, url: str, ms: list[Mention]) -> list[Mention]:
+        """Places that name a section of a local paper's web address ("/arlington_news/",
+        "/metro/dekalb/", "/los_angeles_metro/"): context only, like a title's places (round
+        6). The last segment (the story's own slug) and segments of more than four words,
+        digits or dots are left out, and so are segments with other words than section words
+        (`PATH_WORDS`) or one- and two-letter codes; towns need 10,000 people."""
+        from urllib.parse import urlparse
+
+        try:
+            parts = [p for p in urlparse(url).path.split("/") if p]
+        except ValueError:
+            return []
+        known = {key(m.text) for m in ms}
+        out: list[Mention] = []
+        for seg in parts[:-1]:
+            if any(ch.isdigit() or ch == "." for ch in seg):
+                continue
+            words = [w for w in re.split(r"[_\-+]", seg.lower()) if w]
+            if not words or len(words) > 4:
+                continue
+            hits: list[Mention] = []
+            covered: set[int] = set()
+            for size in range(min(3, len(words)), 0, -1):
+                for a in range(len(words) - size + 1):
+                    if covered & set(range(a, a + size)):
+                        continue
+                    gram = words[a : a + size]
+                    name = " ".join(gram)
+                    k = key(name)
+                    if len(k.replace(" ", "")) < 4 or k in STOP_NAMES:
+                        continue
+                    if size == 1 and gram[0] in PATH_WORDS:
+                        continue
+                    feats = [
+                        f
+                        for f in self.gaz.lookup(name)
+                        if f.main
+                        and f.lat is not None
+                        and (f.kind in ("country", "admin1", "admin2") or f.pop >= PATH_MIN_POP)
+                    ]
+                    if feats:
+                        covered |= set(range(a, a + size))
+                        if k not in known:
+                            hits.append(Mention(-1, -1, name, "PATH", cands=feats))
+            # a section name, not a story's slug or an author: every other word is a
+            # section word ("arlington_news"; not "monument-for-sale", "david-unsworth")
+            rest = [w for i, w in enumerate(words) if i not in covered]
+            if hits and all(w in PATH_WORDS or len(w) <= 2 for w in rest):
+                out.extend(hits)
+                known |= {key(h.text) for h in hits}
+        return out
+
+    def _postal_context(self, text: str) -> list[Mention]:
+        """First-level areas that a local article's addresses and phone numbers name: a ZIP
+        code after its state ("OH 44101", ", Texas 75001": the ZIP's prefix must agree) and
+        NANP area codes ("(614) 555-0100"); context only, one name per area (round 6)."""
+        zips, codes = _postal_tables()
+        found: set[str] = set()
+        for hit in ZIP_ADDRESS.finditer(text):
+            a1 = zips.get(hit.group(2)[:3])
+            st = hit.group(1)
+            named = {f.a1code for f in self.gaz.lookup(st) if f.kind == "admin1" and f.cc == "US"}
+            if len(st) == 2 and st.isupper():
+                named.add(f"US.{st}")  # USPS codes are GeoNames' US admin1 codes
+            if a1 is not None and a1 in named:
+                found.add(a1)
+        for hit in PHONE.finditer(text):
+            a1 = codes.get(hit.group(1) or hit.group(2))
+            if a1 is not None:
+                found.add(a1)
+        out: list[Mention] = []
+        for a1 in sorted(found):
+            feats = list(self.gaz.admin1(a1))
+            if feats:
+                out.append(Mention(-1, -1, a1, "POSTAL", cands=feats))
+        return out
+
+    def _home_mentions(self, home: list[Mention], ms: list[Mention]) -> list[Mention]:
+        """A local paper's own town is a place wherever the text names it ("Gainesville
+        citywide election", "A Gainesville restaurant"), also where spaCy took it for a person
+        or an organisation: title-case or upper-case, not inside a found place (round 6)."""
+        taken = [(m.start, m.end) for m in ms if m.cands or m.facility]
+        out: list[Mention] = []
+        for h in home:
+            if h.start >= 0:
+                continue
+            names = {
+                f.name
+                for f in h.cands
+                if key(f.name).replace(" ", "") == key(h.text).replace(" ", "")
+            }
+            names = {n for n in names if (n.isascii() and " " not in n) or n.istitle()}
+            for name in sorted(names):
+                for form in {name, name.upper()}:
+                    for hit in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", self._text):
+                        a, b = hit.span()
+                        if any(s < b and a < e for s, e in taken):
+                            continue
+                        cands = list(self.gaz.lookup(form))
+                        if cands:
+                            out.append(Mention(a, b, form, "GAZ", cands=cands))
+                            taken.append((a, b))
+        return out
 
     def _country_named_home(self, host: str, ms: list[Mention]) -> list[Mention]:
         """A local paper named after a town that shares a country's name ("jordannews.com"
@@ -1738,7 +2112,16 @@ class Resolver:
         ):
             # "Washington" alone is not Washington County: a county is named with its word
             s -= BARE_COUNTY_PENALTY
-        if f.kind in ("city", "admin2") and any(o.kind == "country" and o.main for o in m.cands):
+        if (
+            f.kind in ("city", "admin2")
+            and any(o.kind == "country" and o.main for o in m.cands)
+            and not (
+                UPPER_FEATURE
+                and f.main
+                and key(f.name) == key(m.text)
+                and not any(o.kind == "country" and key(o.name) == key(m.text) for o in m.cands)
+            )
+        ):
             s -= 4.0  # "Mexico", "China", "Armenia": the country, not a town named after it
         if f.lat is None:
             s -= 5.0
@@ -1804,6 +2187,30 @@ def _landmarks(gaz: Gazetteer) -> dict[str, Feature]:
     return got
 
 
+_INITIALISMS: dict[int, dict[str, Feature]] = {}
+
+
+def _initialisms(gaz: Gazetteer) -> dict[str, Feature]:
+    """``data/initialisms.tsv`` read once per gazetteer: dotted city initialism -> its city."""
+    got = _INITIALISMS.get(id(gaz))
+    if got is None:
+        got = {}
+        path = Path(__file__).parent / "data" / "initialisms.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            short, city, cc = (x.strip() for x in line.split("\t")[:3])
+            towns = [
+                f
+                for f in gaz.lookup(city)
+                if f.cc == cc and f.kind == "city" and f.main and f.lat is not None
+            ]
+            if towns:
+                got[short] = max(towns, key=lambda f: f.pop)
+        _INITIALISMS[id(gaz)] = got
+    return got
+
+
 _NEIGHBOURS: dict[str, set[str]] = {}
 
 
@@ -1830,7 +2237,8 @@ def _bare_site(m: Mention) -> bool:
 
 def _focus_town(ms: list[Mention]) -> Feature | None:
     """The article's main town: the town (or county) its resolved mentions name most often,
-    when it is named at least FOCUS_MIN times, in the country they name most often. Ties go
+    when it is named at least FOCUS_MIN times, in the country most of its distinct names point
+    to (round 6; a name repeated nine times is one vote). Ties go
     to the town in the first-level area the article names most, then to the bigger town
     (round 5); names that end in a site word ("Washington Square", "Central Park") are sites
     as often as towns and do not count."""
@@ -1838,6 +2246,7 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
     feats: dict[int, Feature] = {}
     ccs: Counter[str] = Counter()
     a1s: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     for m in ms:
         f = m.best
         if m.label in CONTEXT_ONLY or m.site or f is None or f.lat is None:
@@ -1845,8 +2254,9 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
         last = m.text.split()[-1].lower() if m.text.split() else ""
         if FOCUS_SKIP_SITES and f.pop < 100_000 and last in BUILDING_WORDS | FACILITY_HEADS:
             continue
-        if f.cc:
+        if f.cc and not (FOCUS_DISTINCT and (f.cc, key(m.text)) in seen):
             ccs[f.cc] += 1
+            seen.add((f.cc, key(m.text)))
         if f.a1code:
             a1s[f.a1code] += 1
         if f.kind in ("city", "admin2"):
@@ -1924,6 +2334,54 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_POSTAL: list[tuple[dict[str, str], dict[str, str]]] = []
+_POSTAL_LOCK = threading.Lock()
+
+
+def _postal_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """``data/zip3.tsv`` (ZIP prefix -> state) and ``data/area_codes.tsv`` (area code ->
+    state or province), read once."""
+    with _POSTAL_LOCK:
+        if not _POSTAL:
+            tables = []
+            for name in ("zip3.tsv", "area_codes.tsv"):
+                rows: dict[str, str] = {}
+                path = Path(__file__).parent / "data" / name
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    if line.strip() and not line.startswith("#"):
+                        k, v = line.split("\t")[:2]
+                        rows[k.strip()] = v.strip()
+                tables.append(rows)
+            _POSTAL.append((tables[0], tables[1]))
+        return _POSTAL[0]
+
+
+def _short_form(t: Any) -> bool:
+    """An abbreviated name word inside a place name: "St." of "St. Cloud", "Mt.", "Ft."
+    (round 6: facilities named after such places)."""
+    w = t.text
+    return SHORT_FORMS and len(w) <= 4 and w.endswith(".") and w[:-1].isalpha() and w[:1].isupper()
+
+
+def _initials(name: str) -> set[str]:
+    """A multi-word name's initials as news writes them: "South Africa" -> SA, S.A.;
+    "Trinidad and Tobago" -> TT, T&T (round 6). Single words give none."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    sig = [w for w in words if w.lower() not in ("of", "the", "and", "&")]
+    if len(sig) < 2 or not all(w[:1].isalpha() and w[:1].isupper() for w in sig):
+        return set()
+    plain = "".join(w[0] for w in sig)
+    out = {plain, ".".join(plain) + "."}
+    if any(w.lower() in ("and", "&") for w in words):
+        amp = "".join(
+            "&" if w.lower() in ("and", "&") else w[0]
+            for w in words
+            if w.lower() not in ("of", "the")
+        )
+        out.add(amp)
+    return out
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:
