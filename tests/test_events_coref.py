@@ -29,3 +29,22 @@ def test_two_bombings_of_the_same_kind_stay_two(parse) -> None:  # type: ignore[
     )
     evs = _explosions(parse(text, STAGES, published="2023-03-14"))
     assert len(evs) == 2 and {e.date for e in evs} == {"2023-03-13", "2023-03-14"}
+
+
+def test_a_claim_of_responsibility_names_the_attacker_and_is_no_new_attack(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded at a bus station in Kandahar on Monday, killing seven people, "
+        "police said.\n\nThe Islamic State Khorasan Province claimed responsibility for the "
+        "bombing in a statement on Tuesday."
+    )
+    doc = parse(text, STAGES, published="2023-03-14")
+    (ev,) = [e for e in doc.events if e.type in ("Explosions/Remote violence", "Battles")]
+    assert ev.fatalities == 7 and ev.actor1 == "iskp"
+    # a claim for an attack nobody reported, or a denied one, names nobody
+    denied = parse(
+        "A bomb exploded at a bus station in Kandahar on Monday, killing seven people. "
+        "No group has claimed responsibility for the attack.",
+        STAGES,
+        published="2023-03-14",
+    )
+    assert all(e.actor1 is None for e in _explosions(denied))

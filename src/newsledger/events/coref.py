@@ -6,8 +6,9 @@ Monday") are one bombing, not two. Two events of a document are merged when ever
 say agrees and something specific ties them:
 
 - the same ACLED sub-type (for a headline: the same ACLED type, headlines are terse);
-- the same fatality count, both given -- or one of them is the headline and the other gives
-  no different count;
+- the same fatality count, both given -- or one of them is the headline, or both come from
+  one sentence ("gunmen attacked a checkpoint, killing four"), and the other gives no
+  different count;
 - places that agree (the same place, or one inside the other: Jalalabad is in Afghanistan and
   in Nangarhar), dates that agree (2023-03 and 2023-03-13), actors that agree (the same or
   one unknown).
@@ -18,6 +19,8 @@ of one day stay two events.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..document import Document, Event, Place
 
@@ -69,10 +72,11 @@ def _corefer(doc: Document, a: Event, b: Event, places: dict[str, Place]) -> boo
     head = _is_headline(doc, a) or _is_headline(doc, b)
     if a.subtype != b.subtype and not (head and a.type == b.type):
         return False
+    same_sentence = a.evidence.start == b.evidence.start and a.subtype == b.subtype
     if a.fatalities is not None and b.fatalities is not None:
         if a.fatalities != b.fatalities:
             return False
-    elif not head:
+    elif not (head or same_sentence):
         return False  # nothing ties two reports of the same kind of event
     return (
         _same(a.actor1, b.actor1)
@@ -105,4 +109,65 @@ def merge_repeated(doc: Document, events: list[Event]) -> list[Event]:
     return kept
 
 
-__all__ = ["merge_repeated"]
+#: "claimed responsibility for the attack", "said it carried out the bombing", "was behind the
+#: blast": the attack named is one the article has already reported
+_BACK = r"(?:the|this|that|these|those|its|their|[A-Z]\w+day's|last \w+'s)"
+RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|accept(?:ed|s|ing)?|t(?:ook|akes?|aking)|admit(?:ted|s)?)\s+"
+    rf"(?:full\s+)?responsibility\s+for\s+{_BACK}\s"
+    rf"|\bcarr(?:ied|y|ies|ying)\s+out\s+{_BACK}\s"
+    rf"|\b(?:was|were|is|are|been)\s+behind\s+{_BACK}\s"
+)
+VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+
+
+ATTACK_NOUN = re.compile(
+    r"(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush(?:es)?|raids?"
+    r"|strikes?|shootings?|killings?|massacres?|abductions?|kidnappings?)\b",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"\b(?:no|not|never|nobody|none|n't|den(?:y|ied|ies))\b", re.IGNORECASE)
+
+
+def _claimant(doc: Document, start: int, end: int) -> str | None:
+    """The actor named last in ``[start, end)`` ("ISKP claimed responsibility" -> ISKP)."""
+    best: tuple[int, str] | None = None
+    for a in doc.actors:
+        for m in a.mentions:
+            if start <= m.start and m.end <= end and (best is None or m.end > best[0]):
+                best = (m.end, a.id)
+    return best[1] if best else None
+
+
+def attach_responsibility(doc: Document, events: list[Event]) -> list[Event]:
+    """A claim of responsibility for an attack the article already reported is not a second
+    attack: it names who carried out the first one (its actor1, when the report had none).
+    A claim for an attack the article never reported stays an event of its own; a denied or
+    negated one ("no group has claimed responsibility") names nobody."""
+    text = doc.text
+    violent = sorted(
+        (e for e in events if e.type in VIOLENT_TYPES and e.certainty != "hypothetical"),
+        key=lambda e: e.evidence.start,
+    )
+    dropped: set[int] = set()
+    for m in RESPONSIBILITY.finditer(text):
+        if not ATTACK_NOUN.match(text, m.end()):
+            continue
+        sent_start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        if NEGATED.search(text, sent_start, m.start()):
+            continue
+        earlier = [e for e in violent if e.evidence.end <= sent_start]
+        if not earlier:
+            continue
+        target = earlier[-1]
+        here = [e for e in violent if e.evidence.start <= m.start() < e.evidence.end]
+        who = next((e.actor1 for e in here if e.actor1), None)
+        who = who or _claimant(doc, sent_start, m.start())
+        unknown = target.actor1 is None or target.actor1.startswith("generic:armed")
+        if unknown and who and who != target.actor2:  # the claimant replaces "gunmen"
+            target.actor1 = who
+        dropped.update(id(e) for e in here if e is not target)
+    return [e for e in events if id(e) not in dropped]
+
+
+__all__ = ["attach_responsibility", "merge_repeated"]

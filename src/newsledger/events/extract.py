@@ -23,7 +23,7 @@ import numpy as np
 from ..document import Claim, Document, Event, Evidence, content_id
 from ..quantities.count import parse_count as parse_quantity
 from .classifier import codebook, cue_patterns, subtype_type, vote
-from .coref import merge_repeated
+from .coref import attach_responsibility, merge_repeated
 
 DATA = Path(__file__).parent / "data"
 
@@ -1355,6 +1355,7 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
         ev.confidence += AGREE_BOOST * ((ev.id in voted_s) + (ev.id in voted_p))
         ev.confidence = round(min(ev.confidence / CONF_SCALE, 0.97), 3)
     events = merge_repeated(doc, events)  # the headline's bombing is the lede's bombing
+    events = attach_responsibility(doc, events)  # "X claimed the attack": who did it
     doc.user_data.pop("events.sentences", None)
     doc.user_data.pop("events.actor_index", None)
     return events
