@@ -26,6 +26,8 @@ PREFIXES = ("the", "daily", "online", "my", "www", "news", "local")
 HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 #: a home-town name needs at least this many letters (short ones match by chance)
 MIN_NAME = 5
+#: a first-level area's name or abbreviation may be shorter ("mass" of masslive.com; round 7)
+AREA_MIN_NAME = 4
 #: what may follow the town's name in a label: a newspaper word, or at most two letters
 MEDIA = (
     "news", "herald", "times", "sun", "register", "advocate", "telegram", "daily", "review",
@@ -98,7 +100,7 @@ def home_names(
 def _longest_prefix(
     stem: str, gaz: Gazetteer, countries: bool = False
 ) -> tuple[str, list[Feature]] | None:
-    for n in range(min(len(stem), 20), MIN_NAME - 1, -1):
+    for n in range(min(len(stem), 20), AREA_MIN_NAME - 1, -1):
         name = stem[:n]
         if name.startswith(MEDIA) or name.endswith(MEDIA):
             continue  # "heraldonline", "eagletribune": the paper's title, not a town
@@ -112,6 +114,10 @@ def _longest_prefix(
             for f in feats
             if f.main and f.lat is not None and f.kind in ("city", "admin2", "admin1")
         ]
+        if n < MIN_NAME:
+            # "masslive.com", "ohio.com": a first-level area's name or abbreviation of four
+            # letters (round 7); towns need MIN_NAME letters
+            towns = [f for f in towns if f.kind == "admin1"]
         rest = stem[n:]
         if not towns or not (len(rest) <= 2 or rest.startswith(MEDIA)):
             continue

@@ -301,6 +301,27 @@ SITE_LABELS = {"FAC", "LOC", "GPE"}
 FOCUS_MIN = 1
 FOCUS_SKIP_SITES = True
 FOCUS_TIES = True
+#: round 7: datelines in upper case with a Mc/De/La particle ("DeKALB --")
+DATELINE_MIXED = True
+#: round 7: "Co." after a name is County when the gazetteer knows "<name> County"
+COUNTY_ABBR = True
+#: round 7: a foreign capital gets no capital bonus against a home-country city (100,000+) of its name
+CAPITAL_HOME_GUARD = True
+#: round 7: person/organisation names ending in a settlement's generic word are the town
+TOPO_GENERIC_NAMES = True
+TOPO_GENERICS = {
+    "creek", "estates", "heights", "springs", "falls", "beach", "valley", "junction",
+    "harbor", "harbour", "township", "village", "crossing", "bluffs",
+}  # fmt: skip
+#: round 7: a numbered branch of an organisation "of X" (scouts, unions, lodges)
+NUMBERED_OF = True
+#: round 7: "a Pointe Coupee teen": a county or parish by its bare name is a local place too
+BARE_COUNTY_LOCAL = True
+#: round 7: a place entity run across "to"/"and" ("Norman to D.C") is its places
+SPLIT_RUN_ON = True
+RUN_ON_WORDS = {"to", "and", "from", "or"}
+#: resolution passes over the document (context settles over passes)
+PASSES = 3
 #: last words of PERSON/ORG names that are streets or buildings ("Royal Street")
 BUILDING_WORDS = {
     "street", "avenue", "road", "boulevard", "lane", "drive", "highway", "church",
@@ -458,6 +479,8 @@ CAPITAL_MAIN_ONLY = True
 SITE_SHARES_NAME = True
 #: "D-Braxton": a legislator's home may be a county known by its bare name (round 5)
 PARTY_ANY = True
+#: round 7: "both D-W. Va.", homes inside person/organisation spans, any punctuation after
+PARTY_HOME_LOOSE = True
 #: a local paper named after a town that shares a country's name ("jordannews.com")
 COUNTRY_NAMED_HOME = True
 #: streets, rivers and lakes are named after places they do not lie in ("Northumberland
@@ -551,6 +574,14 @@ INSTITUTIONS = {
     "circuit",
     "memorial",
 }
+#: round 7: a town's own party committees and offices lead organisation and person names
+#: ("Harwinton Democratic Town Committee", "Kettering Republican", "Canaan Selectmen")
+LOCAL_GOVERNMENT = {
+    "democratic", "republican", "democrats", "republicans", "selectman", "selectmen",
+    "zoning", "planning", "parks", "recreation", "water", "health", "housing",
+}  # fmt: skip
+INSTITUTIONS |= LOCAL_GOVERNMENT
+LOCAL_NOUNS |= LOCAL_GOVERNMENT
 KIND_PRIOR = {"country": 3.0, "region": 2.0, "admin1": 1.6, "admin2": 0.4, "city": 0.0}
 SPECIFICITY = {"site": 5, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 PLURAL_FEATURES = {
@@ -761,6 +792,8 @@ def _strip(span: Any) -> tuple[int, int]:
     doc = span.doc
     while i < j and doc[i].lower_ in {"the", "a", "an"}:
         i += 1
+    if PARTY_HOME_LOOSE and i + 2 < j and doc[i].text in PARTIES and doc[i + 1].text == "-":
+        i += 2  # "D-Iowa City": a legislator's party mark is no part of the home (round 7)
     while j > i and doc[j - 1].lower_ in {"'s", "’s", "'", "’"}:
         j -= 1
     return i, j
@@ -857,6 +890,12 @@ class Resolver:
                     for t in range(ent.start, min(ent.end + 1, len(sdoc))):
                         taken[t] = True
                     continue
+            if SPLIT_RUN_ON and label in PLACE_LABELS and (parts := self._run_on(sdoc, i, j)):
+                # "Norman to D.C": spaCy ran one place entity across "to"/"and" (round 7)
+                out.extend(parts)
+                for t in range(ent.start, ent.end):
+                    taken[t] = True
+                continue
             m = self._mention(sdoc, i, j, label)
             if m is None:
                 continue
@@ -904,6 +943,17 @@ class Resolver:
                     )
                 ):
                     whole = True  # "in Whitestown", "near Ridge Farm"
+                if (
+                    not whole
+                    and TOPO_GENERIC_NAMES
+                    and j - i > 1
+                    and sdoc[j - 1].is_title
+                    and sdoc[j - 1].lower_ in TOPO_GENERICS
+                    and any(f.main and f.lat is not None and f.kind == "city" for f in m.cands)
+                ):
+                    # "Goose Creek", "Avondale Estates": no one's name ends in a generic
+                    # word of a settlement's name (round 7)
+                    whole = True
                 if whole:
                     m.label = "GAZ"
                     out.append(m)
@@ -954,7 +1004,8 @@ class Resolver:
         if self.gazetteer_matching:
             out.extend(self._coordinated(sdoc, taken, skipped))
             out.extend(self._dateline(sdoc, taken, soft))
-            out.extend(self._party_home(sdoc, taken))
+            covered = {x for m in out for x in range(m.start, m.end)}
+            out.extend(self._party_home(sdoc, taken, covered))
             out.extend(self._gazetteer_spans(sdoc, taken, skipped))
             if FACILITY_SITES:
                 out.extend(self._road_numbers(sdoc, taken, skipped))
@@ -968,6 +1019,26 @@ class Resolver:
         if SITE_ANCHORS:
             self._link_anchors(out)
         return out
+
+    def _run_on(self, sdoc: Any, i: int, j: int) -> list[Mention]:
+        """The places of a place entity that spaCy ran across a lower-case "to", "and",
+        "from" or "or" ("Norman to D.C"), when the whole is no known name and every part is."""
+        cuts = [
+            k for k in range(i + 1, j - 1) if sdoc[k].lower_ in RUN_ON_WORDS and sdoc[k].is_lower
+        ]
+        if not cuts or self.gaz.lookup(sdoc[i:j].text):
+            return []
+        parts: list[Mention] = []
+        a = i
+        for b in [*cuts, j]:
+            if a >= b:
+                return []
+            m = self._mention(sdoc, a, b, sdoc[a].ent_type_ or "GPE", extend=False)
+            if m is None or not m.cands or m.fuzzy:
+                return []
+            parts.append(m)
+            a = b + 1
+        return parts
 
     def _paired_streets(self, ms: list[Mention], skipped: Any) -> list[Mention]:
         """Two names before a plural street word are both streets: "the corner of State and
@@ -1240,7 +1311,8 @@ class Resolver:
                 words = tuple(m.text.split())
                 if words and words not in names[words[0]]:
                     names[words[0]].append(words)
-                if FOLD_UPPER and words and m.text.isupper() and len(m.text) > 3:
+                upper = m.text.isupper() or (DATELINE_MIXED and all(map(_upper_name, words)))
+                if FOLD_UPPER and words and upper and len(m.text) > 3:
                     # a dateline ("HARWINTON --") names the town the text writes "Harwinton"
                     low = tuple(w.lower() for w in words)
                     if low not in names[low[0]]:
@@ -1407,7 +1479,10 @@ class Resolver:
         """Local news naming a town: "a Gainesville man", "Winona police", "Mindy Miller of
         Ravenel", "Northbrook-based"."""
         if m.text in self._person_words or not any(
-            f.main and f.lat is not None and f.kind in ("city", "admin2") for f in m.cands
+            (f.main or (BARE_COUNTY_LOCAL and _bare_county(m.text, f)))
+            and f.lat is not None
+            and f.kind in ("city", "admin2")
+            for f in m.cands
         ):
             return False
         nxt = sdoc[j] if j < len(sdoc) else None
@@ -1431,7 +1506,11 @@ class Resolver:
         out: list[Mention] = []
         text = self._text
         for t in sdoc:
-            if not (t.is_upper and t.is_alpha and len(t) > 2):
+            if not (
+                (t.is_upper or (DATELINE_MIXED and _upper_name(t.text)))
+                and t.is_alpha
+                and len(t) > 2
+            ):
                 continue
             agency = None
             if AGENCY_DATELINE:
@@ -1467,20 +1546,42 @@ class Resolver:
                     taken[x] = True
         return out
 
-    def _party_home(self, sdoc: Any, taken: list[bool]) -> list[Mention]:
-        """US politicians' home towns as the press writes them: "Sen. X, D-Mass.", "R-Elbow Lake"."""
+    def _party_home(
+        self, sdoc: Any, taken: list[bool], covered: set[int] | None = None
+    ) -> list[Mention]:
+        """US politicians' home towns as the press writes them: "Sen. X, D-Mass.", "R-Elbow Lake".
+
+        Round 7 (``PARTY_HOME_LOOSE``): "both D-W. Va." (two members of one state), a home
+        that spaCy took into a person or organisation ("R-Marshall", "D-Pleasanton") when no
+        place was found there, and a home before any punctuation mark (a quote, a dash)."""
         out: list[Mention] = []
         n = len(sdoc)
+        covered = covered or set()
+        loose = PARTY_HOME_LOOSE
+
+        def free(x: int) -> bool:
+            tok = sdoc[x]
+            if not taken[x]:
+                return True
+            return loose and tok.ent_type_ in ("ORG", "PERSON") and tok.idx not in covered
+
         for t in sdoc:
             i = t.i + 2
             if t.text not in PARTIES or i >= n or sdoc[t.i + 1].text != "-":
                 continue
-            if t.i == 0 or sdoc[t.i - 1].text not in (",", "("):
+            before = (",", "(", "both") if loose else (",", "(")
+            if t.i == 0 or sdoc[t.i - 1].text not in before:
                 continue
             j = i
-            while j < n and j - i < 3 and sdoc[j].text[:1].isupper() and not taken[j]:
+            while j < n and j - i < 3 and sdoc[j].text[:1].isupper() and free(j):
                 j += 1
-            if j == i or (j < n and sdoc[j].text not in (",", ")", ".", ";")):
+            if j == i:
+                continue
+            if (
+                j < n
+                and sdoc[j].text not in (",", ")", ".", ";")
+                and not (loose and sdoc[j].is_punct and sdoc[j].text != "-")
+            ):
                 continue
             m = self._mention(sdoc, i, j, "GAZ", extend=False)
             if m is not None and any(f.cc == "US" and (f.main or PARTY_ANY) for f in m.cands):
@@ -1504,6 +1605,10 @@ class Resolver:
         while len(toks) > 1 and toks[-1].lower_ in FEATURE_WORDS:
             hint = FEATURE_WORDS[toks[-1].lower_]
             toks = toks[:-1]
+        county_abbr = False
+        if COUNTY_ABBR and len(toks) > 1 and toks[-1].text in ("Co.", "Cos."):
+            # "Loudon Co. man", "Pott Co.": local news abbreviates County (round 7)
+            hint, toks, county_abbr = FEATURE_WORDS["county"], toks[:-1], True
         if toks and toks[-1].lower_ in FACILITY_WORDS:
             facility = True
         # leading "Province of", "City of"
@@ -1553,6 +1658,9 @@ class Resolver:
                 m.site = bool(m.cands)
                 if SITE_SHARES_NAME:
                     m.name_key = place_key
+            return m
+        if county_abbr:
+            m.cands = [f for f in self.gaz.lookup(f"{name} County") if f.kind == "admin2"]
             return m
         m.cands = self._lookup_both(name, sdoc[i:j].text)
         if INITIALISMS and (city := _initialisms(self.gaz).get(text)) is not None:
@@ -1651,6 +1759,14 @@ class Resolver:
                 return True
             if PERSON_OF and sdoc[i - 2].ent_type_ == "PERSON" and sdoc[i - 2].is_title:
                 return True  # "Jane Roe of Chattanooga" (round 4)
+            if (
+                NUMBERED_OF
+                and i >= 3
+                and sdoc[i - 2].like_num
+                and sdoc[i - 3].is_title
+                and sdoc[i - 3].is_alpha
+            ):
+                return True  # "Pack 136 of Madison", "Local 42 of Elgin", "Post 31 of X"
         if self._home_context(sdoc, i):
             return True
         if nxt is not None and nxt.lower_ in FEATURE_WORDS:
@@ -1951,7 +2067,7 @@ class Resolver:
         colo = _colocation(ms) if COLO_WEIGHT else {}
         #: first-level areas the document names outright -> the names that name them
         named_a1: dict[tuple[str | None, str], set[str]] = {}
-        for _pass in range(3):
+        for _pass in range(PASSES):
             new_named: dict[tuple[str | None, str], set[str]] = defaultdict(set)
             home_near = [f for k2, fs in likely.items() if k2 in home_keys for f in fs]
             groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
@@ -2101,7 +2217,19 @@ class Resolver:
             and any(c.main and _contains(f, c) for c in m.child.cands)
         ):
             s += CHILD_BONUS  # "Tacoma, Washington": the state that holds a Tacoma
-        if f.capital and (f.main or not CAPITAL_MAIN_ONLY):
+        if (
+            f.capital
+            and (f.main or not CAPITAL_MAIN_ONLY)
+            and not (
+                CAPITAL_HOME_GUARD
+                and self._home_cc is not None
+                and f.cc != self._home_cc
+                and any(
+                    o.cc == self._home_cc and o.main and o.kind == "city" and o.pop >= 100_000
+                    for o in m.cands
+                )
+            )
+        ):
             s += 3.0
         if (
             BARE_COUNTY_PENALTY
@@ -2137,6 +2265,21 @@ class Resolver:
         if m.label == "HOME" and (self._home_cc is None or f.cc == self._home_cc):
             s += HOME_BONUS
         return s
+
+
+def _bare_county(text: str, f: Feature) -> bool:
+    """``text`` is the county's or parish's own name without its word ("Pointe Coupee" of
+    Pointe Coupee Parish): local news names counties and parishes so."""
+    return f.kind == "admin2" and key(f.name) in {
+        f"{key(text)} {w}" for w in ("county", "parish", "borough")
+    }
+
+
+def _upper_name(word: str) -> bool:
+    """An upper-case name with a lower-case particle of the usual Mc/Mac/De/La/Le form:
+    "DeKALB", "McALLEN", "LaGRANGE" (datelines print these so)."""
+    m = re.fullmatch(r"(Mc|Mac|De|Da|Di|La|Le|Van|St)([A-Z]{3,})", word)
+    return m is not None
 
 
 def _home_country(ms: list[Mention], home: list[Mention]) -> str | None:
