@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.document import Document
+from newsledger.document import Document, Place
 from newsledger.ingest import document_from_text
 from newsledger.stages import build_pipeline
 
@@ -81,3 +81,8 @@ def live_server(db: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def place_by_mention(doc: Document, text: str) -> Place | None:
+    """The place one of whose mentions reads exactly ``text``."""
+    return next((p for p in doc.places if any(m.text == text for m in p.mentions)), None)

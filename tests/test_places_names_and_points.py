@@ -3,7 +3,7 @@ proximity prior, on the project's own short illustrations (no third-party text).
 
 from __future__ import annotations
 
-from newsledger.document import Place
+from conftest import place_by_mention
 from newsledger.evaluation.geo import km
 from newsledger.places import geocode
 from newsledger.places.build import _landmass_centre, _ring_centroid
@@ -11,21 +11,14 @@ from newsledger.places.build import _landmass_centre, _ring_centroid
 STAGES = ["nlp", "places"]
 
 
-def _by_mention(doc, text: str) -> Place | None:
-    for p in doc.places:
-        if any(m.text == text for m in p.mentions):
-            return p
-    return None
-
-
 def test_place_names_are_ascii_with_the_native_spelling_kept(parse):
     doc = parse("Fighters moved from Jalalabad towards Kandahar overnight.", STAGES)
     for name in ("Jalalabad", "Kandahar"):
-        p = _by_mention(doc, name)
+        p = place_by_mention(doc, name)
         assert p is not None and p.country == "AF"
         assert p.name == name and p.name.isascii()
         assert p.native_name is None or not p.native_name.isascii()
-    jalalabad = _by_mention(doc, "Jalalabad")
+    jalalabad = place_by_mention(doc, "Jalalabad")
     assert jalalabad is not None and jalalabad.admin1 == "Nangarhar"
     assert jalalabad.native_name and jalalabad.native_name != jalalabad.name
 
@@ -66,7 +59,7 @@ def test_nearby_towns_settle_each_other(parse):
     doc = parse(
         "The flood reached Paris on Monday after it passed Marshall and Terre Haute.", STAGES
     )
-    paris, terre_haute = _by_mention(doc, "Paris"), _by_mention(doc, "Terre Haute")
+    paris, terre_haute = place_by_mention(doc, "Paris"), place_by_mention(doc, "Terre Haute")
     assert paris is not None and terre_haute is not None
     assert paris.country == "US" and paris.admin1 == "Illinois"
     assert paris.lat is not None and paris.lon is not None

@@ -3,18 +3,11 @@ spaCy tags as organisations or people. Texts are the project's own short illustr
 
 from __future__ import annotations
 
-from newsledger.document import Place
+from conftest import place_by_mention
 from newsledger.places.gazetteer import get_gazetteer
 from newsledger.places.outlet import home_names, host_of, tld_country
 
 STAGES = ["nlp", "places"]
-
-
-def _by_mention(doc, text: str) -> Place | None:
-    for p in doc.places:
-        if any(m.text == text for m in p.mentions):
-            return p
-    return None
 
 
 def test_outlet_country_and_home_town_from_the_address():
@@ -36,17 +29,19 @@ def test_a_local_papers_home_town_beats_the_famous_namesake(parse):
         "A Paris man was charged on Monday after a crash on the county road. Paris police "
         "closed the road for two hours."
     )
-    bare = _by_mention(parse(text, STAGES), "Paris")
+    bare = place_by_mention(parse(text, STAGES), "Paris")
     assert bare is not None and bare.country == "FR"  # no address: the capital wins
     doc = parse(text, STAGES, url="https://www.parisgazette.com/news/local/1.html")
-    local = _by_mention(doc, "Paris")
+    local = place_by_mention(doc, "Paris")
     assert local is not None and local.country == "US" and local.kind == "city"
     assert all(m.start >= 0 for p in doc.places for m in p.mentions)  # context never output
 
 
 def test_country_code_domain_prefers_its_country(parse):
     text = "Councillors in Richmond voted on Tuesday to close the old library."
-    uk = _by_mention(parse(text, STAGES, url="https://www.localnews-example.co.uk/a"), "Richmond")
+    uk = place_by_mention(
+        parse(text, STAGES, url="https://www.localnews-example.co.uk/a"), "Richmond"
+    )
     assert uk is not None and uk.country == "GB"
 
 
@@ -63,7 +58,7 @@ def test_towns_tagged_as_people_or_organisations(parse):
 
 def test_currency_names_its_country(parse):
     doc = parse("The ministry paid about 40 million US dollars for the new bridge.", STAGES)
-    us = _by_mention(doc, "US")
+    us = place_by_mention(doc, "US")
     assert us is not None and us.kind == "country" and us.country == "US"
 
 
@@ -73,7 +68,7 @@ def test_unknown_street_is_placed_at_the_articles_town(parse):
         "Sunday. Tulsa officials said repairs would take a week.",
         STAGES,
     )
-    tulsa = _by_mention(doc, "Tulsa")
+    tulsa = place_by_mention(doc, "Tulsa")
     street = next((p for p in doc.places if p.kind == "site" and "Quillfeather" in p.name), None)
     assert tulsa is not None and tulsa.country == "US"
     assert street is not None and street.lat == tulsa.lat and street.lon == tulsa.lon
@@ -84,5 +79,5 @@ def test_bad_addresses_never_break_the_stage(parse):
     assert host_of("http://[::1") == "" and host_of("not a url") == ""
     assert host_of(None, "The Daily Example") == ""
     doc = parse("Officials met in Kabul on Monday.", STAGES, url="http://[::1", title="")
-    kabul = _by_mention(doc, "Kabul")
+    kabul = place_by_mention(doc, "Kabul")
     assert kabul is not None and kabul.country == "AF"

@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
+from conftest import place_by_mention
 from newsledger.document import Place, Section
 from newsledger.places import geocode, most_specific_place
 
 STAGES = ["nlp", "places"]
 
 
-def _by_mention(doc, text: str) -> Place | None:
-    for p in doc.places:
-        if any(m.text == text for m in p.mentions):
-            return p
-    return None
-
-
 def test_misspelled_province_resolves_to_admin1(parse):
     doc = parse(
         "Gunmen attacked a checkpoint in the eastern province of Nangahar on Monday.", STAGES
     )
-    p = _by_mention(doc, "Nangahar")
+    p = place_by_mention(doc, "Nangahar")
     assert p is not None and p.kind == "admin1" and p.country == "AF"
     assert p.id.startswith("geonames:") and 33 < p.lat < 36 and 69 < p.lon < 72
 
 
 def test_transliterations(parse):
     doc = parse("Fighters moved from Hilmand towards Qandahar at dawn.", STAGES)
-    hil, qan = _by_mention(doc, "Hilmand"), _by_mention(doc, "Qandahar")
+    hil, qan = place_by_mention(doc, "Hilmand"), place_by_mention(doc, "Qandahar")
     assert hil is not None and hil.country == "AF" and hil.kind == "admin1"
     assert qan is not None and qan.country == "AF"
 
@@ -35,19 +29,19 @@ def test_demonyms_are_not_places(parse):
     doc = parse("Afghan and Turkish officials met in Kabul on Tuesday.", STAGES)
     texts = {m.text for p in doc.places for m in p.mentions}
     assert "Afghan" not in texts and "Turkish" not in texts
-    kabul = _by_mention(doc, "Kabul")
+    kabul = place_by_mention(doc, "Kabul")
     assert kabul is not None and kabul.country == "AF" and kabul.kind == "city"
 
 
 def test_hierarchy_picks_the_town_inside_the_province(parse):
     doc = parse("Police in Pandi, Bulacan arrested two suspects after the raid.", STAGES)
-    p = _by_mention(doc, "Pandi")
+    p = place_by_mention(doc, "Pandi")
     assert p is not None and p.country == "PH" and p.kind == "city"
 
 
 def test_context_country_disambiguates(parse):
     doc = parse("The mayor of Paris, Texas said the storm had passed Dallas.", STAGES)
-    p = _by_mention(doc, "Paris")
+    p = place_by_mention(doc, "Paris")
     assert p is not None and p.country == "US" and p.admin1 == "Texas"
 
 
@@ -96,8 +90,8 @@ def test_boilerplate_is_skipped(parse):
         sections=[Section("body", 0, cut), Section("boilerplate", cut, len(text))],
     )
     PlaceStage()(NLP()(doc))
-    assert _by_mention(doc, "Kandahar") is not None
-    assert _by_mention(doc, "London") is None
+    assert place_by_mention(doc, "Kandahar") is not None
+    assert place_by_mention(doc, "London") is None
 
 
 def test_unresolvable_place_is_kept_with_a_reason(parse):
@@ -110,7 +104,7 @@ def test_unresolvable_place_is_kept_with_a_reason(parse):
     i = next(t.i for t in sdoc if t.text == "Qwertzuvian")
     sdoc.ents = [Span(sdoc, i, i + 1, label="GPE")]
     PlaceStage()(doc)
-    p = _by_mention(doc, "Qwertzuvian")
+    p = place_by_mention(doc, "Qwertzuvian")
     assert p is not None and p.lat is None and p.lon is None and p.reason
 
 
@@ -128,17 +122,17 @@ def test_lists_of_provinces_and_embedded_names(parse):
         "Clashes spread across Kunar and Laghman provinces, the Nangarhar Police Department said.",
         STAGES,
     )
-    kunar, laghman = _by_mention(doc, "Kunar"), _by_mention(doc, "Laghman")
+    kunar, laghman = place_by_mention(doc, "Kunar"), place_by_mention(doc, "Laghman")
     assert kunar is not None and kunar.kind == "admin1" and kunar.country == "AF"
     assert laghman is not None and laghman.kind == "admin1"
-    nangarhar = _by_mention(doc, "Nangarhar")
+    nangarhar = place_by_mention(doc, "Nangarhar")
     assert nangarhar is not None and nangarhar.country == "AF"
 
 
 def test_country_not_a_town_named_after_it(parse):
     doc = parse("Officials in China and Armenia welcomed the agreement.", STAGES)
-    assert _by_mention(doc, "China").kind == "country"  # type: ignore[union-attr]
-    assert _by_mention(doc, "Armenia").country == "AM"  # type: ignore[union-attr]
+    assert place_by_mention(doc, "China").kind == "country"  # type: ignore[union-attr]
+    assert place_by_mention(doc, "Armenia").country == "AM"  # type: ignore[union-attr]
 
 
 def test_text_without_places(parse):
@@ -152,7 +146,7 @@ def test_local_news_conventions(parse):
         "State Sen. John Doe, R-Alexandria, filed the bill in Baton Rouge."
     )
     doc = parse(text, STAGES)
-    pineville = _by_mention(doc, "Pineville")
+    pineville = place_by_mention(doc, "Pineville")
     assert pineville is not None and pineville.country == "US"
-    alexandria = _by_mention(doc, "Alexandria")
+    alexandria = place_by_mention(doc, "Alexandria")
     assert alexandria is not None and alexandria.country == "US"

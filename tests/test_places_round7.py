@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.document import Place
+from conftest import place_by_mention
 from newsledger.places import resolve as R
 
 STAGES = ["nlp", "places"]
@@ -17,26 +17,19 @@ BOTH = (
 QUOTED = 'The minority leader, Rep. John Doe, DFL-Duluth "will not back it," an aide said.'
 
 
-def _by_mention(doc, text: str) -> Place | None:
-    for p in doc.places:
-        if any(m.text == text for m in p.mentions):
-            return p
-    return None
-
-
 @pytest.mark.parametrize(
     ("text", "home", "admin1"), [(BOTH, "W. Va.", "West Virginia"), (QUOTED, "Duluth", "Minnesota")]
 )
 def test_party_homes_in_more_forms(parse, text, home, admin1):
     doc = parse(text, STAGES)
-    p = _by_mention(doc, home)
+    p = place_by_mention(doc, home)
     assert p is not None and p.country == "US" and p.admin1 == admin1
 
 
 def test_party_homes_need_the_round7_rule(parse, monkeypatch):
     monkeypatch.setattr(R, "PARTY_HOME_LOOSE", False)
     doc = parse(BOTH, STAGES)
-    assert _by_mention(doc, "W. Va.") is None
+    assert place_by_mention(doc, "W. Va.") is None
 
 
 def test_party_letter_without_a_home_is_no_place(parse):
@@ -46,32 +39,34 @@ def test_party_letter_without_a_home_is_no_place(parse):
 
 def test_county_abbreviation(parse):
     doc = parse("A Loudon Co. man died in a wreck on Interstate 75 on Friday.", STAGES)
-    p = _by_mention(doc, "Loudon Co.")
+    p = place_by_mention(doc, "Loudon Co.")
     assert p is not None and p.kind == "admin2" and p.admin1 == "Tennessee"
     # a company is no county: there is no "Acme County"
     firm = parse("Shares of Acme Co. rose on Friday.", STAGES)
-    assert _by_mention(firm, "Acme Co.") is None
+    assert place_by_mention(firm, "Acme Co.") is None
 
 
 def test_upper_case_dateline_with_a_particle(parse, monkeypatch):
     text = "Council backs new park. DeKALB - The city council voted on Monday to build a park."
     doc = parse(text, STAGES)
-    p = _by_mention(doc, "DeKALB")
+    p = place_by_mention(doc, "DeKALB")
     assert p is not None and p.country == "US"
     assert R._upper_name("McALLEN") and R._upper_name("DeKALB")
     assert not R._upper_name("McDonald") and not R._upper_name("DELHI")
     monkeypatch.setattr(R, "DATELINE_MIXED", False)
-    assert _by_mention(parse(text, STAGES), "DeKALB") is None
+    assert place_by_mention(parse(text, STAGES), "DeKALB") is None
 
 
 def test_foreign_capital_against_a_big_home_town(parse):
     text = (
         "Police in London said the man, 41, was charged on Friday after a crash on Oxford Street."
     )
-    ca = _by_mention(parse(text, STAGES, url="https://www.examplepaper.ca/news/1.html"), "London")
+    ca = place_by_mention(
+        parse(text, STAGES, url="https://www.examplepaper.ca/news/1.html"), "London"
+    )
     assert ca is not None and ca.country == "CA"
     # without a Canadian address London is the capital of the United Kingdom
-    gb = _by_mention(parse(text, STAGES), "London")
+    gb = place_by_mention(parse(text, STAGES), "London")
     assert gb is not None and gb.country == "GB"
 
 
@@ -79,7 +74,7 @@ def test_person_tagged_names_ending_in_a_settlement_word(parse):
     assert {"creek", "estates", "heights", "springs"} <= R.TOPO_GENERICS
     assert not {"hill", "park", "lake", "wood"} & R.TOPO_GENERICS  # common surnames
     doc = parse("The plan would let Decatur and Avondale Estates annex land.", STAGES)
-    p = _by_mention(doc, "Avondale Estates")
+    p = place_by_mention(doc, "Avondale Estates")
     assert p is not None and p.admin1 == "Georgia"
 
 
@@ -110,13 +105,13 @@ def test_a_state_named_in_a_short_domain_label():
 def test_a_state_domain_decides_a_shared_town_name(parse):
     text = "Springfield police said a man was shot twice on State Street on Sunday night."
     doc = parse(text, STAGES, url="https://www.masslive.com/news/index.ssf/2009/03/story.html")
-    p = _by_mention(doc, "Springfield")
+    p = place_by_mention(doc, "Springfield")
     assert p is not None and p.admin1 == "Massachusetts"
 
 
 def test_a_parish_by_its_bare_name_in_local_context(parse):
     doc = parse("Deputies arrest Pointe Coupee teen on a weapon count in Louisiana.", STAGES)
-    p = _by_mention(doc, "Pointe Coupee")
+    p = place_by_mention(doc, "Pointe Coupee")
     assert p is not None and p.kind == "admin2" and p.admin1 == "Louisiana"
 
 

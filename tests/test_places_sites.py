@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import place_by_mention
 from newsledger.document import Place
 from newsledger.places.gazetteer import Feature
 from newsledger.places.resolve import Mention, _focus_town
 
 STAGES = ["nlp", "places"]
-
-
-def _by_mention(doc, text: str) -> Place | None:
-    for p in doc.places:
-        if any(m.text == text for m in p.mentions):
-            return p
-    return None
 
 
 def _town(doc, name: str) -> Place:
@@ -40,7 +34,7 @@ def test_road_numbers_are_sites_at_the_main_town(parse):
         "via the A436 and A40.",
         STAGES,
     )
-    road = _by_mention(doc, "A417")
+    road = place_by_mention(doc, "A417")
     assert road is not None and road.kind == "site"
     town = _town(doc, "Cirencester")
     assert (road.lat, road.lon) == (town.lat, town.lon)
@@ -50,12 +44,12 @@ def test_road_numbers_are_sites_at_the_main_town(parse):
 def test_road_number_needs_road_context(parse):
     # a paper size, not a road
     doc = parse("Print the form on A4 paper and post it to the council in Leeds.", STAGES)
-    assert _by_mention(doc, "A4") is None
+    assert place_by_mention(doc, "A4") is None
 
 
 def test_the_gulf_is_the_persian_gulf(parse):
     doc = parse("Tanker traffic in the Gulf slowed after the attack, officials said.", STAGES)
-    gulf = _by_mention(doc, "Gulf")
+    gulf = place_by_mention(doc, "Gulf")
     assert gulf is not None and gulf.kind == "region"
     assert gulf.lat is not None and 20 < gulf.lat < 32 and 45 < gulf.lon < 58
 
@@ -82,7 +76,7 @@ def test_main_town_skips_site_like_names_and_breaks_ties_by_area():
 
 def test_landmark_named_for_its_government_is_a_site_in_its_city(parse):
     doc = parse("The White House said on Monday that the talks would resume.", STAGES)
-    wh = _by_mention(doc, "White House")
+    wh = place_by_mention(doc, "White House")
     assert wh is not None and wh.kind == "site" and wh.country == "US"
     assert abs(wh.lat - 38.9) < 0.3 and abs(wh.lon + 77.0) < 0.3
     assert wh.reason == "landmark: placed at Washington"
@@ -91,22 +85,24 @@ def test_landmark_named_for_its_government_is_a_site_in_its_city(parse):
 def test_square_is_not_placed_at_a_town_it_is_named_after(parse):
     # "Trafalgar" is also a quarter of Madrid: the square lies in the London the text names
     doc = parse("Buses were stuck near Trafalgar Square in London for an hour.", STAGES)
-    sq = _by_mention(doc, "Trafalgar Square")
+    sq = place_by_mention(doc, "Trafalgar Square")
     assert sq is not None and sq.country == "GB"
 
 
 def test_paper_named_after_a_town_that_shares_a_countrys_name(parse):
     text = "Volunteers in Jordan collected food for families across the United States."
-    local = _by_mention(parse(text, STAGES, url="http://www.jordannews.com/news/food-1"), "Jordan")
+    local = place_by_mention(
+        parse(text, STAGES, url="http://www.jordannews.com/news/food-1"), "Jordan"
+    )
     assert local is not None and local.country == "US" and local.kind == "city"
     # without the address, the country
-    bare = _by_mention(parse(text, STAGES), "Jordan")
+    bare = place_by_mention(parse(text, STAGES), "Jordan")
     assert bare is not None and bare.kind == "country" and bare.country == "JO"
 
 
 def test_former_states_resolve_to_the_country_of_their_core(parse):
     doc = parse("He was born in the Soviet Union and moved to West Germany in 1975.", STAGES)
-    su, wg = _by_mention(doc, "Soviet Union"), _by_mention(doc, "West Germany")
+    su, wg = place_by_mention(doc, "Soviet Union"), place_by_mention(doc, "West Germany")
     assert su is not None and su.country == "RU"
     assert wg is not None and wg.country == "DE"
 
@@ -122,7 +118,7 @@ def test_a_capitals_former_name_is_not_the_capital():
 def test_a_country_beside_its_neighbours(parse):
     # "Georgia" is both a US state and a country: beside two of its neighbours, the country
     doc = parse("Georgia and Azerbaijan disagree on the border, a US official said.", STAGES)
-    ge = _by_mention(doc, "Georgia")
+    ge = place_by_mention(doc, "Georgia")
     assert ge is not None and ge.country == "GE" and ge.kind == "country"
 
 
