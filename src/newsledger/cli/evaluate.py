@@ -18,7 +18,13 @@ EVALUATIONS = {
 }
 
 
-def run(name: str, path: str, limit: int | None = None, as_json: bool = False) -> int:
+def run(
+    name: str,
+    path: str,
+    limit: int | None = None,
+    as_json: bool = False,
+    seed: int | None = None,
+) -> int:
     if name not in EVALUATIONS:
         fail(f"unknown evaluation {name!r}; choose one of {', '.join(EVALUATIONS)}", code=2)
     try:
@@ -26,7 +32,9 @@ def run(name: str, path: str, limit: int | None = None, as_json: bool = False) -
     except ImportError as exc:
         fail(f"evaluation {name!r} is not available: {exc}")
         raise
-    metrics = module.run(path, limit=limit)
+    if seed is not None and name != "events":
+        fail("--seed applies to `eval events` (its cross-validation split) only", code=2)
+    metrics = module.run(path, limit=limit) if seed is None else module.run(path, limit, seed=seed)
     if as_json:
         print(json.dumps(metrics, ensure_ascii=False, indent=2))
     else:
@@ -41,6 +49,9 @@ def register(app: typer.Typer) -> None:
         path: str = typer.Argument(..., help="The labelled data file or folder."),
         limit: int | None = typer.Option(None, "--limit", help="Only the first N items."),
         as_json: bool = typer.Option(False, "--json", help="Metrics as JSON."),
+        seed: int | None = typer.Option(
+            None, "--seed", help="events: the cross-validation split's seed (default 0)."
+        ),
     ) -> None:
         """Evaluate a stage against labelled data."""
-        raise typer.Exit(run(name, path, limit, as_json))
+        raise typer.Exit(run(name, path, limit, as_json, seed))

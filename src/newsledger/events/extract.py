@@ -787,7 +787,12 @@ def certainty(
         hypothetical = True
     if c.pos == "verb" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
         hypothetical = True  # "to eliminate", "moving to deploy": an aim, not a deed
-    if c.pos == "verb" and tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
+    if (
+        c.pos == "verb"
+        and tok.tag_ == "VBG"
+        and tok.dep_ in ("csubj", "nsubj")
+        and not any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children)
+    ):  # "Shelling of the airport hit ..." (a noun-like gerund, "of") is a deed
         hypothetical = True  # "eliminating the group remains the key"
     for cl in claims:
         if (cl.cue or "").lower() in (tok.lemma_.lower(), tok.lower_):
@@ -914,6 +919,21 @@ def _expand(allowed: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _cited_frame(tok: Any) -> bool:
+    """An event noun cited as the frame of another act ("as part of a de-escalation deal",
+    "under the ceasefire agreement", "in line with the accord"), not reported as news; the
+    verb of a relative clause on such a noun ("a deal which it agreed with Iran") neither."""
+    head = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    p = head.lower_
+    if p in ("under", "per"):
+        return True
+    if p == "of" and head.head.lower_ == "part" and head.head.dep_ == "pobj":
+        return head.head.head.lower_ in ("as", "in")
+    return p == "with" and head.head.lower_ in ("line", "accordance", "compliance", "keeping")
+
+
 def decide_subtype(
     c: Candidate, sent_text: str, classify: Any, families: dict[str, list[str]]
 ) -> tuple[str | None, float]:
@@ -943,6 +963,10 @@ def decide_subtype(
         if re.search(rf"\b(?:{lexicon()['release_words']})\b", sent_text, re.IGNORECASE):
             return "Agreement", 0.7
         return None, 0.6
+    if acled == "agree" and (
+        _cited_frame(c.token) or (c.token.dep_ == "relcl" and _cited_frame(c.token.head))
+    ):
+        return None, 0.6  # "as part of a ceasefire deal": the deal is the frame, not news
     if acled == "agree":
         if re.search(rf"\b(?:{lexicon()['agreement_words']})\b", sent_text, re.IGNORECASE):
             return "Agreement", 0.7
@@ -1222,6 +1246,128 @@ def agree(
             voted.add(e.id)
 
 
+#: ACLED types and sub-types that name how violence was done (a weapon) or what it achieved
+#: (territory): such an event absorbs a generic Armed clash / Attack told beside it.
+SPECIFIC_TYPES = frozenset(["Explosions/Remote violence"])
+TERRITORY_SUBTYPES = frozenset(
+    ["Government regains territory", "Non-state actor overtakes territory"]
+)
+GENERIC_SUBTYPES = frozenset(["Armed clash", "Attack"])
+
+
+def _role(c: Candidate, subtype: str | None) -> str:
+    """How specific an event's typing is: "specific" (a remote-violence sub-type or a
+    territory change), "generic_fatal" / "generic" (an Armed clash or Attack the classifier
+    chose for a violent trigger without a weapon cue; fatal: "killed", "died"), or ""."""
+    if subtype is None:
+        return ""
+    if subtype in TERRITORY_SUBTYPES:
+        return "specific"
+    if subtype_type(subtype) in SPECIFIC_TYPES and not c.by_classifier:
+        return "specific"  # a weapon cue in the trigger's phrase or a fixed sub-type
+    if (
+        subtype in GENERIC_SUBTYPES
+        and c.spec.get("family", "violence") == "violence"
+        and (c.by_classifier or c.spec.get("acled") == "classify")
+    ):
+        return "generic_fatal" if c.spec.get("fatal") else "generic"
+    return ""
+
+
+def absorb_generic(doc: Document, events: list[Event], role: dict[str, str]) -> list[Event]:
+    """ACLED codes one event per act. A generic violent event -- an Armed clash or Attack the
+    classifier chose for a trigger without a weapon cue -- beside a specific one (an air strike,
+    shelling, a bombing with its weapon named; a territory change) is usually the same act
+    told twice: a fatal one ("six people were killed", "killing 40") in the same paragraph, a
+    non-fatal one ("attacked", "clashes") in the same sentence. It goes; the specific event
+    takes its fatalities when it had none (and, from the same sentence, its actors). Neither may
+    be hypothetical. Called before the confidences are finalised (+0.05 for the fatalities)."""
+    paras = paragraphs(doc.text)
+
+    def scope(e: Event, kind: str) -> tuple[int, int]:
+        if kind == "generic_fatal":
+            for a, b in paras:
+                if a <= e.evidence.start < b:
+                    return (a, b)
+        return (e.evidence.start, e.evidence.end)
+
+    drop: set[str] = set()
+    for g in events:
+        kind = role.get(g.id, "")
+        if (
+            not kind.startswith("generic")
+            or g.subtype not in GENERIC_SUBTYPES  # the vote may have retyped it
+            or g.certainty == "hypothetical"
+        ):
+            continue
+        sc = scope(g, kind)
+        hosts = [
+            e
+            for e in events
+            if role.get(e.id) == "specific"
+            and e.id not in drop
+            and e.certainty != "hypothetical"
+            and scope(e, kind) == sc
+        ]
+        if not hosts:
+            continue
+        host = min(hosts, key=lambda e: abs(e.evidence.start - g.evidence.start))
+        if host.fatalities is None and g.fatalities is not None:
+            host.fatalities, host.fatalities_text = g.fatalities, g.fatalities_text
+            host.confidence += 0.05
+        if host.evidence.start == g.evidence.start:
+            host.actor1 = host.actor1 or g.actor1
+            host.actor2 = host.actor2 or g.actor2
+        drop.add(g.id)
+    return [e for e in events if e.id not in drop]
+
+
+#: ACLED types of violence (a paragraph with one of them reports fighting).
+VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
+
+
+def _unfought_transfers(events: list[Event], paras: list[tuple[int, int]]) -> None:
+    """ACLED's non-violent transfer of territory: one side pulls out and the other takes the
+    place without fighting. A capture (a territory sub-type) in a paragraph that also reports
+    a withdrawal (a Non-violent transfer) and no violence (no other Battles, Explosions/Remote
+    violence or Violence against civilians event) is retyped a Non-violent transfer."""
+    for a, b in paras:
+        in_p = [e for e in events if a <= e.evidence.start < b and e.certainty != "hypothetical"]
+        if not any(e.subtype == "Non-violent transfer of territory" for e in in_p):
+            continue
+        if any(e.type in VIOLENT_TYPES and e.subtype not in TERRITORY_SUBTYPES for e in in_p):
+            continue
+        for e in in_p:
+            if e.subtype in TERRITORY_SUBTYPES:
+                e.subtype = "Non-violent transfer of territory"
+                e.type = subtype_type(e.subtype)
+
+
+def _paragraph_span(paras: list[tuple[int, int]], sent: Any) -> tuple[int, int]:
+    """(start, end) of the paragraph (:func:`paragraphs`) that holds the sentence (at least
+    the sentence itself)."""
+    for a, b in paras:
+        if a <= sent.start_char < b:
+            return min(a, sent.start_char), max(b, sent.end_char)
+    return sent.start_char, sent.end_char
+
+
+def _chemical_for(
+    text: str, span: tuple[int, int], noun_spans: list[tuple[int, int]], own: int
+) -> bool:
+    """A chemical agent named in ``text[span]`` (the event's paragraph) outside the noun phrases
+    of other events ("air strikes on the group accused of a chlorine attack": that chlorine
+    is the other attack's). ``own``: the event's trigger offset (its own phrase counts)."""
+    a, b = span
+    chars = list(text[a:b])
+    for s, e in noun_spans:
+        if s <= own < e or e <= a or s >= b:
+            continue
+        for i in range(max(s, a), min(e, b)):
+            chars[i - a] = " "
+    return _chemical("".join(chars))
+
+
 def _drop_broken_up_protests(events: list[Event], tok_of: dict[str, Any]) -> list[Event]:
     """ACLED: a protest the police break up is one Protest with intervention (or Excessive
     force) event, so a Peaceful protest whose trigger lies inside that event's phrase ("police
@@ -1255,6 +1401,14 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
     voted_s: set[str] = set()  # events whose sentence's vote picked their sub-type
     voted_p: set[str] = set()  # ... whose paragraph's vote did
     seen_keys: set[tuple[Any, ...]] = set()
+    role: dict[str, str] = {}  # event id -> "generic" / "generic_fatal" / "specific"
+    paras = paragraphs(doc.text)
+    noun_spans = [  # other events' noun phrases: "a chlorine attack" there is another attack
+        (o.token.left_edge.idx, o.token.right_edge.idx + len(o.token.right_edge))
+        for _, cs in sentences_with_triggers(doc, sdoc)
+        for o in cs
+        if o.pos == "noun"
+    ]
     for sent, cands in sentences_with_triggers(doc, sdoc):
         section = doc.section_at(sent.start_char)
         skip = skip_context(sent)
@@ -1273,7 +1427,9 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
             subtype, tconf = decide_subtype(c, sent.text, classify, families)
             if subtype is None:
                 subtype, tconf = rescue(c, sent.text, classify, tconf)
-            if subtype_type(subtype) == "Explosions/Remote violence" and _chemical(sent.text):
+            if subtype_type(subtype) == "Explosions/Remote violence" and _chemical_for(
+                doc.text, _paragraph_span(paras, sent), noun_spans, c.token.idx
+            ):  # ACLED: chlorine shells (named in the sentence or its paragraph) are chemical
                 subtype = "Chemical weapon"  # ACLED: chlorine shells are chemical weapons
             plover = c.spec.get("plover")
             if subtype is None and c.spec.get("acled") in (
@@ -1340,10 +1496,11 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
             sent_events.append(ev)
             tok_of[ev.id] = c.token
             movable[ev.id] = open_subtypes(c, sent.text, families)
+            role[ev.id] = _role(c, subtype)
         sent_events = _drop_broken_up_protests(sent_events, tok_of)
         agree(sent_events, sent.text, classify, movable, voted_s)
         events.extend(sent_events)
-    for a, b in paragraphs(doc.text):  # the paragraph-level vote
+    for a, b in paras:  # the paragraph-level vote
         agree(
             [e for e in events if a <= e.evidence.start < b],
             doc.text[a:b],
@@ -1351,6 +1508,8 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
             movable,
             voted_p,
         )
+    events = absorb_generic(doc, events, role)
+    _unfought_transfers(events, paras)  # a withdrawal and a capture, no fighting
     for ev in events:
         ev.confidence += AGREE_BOOST * ((ev.id in voted_s) + (ev.id in voted_p))
         ev.confidence = round(min(ev.confidence / CONF_SCALE, 0.97), 3)
