@@ -30,17 +30,31 @@ def _init_worker(settings: Settings) -> None:
     _worker_pipeline = make_pipeline(settings)
 
 
-def run_batch(docs: list[Document], settings: Settings | None = None) -> list[Result]:
-    """Run the pipeline over one batch and return picklable Results (no spaCy objects).
-
-    This is the unit of parallel work: a process pool (``--workers``) maps it over batches
-    today, and a Ray or Spark task can map the same function tomorrow."""
-    pipeline = _worker_pipeline or make_pipeline(settings or Settings())
+def run_on(pipeline: Pipeline, docs: list[Document]) -> list[Result]:
+    """Run ``pipeline`` over one batch and return picklable Results (no spaCy objects): the
+    unit of parallel work, for a process-pool worker and a Ray actor alike."""
     out = list(pipeline.pipe(docs, batch_size=len(docs) or 1))
     for r in out:
         if r.doc is not None:
-            r.doc.user_data.clear()
+            r.doc.user_data.clear()  # spaCy objects stay in the worker
     return out
+
+
+def run_batch(docs: list[Document], settings: Settings | None = None) -> list[Result]:
+    """:func:`run_on` with this worker process's pipeline (built once per process)."""
+    return run_on(_worker_pipeline or make_pipeline(settings or Settings()), docs)
+
+
+def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``docs`` in lists of ``size`` (the last one shorter), read lazily."""
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def parallel_pipe(docs: Iterable[Document], settings: Settings, workers: int) -> Iterator[Result]:
@@ -50,16 +64,10 @@ def parallel_pipe(docs: Iterable[Document], settings: Settings, workers: int) ->
 
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[Future[list[Result]]] = deque()
-        batch: list[Document] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= settings.batch_size:
-                pending.append(pool.submit(run_batch, batch))
-                batch = []
-                while len(pending) > 2 * workers:
-                    yield from pending.popleft().result()
-        if batch:
+        for batch in batches(docs, settings.batch_size):
             pending.append(pool.submit(run_batch, batch))
+            while len(pending) > 2 * workers:
+                yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
 

@@ -1,6 +1,6 @@
 """Where the pipeline runs: in this process, in a local process pool, or on a Ray cluster.
 
-Every runner maps the same unit of work, ``jobs.run_batch`` semantics (one batch of Documents
+Every runner maps the same unit of work, ``jobs.run_on`` (one batch of Documents
 in, picklable Results out, in input order), and leaves writing to the caller: the store is
 written by one process, one transaction per document, whichever runner extracted it.
 

@@ -1,7 +1,7 @@
 """The Ray runner: batches of Documents go to Ray actors that each hold one pipeline.
 
 An actor loads the models, the gazetteer and the registries once and then runs batch after
-batch (``jobs.run_batch`` semantics); the driver keeps at most two batches per actor in flight,
+batch (``jobs.run_on``); the driver keeps at most two batches per actor in flight,
 takes results back in input order and writes them itself, so the store sees the same single
 writer as with the local runner. On a cluster every node needs newsledger installed (``make``
 or ``pip install 'newsledger[ray]'`` and ``python -m newsledger.setup_data``).
@@ -22,6 +22,7 @@ from typing import Any
 
 from ..document import Document
 from ..errors import NewsledgerError
+from ..jobs import batches, make_pipeline, run_on
 from ..pipeline import Failure, Pipeline, Result
 from ..settings import Settings
 
@@ -29,19 +30,13 @@ log = logging.getLogger(__name__)
 
 
 class PipelineWorker:
-    """One pipeline, built once per actor; ``run`` is ``jobs.run_batch`` on it."""
+    """One pipeline, built once per actor; ``run`` is ``jobs.run_on`` with it."""
 
     def __init__(self, settings: Settings) -> None:
-        from ..jobs import make_pipeline
-
         self.pipeline: Pipeline = make_pipeline(settings)
 
     def run(self, docs: list[Document]) -> list[Result]:
-        out = list(self.pipeline.pipe(docs, batch_size=len(docs) or 1))
-        for r in out:
-            if r.doc is not None:
-                r.doc.user_data.clear()  # spaCy objects stay in the worker
-        return out
+        return run_on(self.pipeline, docs)
 
     def pid(self) -> int:
         return os.getpid()
@@ -127,16 +122,10 @@ def ray_pipe(
             return recover(exc, batch, i, actor)
 
     try:
-        batch: list[Document] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= settings.batch_size:
-                submit(batch)
-                batch = []
-                while len(pending) > 2 * len(actors):
-                    yield from collect()
-        if batch:
+        for batch in batches(docs, settings.batch_size):
             submit(batch)
+            while len(pending) > 2 * len(actors):
+                yield from collect()
         while pending:
             yield from collect()
     finally:
