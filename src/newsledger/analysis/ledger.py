@@ -154,6 +154,16 @@ def resolve_actor(query: str, corpus: Corpus) -> tuple[str, list[str]] | None:
     return None
 
 
+def unknown_actor_message(analysis: Analysis, actor: str) -> str:
+    """What to tell a user whose ``actor`` matches nobody: up to five close names."""
+    from rapidfuzz import process
+
+    names = sorted(set(known_actors(analysis.corpus).values()))
+    close = [m[0] for m in process.extract(actor, names, limit=5, score_cutoff=60)]
+    hint = f"; did you mean: {', '.join(close)}" if close else ""
+    return f"no actor matching {actor!r}{hint}"
+
+
 def build_ledger(analysis: Analysis, actor: str) -> Ledger | None:
     """The ledger of ``actor`` (a name or alias as a user types it), or None if unknown."""
     found = resolve_actor(actor, analysis.corpus)
@@ -229,4 +239,12 @@ def build_ledger(analysis: Analysis, actor: str) -> Ledger | None:
     return Ledger(actor=name, keys=keys, claims=claims, events=events)
 
 
-__all__ = ["Ledger", "LedgerClaim", "LedgerEvent", "build_ledger", "known_actors", "resolve_actor"]
+__all__ = [
+    "Ledger",
+    "LedgerClaim",
+    "LedgerEvent",
+    "build_ledger",
+    "known_actors",
+    "resolve_actor",
+    "unknown_actor_message",
+]

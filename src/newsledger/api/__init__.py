@@ -109,17 +109,12 @@ def create_app(db: str) -> FastAPI:
 
     def ledger_of(actor: str, s: Store) -> Any:
         from ..analysis import analyze, build_ledger, flatten
-        from ..analysis.ledger import known_actors
+        from ..analysis.ledger import unknown_actor_message
 
         analysis = analyze(flatten(s.iter_documents()))
         ledger = build_ledger(analysis, actor)
         if ledger is None:
-            from rapidfuzz import process
-
-            names = sorted(set(known_actors(analysis.corpus).values()))
-            close = [m[0] for m in process.extract(actor, names, limit=5, score_cutoff=60)]
-            hint = f"; did you mean: {', '.join(close)}" if close else ""
-            raise HTTPException(404, f"no actor matching {actor!r}{hint}")
+            raise HTTPException(404, unknown_actor_message(analysis, actor))
         return ledger
 
     @app.get("/api/ledger/{actor}")

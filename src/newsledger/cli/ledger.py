@@ -44,7 +44,7 @@ def run(
     Returns the exit code: 0 done, 1 empty store or unknown actor.
     """
     from ..analysis import analyze, build_ledger
-    from ..analysis.ledger import known_actors
+    from ..analysis.ledger import unknown_actor_message
     from ..analysis.report import render_ledger_html, render_ledger_terminal
 
     corpus = load_corpus(db, settings_file, docs)
@@ -54,12 +54,8 @@ def run(
     analysis = analyze(corpus)
     ledger = build_ledger(analysis, actor)
     if ledger is None:
-        from rapidfuzz import process
-
-        names = sorted(set(known_actors(analysis.corpus).values()))
-        close = [m[0] for m in process.extract(actor, names, limit=5, score_cutoff=60)]
-        hint = f"; did you mean: {', '.join(close)}" if close else ""
-        stderr.print(f"[red]error:[/red] no actor matching {actor!r}{hint}", highlight=False)
+        message = unknown_actor_message(analysis, actor)
+        stderr.print(f"[red]error:[/red] {message}", highlight=False)
         return 1
     if as_json:
         sys.stdout.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
