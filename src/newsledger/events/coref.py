@@ -118,7 +118,8 @@ RESPONSIBILITY = re.compile(
     rf"|\bcarr(?:ied|y|ies|ying)\s+out\s+{_BACK}\s"
     rf"|\b(?:was|were|is|are|been)\s+behind\s+{_BACK}\s"
 )
-VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+#: ACLED types of violence (the claims of responsibility and unfought transfers read them)
+VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
 
 ATTACK_NOUN = re.compile(

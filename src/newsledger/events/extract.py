@@ -23,7 +23,7 @@ import numpy as np
 from ..document import Claim, Document, Event, Evidence, content_id
 from ..quantities.count import parse_count as parse_quantity
 from .classifier import codebook, cue_patterns, subtype_type, vote
-from .coref import attach_responsibility, merge_repeated
+from .coref import VIOLENT_TYPES, attach_responsibility, merge_repeated
 
 DATA = Path(__file__).parent / "data"
 
@@ -1320,10 +1320,6 @@ def absorb_generic(doc: Document, events: list[Event], role: dict[str, str]) -> 
             host.actor2 = host.actor2 or g.actor2
         drop.add(g.id)
     return [e for e in events if e.id not in drop]
-
-
-#: ACLED types of violence (a paragraph with one of them reports fighting).
-VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
 
 def _unfought_transfers(events: list[Event], paras: list[tuple[int, int]]) -> None:
