@@ -498,6 +498,30 @@ NAMESAKE_HEADS = {
 #: Square" is not in Trafalgar, Madrid)
 NAMESAKE_SITES = NAMESAKE_HEADS | {"square", "plaza"} if NAMESAKE_GUARD else set()
 ANCHOR_OVER_NAME = True
+#: (round 8) a news agency's dateline without a state or country ("WASHINGTON (AP) --") names
+#: the best-known town of that name: agencies qualify every other dateline
+AGENCY_MAJOR = True
+#: (round 8) a name the gazetteer lacks, written "X in Y" or "X, Y", is placed at Y
+UNRESOLVED_ANCHOR = True
+#: (round 8) "London's Heathrow": a place written in the possessive of another lies in or by it;
+#: a reading more than this far from the possessor gives way to the possessor's point
+POSSESSOR_KM = 50.0
+#: (round 8) spelling-corrected readings only in a country the article otherwise names
+FUZZY_IN_CONTEXT = True
+#: (round 8) spaCy cuts a longer name short ("Baja" + "California"): the whole name is taken
+#: when it is the own name of a country, first-level area or capital
+EXTEND_TO_AREA = True
+#: (round 8) "St. Peter's Basilica", "Eva's Village": a building named in the possessive is
+#: named after its patron, not after the place it lies in
+POSSESSIVE_BUILDING = True
+#: (round 8) a place entity run across a comma is split at it
+SPLIT_COMMA = True
+#: (round 8) an organisation-tagged name that is a sub-national region's own name
+#: ("Nagorno-Karabakh", "Federally Administered Tribal Areas") is the region
+ORG_REGION = True
+#: (round 8) "in Matias Romero, Oaxaca": a name whose area is written after it is a place
+#: even under another label, and even when the gazetteer knows it by an alternate name
+NAME_WITH_AREA = True
 SITE_IN = {"in", ",", "in the city of", "near", "outside"}
 #: a national capital that spaCy tags as an organisation or person is the place
 CAPITAL_AS_GOVERNMENT = True
@@ -784,6 +808,8 @@ class Mention:
     reason: str | None = None
     anchor: Mention | None = None  # a site's place written with it: "X in Y", "Y's X"
     name_key: str | None = None  # a site named after a place: that place's folded name
+    major: bool = False  # an agency dateline: the best-known town of the name (round 8)
+    possessor: Mention | None = None  # "London's Heathrow": the London of this Heathrow
 
 
 def _strip(span: Any) -> tuple[int, int]:
@@ -875,6 +901,40 @@ class Resolver:
                         taken[t] = True
                     continue
             if (
+                POSSESSIVE_BUILDING
+                and label in PLACE_LABELS | {"PERSON", "ORG"}
+                and j + 1 < len(sdoc)
+                and sdoc[j].lower_ in ("'s", "’s")
+                and sdoc[j + 1].is_title
+                and sdoc[j + 1].lower_ in BUILDING_WORDS | FACILITY_HEADS
+                and not any(
+                    f.main and f.kind in ("country", "admin1")
+                    for f in self.gaz.lookup(sdoc[i:j].text)
+                )  # "Florida's Turnpike", "Mexico's Club America": the area's own
+            ):
+                # "St. Peter's Basilica": a building named after its patron; placed by the
+                # place written with it or at the article's main town, never at its namesake
+                last = sdoc[j + 1]
+                end = last.idx + len(last.text)
+                start = sdoc[i].idx
+                out.append(Mention(start, end, self._text[start:end], "FAC", facility=True))
+                for t in range(ent.start, j + 2):
+                    taken[t] = True
+                continue
+            if (
+                EXTEND_TO_AREA
+                and label in PLACE_LABELS
+                and j < len(sdoc)
+                and sdoc[j].is_title
+                and sdoc[j].is_alpha
+                and any(
+                    f.main and (f.kind in ("country", "admin1") or f.capital)
+                    for f in self.gaz.lookup(sdoc[i : j + 1].text)
+                )
+            ):
+                j += 1  # "Baja" + "California" (round 8)
+                taken[j - 1] = True
+            if (
                 SITE_SUFFIX
                 and label in PLACE_LABELS
                 and j < len(sdoc)
@@ -890,6 +950,12 @@ class Resolver:
                     for t in range(ent.start, min(ent.end + 1, len(sdoc))):
                         taken[t] = True
                     continue
+            if SPLIT_COMMA and label in PLACE_LABELS and (parts := self._comma_parts(sdoc, i, j)):
+                # "Thruxton, Hampshire" as one entity: two places, the second holding the first
+                out.extend(parts)
+                for t in range(ent.start, ent.end):
+                    taken[t] = True
+                continue
             if SPLIT_RUN_ON and label in PLACE_LABELS and (parts := self._run_on(sdoc, i, j)):
                 # "Norman to D.C": spaCy ran one place entity across "to"/"and" (round 7)
                 out.extend(parts)
@@ -915,6 +981,15 @@ class Resolver:
                         (label == "ORG" or (label in ("PERSON", "NORP") and j - i > 1))
                         and any(f.main and f.kind in ("country", "admin1") for f in m.cands)
                     )
+                    or (
+                        ORG_REGION
+                        and label == "ORG"
+                        and any(
+                            f.main and f.kind == "region" and f.cc and key(f.name) == key(text)
+                            for f in m.cands
+                        )
+                    )
+                    or (NAME_WITH_AREA and self._area_after(sdoc, j, m))
                     or (
                         # "Tbilisi says", "authorities in Tunis": a national capital standing
                         # for its government (round 4)
@@ -1015,6 +1090,10 @@ class Resolver:
         if PAIRED_STREETS:
             out.extend(self._paired_streets(out, skipped))
         out = _dedupe(out)
+        if AGENCY_MAJOR:
+            for m in out:
+                if m.text.isupper() and AGENCY.match(self._text, m.end):
+                    m.major = True  # "WASHINGTON (AP)": no state needed, the capital
         self._link_hierarchy(sdoc, out)
         if SITE_ANCHORS:
             self._link_anchors(out)
@@ -1039,6 +1118,25 @@ class Resolver:
             parts.append(m)
             a = b + 1
         return parts
+
+    def _comma_parts(self, sdoc: Any, i: int, j: int) -> list[Mention]:
+        """ "Thruxton, Hampshire", "Donington Park, Leicestershire": an entity spaCy ran across
+        a comma, when the whole is no known name and its last part is (round 8)."""
+        cuts = [k for k in range(i + 1, j - 1) if sdoc[k].text == ","]
+        if not cuts or self.gaz.lookup(sdoc[i:j].text):
+            return []
+        parts: list[Mention] = []
+        a = i
+        for b in [*cuts, j]:
+            if a >= b:
+                return []
+            label = "FAC" if sdoc[b - 1].lower_ in FACILITY_HEADS | BUILDING_WORDS else "GPE"
+            m = self._mention(sdoc, a, b, label, extend=False)
+            if m is None or m.fuzzy:
+                return []
+            parts.append(m)
+            a = b + 1
+        return parts if parts[-1].cands and not parts[-1].facility else []
 
     def _paired_streets(self, ms: list[Mention], skipped: Any) -> list[Mention]:
         """Two names before a plural street word are both streets: "the corner of State and
@@ -1247,10 +1345,18 @@ class Resolver:
         for a, b in itertools.pairwise(ms):
             gap = text[a.end : b.start].strip()
             named_in = a.facility and a.site and ANCHOR_OVER_NAME and gap == "in"
-            if (_bare_site(a) or named_in) and b.cands and not b.facility and gap in SITE_IN:
+            unknown = UNRESOLVED_ANCHOR and not a.cands and a.label in PLACE_LABELS
+            if (
+                (_bare_site(a) or named_in or unknown)
+                and b.cands
+                and not b.facility
+                and gap in SITE_IN
+            ):
                 a.anchor = b  # "Washington University in St. Louis": the place after "in" wins
             if _bare_site(b) and a.cands and not a.facility and gap in ("'s", "’s"):
                 b.anchor = a
+            elif POSSESSOR_KM and a.cands and b.cands and not a.facility and gap in ("'s", "’s"):
+                b.possessor = a  # "London's Heathrow" (round 8)
 
     def _joined_names(self, sdoc: Any) -> list[tuple[Mention, range]]:
         """Country, first-level area and capital names that spaCy splits in two at "and" or
@@ -1590,6 +1696,18 @@ class Resolver:
                 for x in range(i, j):
                     taken[x] = True
         return out
+
+    def _area_after(self, sdoc: Any, j: int, m: Mention) -> bool:
+        """ "Matias Romero, Oaxaca": the name is followed by a comma and an area that holds one
+        of its readings (round 8)."""
+        if j + 1 >= len(sdoc) or sdoc[j].text != "," or not sdoc[j + 1].is_title:
+            return False
+        areas = [
+            a
+            for a in self.gaz.lookup(sdoc[j + 1].text)
+            if a.kind in ("country", "admin1") and a.main
+        ]
+        return any(_contains(a, f) for a in areas for f in m.cands if f.lat is not None)
 
     def _strong(self, m: Mention) -> bool:
         return any(f.kind in ("country", "admin1", "admin2") or f.pop >= 50_000 for f in m.cands)
@@ -2166,12 +2284,26 @@ class Resolver:
                 cc_tot.update(dc)
                 a1_tot.update(da)
             ctx = (cc_tot, a1_tot)
+        if FUZZY_IN_CONTEXT:
+            named = {m.best.cc for m in ms if m.best is not None and not m.fuzzy and m.best.cc}
+            for m in ms:
+                if m.fuzzy and m.best is not None and named and m.best.cc not in named:
+                    m.best = None  # "Helmet" is no misspelt Hemet in an article about Dubai
+        if POSSESSOR_KM:
+            self._possessors(ms)
         focus = _focus_town(ms)
         for m in ms:
             if m.label in CONTEXT_ONLY:
                 continue
             if m.anchor is not None and m.anchor.best is not None:
                 a = m.anchor.best
+                if (
+                    UNRESOLVED_ANCHOR
+                    and a.kind in ("admin1", "country")
+                    and focus is not None
+                    and _contains(a, focus)
+                ):
+                    a = focus  # "Thackerville, Okla.": the article's town in that state
                 if a.lat is not None:
                     m.best, m.site = a, True
                     m.reason = f"approximate: placed at {a.name}, the place named with it"
@@ -2187,6 +2319,36 @@ class Resolver:
                 m.reason = "facility: no place named in it"
             if m.best is not None and m.best.lat is None:
                 m.reason = "gazetteer entry has no coordinates"
+
+    def _possessors(self, ms: list[Mention]) -> None:
+        """ "London's Heathrow": a reading far from its possessor town gives way to the town's
+        point, for every mention of that name (round 8)."""
+        moved: dict[str, Feature] = {}
+        for m in ms:
+            p = m.possessor.best if m.possessor is not None else None
+            if (
+                p is not None
+                and p.kind == "city"
+                and m.best is not None
+                and m.best.lat is not None
+                and not self._near_possessor(m, m.best)
+            ):
+                moved[_gk(m)] = p
+        for m in ms:
+            if (p := moved.get(_gk(m))) is not None and m.best is not None:
+                m.best, m.site = p, True
+                m.reason = f"approximate: placed at {p.name}, the place named with it"
+
+    @staticmethod
+    def _near_possessor(m: Mention, f: Feature) -> bool:
+        """``f`` lies in (an area) or by (a town) the place ``m`` is written in the possessive
+        of."""
+        p = m.possessor.best if m.possessor is not None else None
+        if p is None or p.lat is None:
+            return False
+        if p.kind != "city":
+            return _contains(p, f)
+        return f.lat is not None and _km(p.lat, p.lon, f.lat, f.lon) <= POSSESSOR_KM  # type: ignore[arg-type]
 
     def _score(self, m: Mention, f: Feature, ctx_cc: Counter[str], ctx_a1: Counter[str]) -> float:
         s = math.log10(f.pop + 10) + KIND_PRIOR.get(f.kind, 0.0)
@@ -2211,6 +2373,15 @@ class Resolver:
             p.kind in ("admin1", "admin2", "country") and _contains(p, f) for p in m.parent.cands
         ):
             s += 6.0
+        if (
+            m.major
+            and f.main
+            and f.kind == "city"
+            and f.pop >= max(o.pop for o in m.cands if o.main and o.kind == "city")
+        ):
+            s += 10.0  # an agency's unqualified dateline is the best-known town
+        if self._near_possessor(m, f):
+            s += 6.0  # "Nangarhar's Achin", "London's Heathrow"
         if (
             m.child is not None
             and f.kind in ("admin1", "admin2", "country")
@@ -2394,6 +2565,8 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
         f = m.best
         if m.label in CONTEXT_ONLY or m.site or f is None or f.lat is None:
             continue
+        if FUZZY_IN_CONTEXT and m.fuzzy:
+            continue  # a spelling-corrected reading is no article's main town (round 8)
         last = m.text.split()[-1].lower() if m.text.split() else ""
         if FOCUS_SKIP_SITES and f.pop < 100_000 and last in BUILDING_WORDS | FACILITY_HEADS:
             continue
