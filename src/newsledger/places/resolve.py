@@ -338,7 +338,7 @@ FACILITY_HEADS = {
     "theater", "hall", "court", "prison", "jail", "airport", "airfield", "station", "lagoon",
     "lake", "river", "bay", "beach", "island", "mountain", "canyon", "falls", "forest",
     "reserve", "circuit", "speedway", "raceway", "club", "museum", "library", "gallery",
-    "mosque", "temple", "synagogue", "cemetery", "graveyard", "zoo", "campus", "estate",
+    "mosque", "temple", "synagogue", "basilica", "cemetery", "graveyard", "zoo", "campus", "estate",
     "palace", "castle", "abbey", "monastery", "pier", "harbour", "harbor", "port", "garden",
     "gardens", "cottage", "furnaces", "refinery", "mine", "dam", "base", "barracks", "camp",
     "roundabout", "junction", "motorway", "expressway", "freeway", "turnpike", "parkway",
@@ -514,6 +514,8 @@ EXTEND_TO_AREA = True
 #: (round 8) "St. Peter's Basilica", "Eva's Village": a building named in the possessive is
 #: named after its patron, not after the place it lies in
 POSSESSIVE_BUILDING = True
+#: (round 8) "Percy French Hotel, Ballyjamesduff": a name after a facility and a comma
+FACILITY_COMMA = True
 #: (round 8) a place entity run across a comma is split at it
 SPLIT_COMMA = True
 #: (round 8) an organisation-tagged name that is a sub-national region's own name
@@ -900,20 +902,24 @@ class Resolver:
                     for t in range(ent.start, ent.end):
                         taken[t] = True
                     continue
+            pos = j  # the possessive: after the name ("St. Peter's" + "Basilica") or inside it
+            if ent.end - 2 > i and sdoc[ent.end - 2].lower_ in ("'s", "’s"):
+                pos = ent.end - 2
             if (
                 POSSESSIVE_BUILDING
                 and label in PLACE_LABELS | {"PERSON", "ORG"}
-                and j + 1 < len(sdoc)
-                and sdoc[j].lower_ in ("'s", "’s")
-                and sdoc[j + 1].is_title
-                and sdoc[j + 1].lower_ in BUILDING_WORDS | FACILITY_HEADS
+                and pos + 1 < len(sdoc)
+                and sdoc[pos].lower_ in ("'s", "’s")
+                and sdoc[pos + 1].is_title
+                and sdoc[pos + 1].lower_ in BUILDING_WORDS | FACILITY_HEADS
                 and not any(
-                    f.main and f.kind in ("country", "admin1")
-                    for f in self.gaz.lookup(sdoc[i:j].text)
+                    f.main and (f.kind == "country" or (f.kind == "admin1" and f.pop >= 500_000))
+                    for f in self.gaz.lookup(sdoc[i:pos].text)
                 )  # "Florida's Turnpike", "Mexico's Club America": the area's own
             ):
                 # "St. Peter's Basilica": a building named after its patron; placed by the
                 # place written with it or at the article's main town, never at its namesake
+                j = pos
                 last = sdoc[j + 1]
                 end = last.idx + len(last.text)
                 start = sdoc[i].idx
@@ -1844,6 +1850,12 @@ class Resolver:
                     and f.main
                     and f.lat is not None
                     and (f.pop >= 5_000 or f.kind != "city")
+                    and not (  # "Easter Sunday Mass": a state's short form needs its stop
+                        f.kind == "admin1"
+                        and len(bare) <= 5
+                        and not bare.endswith(".")
+                        and key(bare) != key(f.name)
+                    )
                 ]
                 if feats:
                     return feats, key(bare)
@@ -1906,6 +1918,12 @@ class Resolver:
                 org = next((e for e in sdoc.ents if e.start <= i - 2 < e.end), None)
                 if org is not None and any(t.lower_ in CAMPUS_WORDS for t in org):
                     return True  # "Federal University of Technology, Owerri" (round 6)
+                if (
+                    FACILITY_COMMA
+                    and org is not None
+                    and org[-1].lower_ in FACILITY_HEADS | BUILDING_WORDS
+                ):
+                    return True  # "Percy French Hotel, Ballyjamesduff" (round 8)
             return bool(self.gaz.lookup(sdoc[i - 2].text))
         return False
 
