@@ -11,7 +11,9 @@ The index is merged once from GeoNames-derived data that PyPI packages ship:
 * ``data/aliases.tsv``, ``data/regions.tsv`` — the project's own short forms and regions.
 
 Admin1 and admin2 get coordinates computed here from their own member towns (the midpoint of
-the 5th-95th percentile extent of the towns). A country takes countryinfo's centre point when
+the 5th-95th percentile extent of the towns); a first-level area large enough then takes the
+centre of the land its towns' Voronoi cells cover inside the country's outline (see
+:mod:`.areas`). A country takes countryinfo's centre point when
 the area centroid of its mainland (countryinfo's outline) lies within 150 km of it, else the
 midpoint of the two; the result must pass a check against the country's own towns, else the
 computed one is used: third-party area coordinates are not trusted blindly. The output is one SQLite file (read-only at run
@@ -35,13 +37,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .areas import area_points, outline
 from .normalize import is_latin, key, variants
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 #: countryinfo's centre point stands when the mainland's area centroid lies this close to it
 COUNTRY_AGREE_KM = 150.0
 #: nominal population of a region without one (ranks it against same-named small places)
@@ -144,14 +147,16 @@ def _landmass_centre(geojson: Any) -> tuple[float, float] | None:
     return round(best[2], 5), round(best[1], 5)
 
 
-def _countryinfo() -> tuple[dict[str, tuple[float, float]], set[str]]:
-    """Country centre points and demonyms from ``countryinfo`` (empty when not installed)."""
+def _countryinfo() -> tuple[dict[str, tuple[float, float]], set[str], dict[str, Any]]:
+    """Country centre points, demonyms and outlines (GeoJSON) from ``countryinfo`` (empty when
+    not installed)."""
     points: dict[str, tuple[float, float]] = {}
     dem: set[str] = set()
+    shapes: dict[str, Any] = {}
     try:
         folder = _pkg_file("countryinfo", "data")
     except ModuleNotFoundError:  # pragma: no cover
-        return points, dem
+        return points, dem, shapes
     folder = _pkg_file("countryinfo", "data")
     for f in folder.glob("*.json"):
         try:
@@ -169,9 +174,11 @@ def _countryinfo() -> tuple[dict[str, tuple[float, float]], set[str]]:
             if centre is not None and _km(*pt, *centre) > COUNTRY_AGREE_KM:
                 pt = (round((pt[0] + centre[0]) / 2, 5), round((pt[1] + centre[1]) / 2, 5))
             points[iso] = pt
+        if iso and info.get("geoJSON"):
+            shapes[iso] = info["geoJSON"]
         if info.get("demonym"):
             dem.add(str(info["demonym"]))
-    return points, dem
+    return points, dem, shapes
 
 
 _ADMIN_AFFIX = re.compile(
@@ -268,6 +275,8 @@ def build(out: Path = DEFAULT_PATH) -> Path:
     names: dict[int, set[str]] = defaultdict(set)
     primary: dict[int, set[str]] = defaultdict(set)
     country_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    #: per country: its towns with their first-level area (for the areas' points)
+    area_towns: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     sub_pop: dict[int, int] = defaultdict(int)
     for c in gcities.values():
         gid = int(c["geonameid"])
@@ -284,6 +293,8 @@ def build(out: Path = DEFAULT_PATH) -> Path:
                 admin1 = s["display"]
                 a1code = s["code"]
         country_points[cc].append((lat, lon, pop))
+        if admin1 is not None and a1code:
+            area_towns[cc].append((lat, lon, a1code))
         if c["name"] == capitals.get(cc) and pop > capital_pop.get(cc, (0, 0))[1]:
             capital_pop[cc] = (gid, pop)
         rows.append((gid, c["name"], "city", cc, a1code, admin1, lat, lon, pop))
@@ -301,6 +312,7 @@ def build(out: Path = DEFAULT_PATH) -> Path:
         feats[gid] = (r[0], r[1], "capital", *r[3:])
     # admin divisions
     synthetic = -1
+    admin1_ids: dict[str, int] = {}
     for si, s in enumerate(subs):
         if not s:
             continue
@@ -324,6 +336,8 @@ def build(out: Path = DEFAULT_PATH) -> Path:
         if s["level"] == 1:
             a1name = display
         feats[gid] = (gid, display, kind, cc, a1code, a1name, lat, lon, sub_pop.get(si, 0))
+        if kind == "admin1" and a1code:
+            admin1_ids[a1code] = gid
         primary[gid].add(s["name"])
         for n in s["names"]:
             if is_latin(n):
@@ -341,7 +355,16 @@ def build(out: Path = DEFAULT_PATH) -> Path:
                     names[gid].add(bare)
     # countries: the country's centre point as countryinfo gives it, accepted only when it lies
     # within the extent of the country's own cities (else computed from the cities)
-    ci_points, demonyms = _countryinfo()
+    ci_points, demonyms, shapes = _countryinfo()
+    # first-level areas: the centre of the area their towns' Voronoi cells draw inside the
+    # country's outline (closer to GeoNames' area points than the towns' own extent)
+    moved = 0
+    for cc, towns in area_towns.items():
+        for code, (lat, lon) in area_points(outline(shapes.get(cc)), towns).items():
+            if (gid := admin1_ids.get(code)) is not None:
+                feats[gid] = (*feats[gid][:6], lat, lon, feats[gid][8])
+                moved += 1
+    log.info("%d first-level areas placed by their Voronoi cells", moved)
     for cc, c in countries.items():
         pts = country_points.get(cc, [])
         pt = _area_point(pts)

@@ -1351,7 +1351,9 @@ class Resolver:
         for a, b in itertools.pairwise(ms):
             gap = text[a.end : b.start].strip()
             named_in = a.facility and a.site and ANCHOR_OVER_NAME and gap == "in"
-            unknown = UNRESOLVED_ANCHOR and not a.cands and a.label in PLACE_LABELS
+            unknown = (
+                UNRESOLVED_ANCHOR and not a.cands and a.label in PLACE_LABELS and gap != ","
+            )  # "Thackerville, Okla.": the article's own town may be nearer than the state point
             if (
                 (_bare_site(a) or named_in or unknown)
                 and b.cands
@@ -1711,7 +1713,7 @@ class Resolver:
         areas = [
             a
             for a in self.gaz.lookup(sdoc[j + 1].text)
-            if a.kind in ("country", "admin1") and a.main
+            if a.kind in ("country", "admin1", "admin2") and a.main
         ]
         return any(_contains(a, f) for a in areas for f in m.cands if f.lat is not None)
 
