@@ -166,3 +166,19 @@ def test_name_with_area_rule_decides(parse, monkeypatch):
     monkeypatch.setattr(R, "NAME_WITH_AREA", False)
     doc = parse("Migrants camped in Matias Romero, Oaxaca, on Wednesday.", STAGES)
     assert not any("Romero" in m.text for p in doc.places for m in p.mentions)
+
+
+VENUE = "She teaches a cooking class at Quill Foods in Fresno on Wednesday."
+
+
+def test_a_name_after_at_that_the_gazetteer_lacks_is_a_venue(parse, monkeypatch):
+    doc = parse(VENUE, STAGES)
+    venue = place_by_mention(doc, "Quill Foods")
+    fresno = place_by_mention(doc, "Fresno")
+    assert venue is not None and venue.kind == "site" and fresno is not None
+    assert (venue.lat, venue.lon) == (fresno.lat, fresno.lon)
+    # a company is no venue, nor is an owner in the possessive
+    firm = parse("He was laid off from his job at Acme Corp in Toledo.", STAGES)
+    assert place_by_mention(firm, "Acme Corp") is None
+    monkeypatch.setattr(R, "VENUE_AT", False)
+    assert place_by_mention(parse(VENUE, STAGES), "Quill Foods") is None

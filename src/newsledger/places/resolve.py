@@ -516,6 +516,15 @@ EXTEND_TO_AREA = True
 POSSESSIVE_BUILDING = True
 #: (round 8) "Percy French Hotel, Ballyjamesduff": a name after a facility and a comma
 FACILITY_COMMA = True
+#: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
+VENUE_AT = True
+VENUE_PREPS = {"at", "into"}
+#: words of institutions that are no venue ("at Google Inc", "at the Ministry")
+VENUE_NOT = {
+    "inc", "inc.", "ltd", "llc", "corp", "co", "company", "group", "ministry", "department",
+    "agency", "bank", "university", "college", "school", "association", "council", "party",
+    "committee", "commission", "office", "police", "news", "times", "post", "press",
+}  # fmt: skip
 #: (round 8) a place entity run across a comma is split at it
 SPLIT_COMMA = True
 #: (round 8) an organisation-tagged name that is a sub-national region's own name
@@ -1072,6 +1081,10 @@ class Resolver:
                         for t in range(ent.start, ent.end):
                             soft[t] = True
                         pending.append(m)
+                    elif VENUE_AT and self._venue(sdoc, i, j, label, m):
+                        # "the match at Anfield", "a class at Whole Foods": a venue, placed by
+                        # the place written with it or at the article's main town (round 8)
+                        out.append(Mention(m.start, m.end, m.text, "FAC", facility=True))
             if (
                 label in PLACE_LABELS
                 and not m.cands
@@ -1704,6 +1717,23 @@ class Resolver:
                 for x in range(i, j):
                     taken[x] = True
         return out
+
+    def _venue(self, sdoc: Any, i: int, j: int, label: str, m: Mention) -> bool:
+        """An organisation- or person-tagged name the gazetteer lacks, right after "at" or
+        "into" ("at Anfield", "at Terra Kulture in Lagos"): where something happens."""
+        k = i - 1
+        if k >= 0 and sdoc[k].lower_ == "the":
+            k -= 1
+        return (
+            k >= 0
+            and sdoc[k].lower_ in VENUE_PREPS
+            and not m.cands
+            and label in ("ORG", "PERSON", "FAC")
+            and all(t.is_title or not t.is_alpha for t in sdoc[i:j])
+            and m.text not in self._person_words
+            and not any(t.lower_ in VENUE_NOT for t in sdoc[i:j])
+            and not (j < len(sdoc) and sdoc[j].lower_ in ("'s", "’s", "'", "’"))  # an owner
+        )
 
     def _area_after(self, sdoc: Any, j: int, m: Mention) -> bool:
         """ "Matias Romero, Oaxaca": the name is followed by a comma and an area that holds one
