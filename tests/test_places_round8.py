@@ -147,6 +147,12 @@ def test_a_name_the_gazetteer_lacks_takes_the_place_after_in():
     town = R.Mention(14, 21, "Chicago", "GPE", cands=[chicago])
     res._link_anchors([unknown, town])
     assert unknown.anchor is town
+    # a short parenthesis (the site's abbreviation) stands aside: "Quillon Prison (QP) in"
+    res._text = "Quillon Prison (QP) in Chicago"
+    prison = R.Mention(0, 14, "Quillon Prison", "FAC", facility=True)
+    town2 = R.Mention(23, 30, "Chicago", "GPE", cands=[chicago])
+    res._link_anchors([prison, town2])
+    assert prison.anchor is town2
     R.UNRESOLVED_ANCHOR, saved = False, R.UNRESOLVED_ANCHOR
     try:
         other = R.Mention(0, 10, "Le Quillon", "GPE")

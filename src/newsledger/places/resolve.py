@@ -516,6 +516,8 @@ EXTEND_TO_AREA = True
 POSSESSIVE_BUILDING = True
 #: (round 8) "Percy French Hotel, Ballyjamesduff": a name after a facility and a comma
 FACILITY_COMMA = True
+#: (round 8) a short parenthesis (an abbreviation) between a site and "in"
+PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
 VENUE_AT = True
 VENUE_PREPS = {"at", "into"}
@@ -1363,6 +1365,7 @@ class Resolver:
         text = self._text
         for a, b in itertools.pairwise(ms):
             gap = text[a.end : b.start].strip()
+            gap = PAREN_ABBR.sub("", gap)  # "New Bilibid Prison (NBP) in Muntinlupa" (round 8)
             named_in = a.facility and a.site and ANCHOR_OVER_NAME and gap == "in"
             unknown = (
                 UNRESOLVED_ANCHOR and not a.cands and a.label in PLACE_LABELS and gap != ","
@@ -2337,7 +2340,13 @@ class Resolver:
         if FUZZY_IN_CONTEXT:
             named = {m.best.cc for m in ms if m.best is not None and not m.fuzzy and m.best.cc}
             for m in ms:
-                if m.fuzzy and m.best is not None and named and m.best.cc not in named:
+                if (
+                    m.fuzzy
+                    and m.best is not None
+                    and m.best.cc
+                    and named
+                    and m.best.cc not in named
+                ):
                     m.best = None  # "Helmet" is no misspelt Hemet in an article about Dubai
         if POSSESSOR_KM:
             self._possessors(ms)
