@@ -514,8 +514,6 @@ EXTEND_TO_AREA = True
 #: (round 8) "St. Peter's Basilica", "Eva's Village": a building named in the possessive is
 #: named after its patron, not after the place it lies in
 POSSESSIVE_BUILDING = True
-#: (round 8) "Percy French Hotel, Ballyjamesduff": a name after a facility and a comma
-FACILITY_COMMA = True
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
@@ -1953,12 +1951,6 @@ class Resolver:
                 org = next((e for e in sdoc.ents if e.start <= i - 2 < e.end), None)
                 if org is not None and any(t.lower_ in CAMPUS_WORDS for t in org):
                     return True  # "Federal University of Technology, Owerri" (round 6)
-                if (
-                    FACILITY_COMMA
-                    and org is not None
-                    and org[-1].lower_ in FACILITY_HEADS | BUILDING_WORDS
-                ):
-                    return True  # "Percy French Hotel, Ballyjamesduff" (round 8)
             return bool(self.gaz.lookup(sdoc[i - 2].text))
         return False
 
