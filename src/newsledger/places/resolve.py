@@ -19,6 +19,7 @@ import math
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1126,17 +1127,8 @@ class Resolver:
         ]
         if not cuts or self.gaz.lookup(sdoc[i:j].text):
             return []
-        parts: list[Mention] = []
-        a = i
-        for b in [*cuts, j]:
-            if a >= b:
-                return []
-            m = self._mention(sdoc, a, b, sdoc[a].ent_type_ or "GPE", extend=False)
-            if m is None or not m.cands or m.fuzzy:
-                return []
-            parts.append(m)
-            a = b + 1
-        return parts
+        parts = self._parts(sdoc, i, j, cuts, lambda a, b: sdoc[a].ent_type_ or "GPE")
+        return parts if all(m.cands for m in parts) else []
 
     def _comma_parts(self, sdoc: Any, i: int, j: int) -> list[Mention]:
         """ "Thruxton, Hampshire", "Donington Park, Leicestershire": an entity spaCy ran across
@@ -1144,18 +1136,28 @@ class Resolver:
         cuts = [k for k in range(i + 1, j - 1) if sdoc[k].text == ","]
         if not cuts or self.gaz.lookup(sdoc[i:j].text):
             return []
+        heads = FACILITY_HEADS | BUILDING_WORDS
+        parts = self._parts(
+            sdoc, i, j, cuts, lambda a, b: "FAC" if sdoc[b - 1].lower_ in heads else "GPE"
+        )
+        return parts if parts and parts[-1].cands and not parts[-1].facility else []
+
+    def _parts(
+        self, sdoc: Any, i: int, j: int, cuts: list[int], label: Callable[[int, int], str]
+    ) -> list[Mention]:
+        """Mentions for the pieces of tokens [i, j) between the ``cuts`` (no piece may be empty
+        or a spelling correction); empty when one cannot be made."""
         parts: list[Mention] = []
         a = i
         for b in [*cuts, j]:
             if a >= b:
                 return []
-            label = "FAC" if sdoc[b - 1].lower_ in FACILITY_HEADS | BUILDING_WORDS else "GPE"
-            m = self._mention(sdoc, a, b, label, extend=False)
+            m = self._mention(sdoc, a, b, label(a, b), extend=False)
             if m is None or m.fuzzy:
                 return []
             parts.append(m)
             a = b + 1
-        return parts if parts[-1].cands and not parts[-1].facility else []
+        return parts
 
     def _paired_streets(self, ms: list[Mention], skipped: Any) -> list[Mention]:
         """Two names before a plural street word are both streets: "the corner of State and
