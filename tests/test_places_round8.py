@@ -186,5 +186,7 @@ def test_a_name_after_at_that_the_gazetteer_lacks_is_a_venue(parse, monkeypatch)
     # a company is no venue, nor is an owner in the possessive
     firm = parse("He was laid off from his job at Acme Corp in Toledo.", STAGES)
     assert place_by_mention(firm, "Acme Corp") is None
+    employer = parse("She is a researcher at Quill Foods in Fresno.", STAGES)
+    assert place_by_mention(employer, "Quill Foods") is None  # an employer, not a venue
     monkeypatch.setattr(R, "VENUE_AT", False)
     assert place_by_mention(parse(VENUE, STAGES), "Quill Foods") is None

@@ -515,6 +515,13 @@ EXTEND_TO_AREA = True
 #: (round 8) "St. Peter's Basilica", "Eva's Village": a building named in the possessive is
 #: named after its patron, not after the place it lies in
 POSSESSIVE_BUILDING = True
+#: words before "at" that make the name after it an employer, not a venue
+VENUE_ROLES = {
+    "job", "work", "worker", "employee", "professor", "analyst", "researcher", "scientist",
+    "director", "executive", "manager", "engineer", "spokesman", "spokeswoman", "spokesperson",
+    "official", "officer", "student", "teacher", "coach", "economist", "fellow", "partner",
+    "lawyer", "attorney", "chief", "president", "chairman", "head", "editor", "reporter",
+}  # fmt: skip
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
@@ -1727,6 +1734,10 @@ class Resolver:
         k = i - 1
         if k >= 0 and sdoc[k].lower_ == "the":
             k -= 1
+        if k >= 1 and (
+            sdoc[k - 1].lemma_.lower() in VENUE_ROLES or sdoc[k - 1].lower_ in VENUE_ROLES
+        ):
+            return False  # "a job at Acme", "a professor at Quillfeather": an employer
         return (
             k >= 0
             and sdoc[k].lower_ in VENUE_PREPS
