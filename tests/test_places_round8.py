@@ -190,3 +190,25 @@ def test_a_name_after_at_that_the_gazetteer_lacks_is_a_venue(parse, monkeypatch)
     assert place_by_mention(employer, "Quill Foods") is None  # an employer, not a venue
     monkeypatch.setattr(R, "VENUE_AT", False)
     assert place_by_mention(parse(VENUE, STAGES), "Quill Foods") is None
+
+
+FAR = (
+    "Shoppers in Manassas, Virginia, head to Stonewall for groceries, and commuters take the "
+    "train to Washington."
+)
+
+
+def test_a_far_small_town_in_no_named_area_is_a_local_feature(parse, monkeypatch):
+    doc = parse(FAR, STAGES)
+    site = place_by_mention(doc, "Stonewall")
+    town = place_by_mention(doc, "Manassas")
+    assert site is not None and town is not None and site.kind == "site"
+    assert (site.lat, site.lon) == (town.lat, town.lon)
+    assert site.reason is not None and "km away" in site.reason
+    # a small town written with its state is that town, however far
+    named = parse("Shoppers in Manassas, Virginia, drove to Eva, Alabama, for the fair.", STAGES)
+    eva = place_by_mention(named, "Eva")
+    assert eva is not None and eva.kind == "city" and eva.admin1 == "Alabama"
+    monkeypatch.setattr(R, "FAR_SMALL_KM", 0.0)
+    alone = place_by_mention(parse(FAR, STAGES), "Stonewall")
+    assert alone is not None and alone.kind == "city" and alone.admin1 != "Virginia"

@@ -522,6 +522,10 @@ VENUE_ROLES = {
     "official", "officer", "student", "teacher", "coach", "economist", "fellow", "partner",
     "lawyer", "attorney", "chief", "president", "chairman", "head", "editor", "reporter",
 }  # fmt: skip
+#: (round 8) a town of fewer than FAR_SMALL_POP people read more than FAR_SMALL_KM from the
+#: article's main town, outside every area the article names, is taken for a local feature
+FAR_SMALL_KM = 500.0
+FAR_SMALL_POP = 5_000
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
@@ -2356,6 +2360,8 @@ class Resolver:
         if POSSESSOR_KM:
             self._possessors(ms)
         focus = _focus_town(ms)
+        if FAR_SMALL_KM and focus is not None:
+            self._far_small_towns(ms, focus)
         for m in ms:
             if m.label in CONTEXT_ONLY:
                 continue
@@ -2402,6 +2408,37 @@ class Resolver:
             if (p := moved.get(_gk(m))) is not None and m.best is not None:
                 m.best, m.site = p, True
                 m.reason = f"approximate: placed at {p.name}, the place named with it"
+
+    @staticmethod
+    def _far_small_towns(ms: list[Mention], focus: Feature) -> None:
+        """ "The Shops at Stonewall" in a Virginia story is no Stonewall, Louisiana: a small town
+        read far from the article's main town, in no first-level area the article's other
+        names point to and without its own area written beside it, is taken for a local
+        feature the gazetteer lacks and placed at the main town (round 8)."""
+        for m in ms:
+            b = m.best
+            if (
+                b is None
+                or b.kind != "city"
+                or b.pop >= FAR_SMALL_POP
+                or b.lat is None
+                or m.parent is not None
+                or m.label in CONTEXT_ONLY
+                or focus.lat is None
+                or _km(b.lat, b.lon, focus.lat, focus.lon) <= FAR_SMALL_KM  # type: ignore[arg-type]
+            ):
+                continue
+            others = [o.best for o in ms if o.best is not None and _gk(o) != _gk(m)]
+            if any(o.a1code and o.a1code == b.a1code for o in others):
+                continue  # its state or province is named: a real town of it
+            if b.cc != focus.cc and any(o.cc == b.cc for o in others):
+                continue  # a town abroad in a country the article names
+            km = _km(b.lat, b.lon, focus.lat, focus.lon)  # type: ignore[arg-type]
+            m.best, m.site = focus, True
+            m.reason = (
+                f"approximate: placed at {focus.name}, the article's main town; the town "
+                f"{b.name} ({b.admin1 or b.cc}) lies {km:,.0f} km away in no area the article names"
+            )
 
     @staticmethod
     def _near_possessor(m: Mention, f: Feature) -> bool:
