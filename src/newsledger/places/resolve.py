@@ -525,7 +525,7 @@ VENUE_ROLES = {
 #: (round 8) a town of fewer than FAR_SMALL_POP people read more than FAR_SMALL_KM from the
 #: article's main town, outside every area the article names, is taken for a local feature
 FAR_SMALL_KM = 500.0
-FAR_SMALL_POP = 5_000
+FAR_SMALL_POP = 20_000
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
