@@ -213,3 +213,24 @@ def test_a_far_small_town_in_no_named_area_is_a_local_feature(parse, monkeypatch
     monkeypatch.setattr(R, "FAR_SMALL_KM", 0.0)
     alone = place_by_mention(parse(FAR, STAGES), "Stonewall")
     assert alone is not None and alone.kind == "city" and alone.admin1 != "Virginia"
+
+
+def test_the_main_town_lies_in_the_area_most_names_point_to(monkeypatch):
+    from newsledger.places.gazetteer import Feature
+
+    def town(gid, name, a1, lat, lon, pop):
+        return Feature(gid, name, "city", "US", a1, None, lat, lon, pop)
+
+    stray = town(1, "Stray Town", "US.OH", 40.3, -81.6, 3_800)
+    main = town(2, "Santa Barbara", "US.CA", 34.4, -119.7, 91_800)
+    near = [town(3, "Carpinteria", "US.CA", 34.4, -119.5, 13_700),
+            town(4, "Goleta", "US.CA", 34.4, -119.8, 30_000)]  # fmt: skip
+    ms = []
+    for f, n in [(stray, 3), (main, 2), (near[0], 1), (near[1], 1)]:
+        for _ in range(n):
+            m = R.Mention(0, 1, f.name, "GPE", cands=[f])
+            m.best = f
+            ms.append(m)
+    assert R._focus_town(ms) is main  # three mentions of a stray name lose to the area
+    monkeypatch.setattr(R, "FOCUS_AREA_FIRST", 0.0)
+    assert R._focus_town(ms) is stray

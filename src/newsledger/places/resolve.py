@@ -526,6 +526,9 @@ VENUE_ROLES = {
 #: article's main town, outside every area the article names, is taken for a local feature
 FAR_SMALL_KM = 500.0
 FAR_SMALL_POP = 20_000
+#: (round 8) the main town is sought in the first-level area most distinct names point to;
+#: each mention of the town itself adds this much (0: off)
+FOCUS_AREA_FIRST = 0.5
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
@@ -2662,6 +2665,8 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
     ccs: Counter[str] = Counter()
     a1s: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
+    a1_names: Counter[str] = Counter()
+    seen_a1: set[tuple[str, str]] = set()
     for m in ms:
         f = m.best
         if m.label in CONTEXT_ONLY or m.site or f is None or f.lat is None:
@@ -2676,6 +2681,9 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
             seen.add((f.cc, key(m.text)))
         if f.a1code:
             a1s[f.a1code] += 1
+            if (f.a1code, key(m.text)) not in seen_a1:
+                a1_names[f.a1code] += 1
+                seen_a1.add((f.a1code, key(m.text)))
         if f.kind in ("city", "admin2"):
             counts[f.id] += 1
             feats[f.id] = f
@@ -2684,7 +2692,18 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
         counts = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
     if not counts:
         return None
-    if FOCUS_TIES:
+    if FOCUS_AREA_FIRST:
+        # the town of the first-level area most of the article's distinct names point to
+        # ("Santa Barbara" with Carpinteria and Goleta, over a thrice-named stray) (round 8)
+        fid = max(
+            counts,
+            key=lambda k: (
+                a1_names[feats[k].a1code or ""] + FOCUS_AREA_FIRST * counts[k],
+                counts[k],
+                feats[k].pop,
+            ),
+        )
+    elif FOCUS_TIES:
         fid = max(counts, key=lambda k: (counts[k], a1s[feats[k].a1code or ""], feats[k].pop))
     else:
         fid = counts.most_common(1)[0][0]
