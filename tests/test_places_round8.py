@@ -234,3 +234,17 @@ def test_the_main_town_lies_in_the_area_most_names_point_to(monkeypatch):
     assert R._focus_town(ms) is main  # three mentions of a stray name lose to the area
     monkeypatch.setattr(R, "FOCUS_AREA_FIRST", 0.0)
     assert R._focus_town(ms) is stray
+
+
+def test_without_a_town_a_sites_own_town_is_the_main_town(monkeypatch):
+    from newsledger.places.gazetteer import Feature
+
+    derry = Feature(1, "Derry", "city", "GB", "GB.NIR", None, 55.0, -7.3, 83_652)
+    area = Feature(2, "Northern Ireland", "admin1", "GB", "GB.NIR", None, 54.6, -6.7, 1_485_736)
+    site = R.Mention(0, 1, "Derry's Quillan Hospital", "GAZ", cands=[derry], facility=True)
+    site.best, site.site = derry, True
+    other = R.Mention(2, 3, "Northern Ireland", "GPE", cands=[area])
+    other.best = area
+    assert R._focus_town([site, other]) is derry
+    monkeypatch.setattr(R, "FOCUS_FROM_SITES", False)
+    assert R._focus_town([site, other]) is None

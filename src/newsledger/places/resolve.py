@@ -529,6 +529,8 @@ FAR_SMALL_POP = 20_000
 #: (round 8) the main town is sought in the first-level area most distinct names point to;
 #: each mention of the town itself adds this much (0: off)
 FOCUS_AREA_FIRST = 0.5
+#: (round 8) without a town named outright, a site's own town is the main town
+FOCUS_FROM_SITES = True
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
@@ -2691,6 +2693,21 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
         top = ccs.most_common(1)[0][0]
         counts = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
     if not counts:
+        if FOCUS_FROM_SITES:
+            # no town named outright: the town a site is written with ("Derry's Altnagelvin
+            # Hospital") is the article's main town (round 8)
+            towns = [
+                m.best
+                for m in ms
+                if m.site
+                and m.label not in CONTEXT_ONLY
+                and m.best is not None
+                and m.best.kind == "city"
+                and m.best.lat is not None
+                and m.anchor is None
+            ]
+            if towns:
+                return Counter(towns).most_common(1)[0][0]
         return None
     if FOCUS_AREA_FIRST:
         # the town of the first-level area most of the article's distinct names point to
