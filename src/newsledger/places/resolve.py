@@ -502,7 +502,7 @@ ANCHOR_OVER_NAME = True
 #: (round 8) a news agency's dateline without a state or country ("WASHINGTON (AP) --") names
 #: the best-known town of that name: agencies qualify every other dateline
 AGENCY_MAJOR = True
-#: (round 8) a name the gazetteer lacks, written "X in Y" or "X, Y", is placed at Y
+#: (round 8) a name the gazetteer lacks, written "X in Y" (not "X, Y"), is placed at Y
 UNRESOLVED_ANCHOR = True
 #: (round 8) "London's Heathrow": a place written in the possessive of another lies in or by it;
 #: a reading more than this far from the possessor gives way to the possessor's point
@@ -512,10 +512,10 @@ FUZZY_IN_CONTEXT = True
 #: (round 8) spaCy cuts a longer name short ("Baja" + "California"): the whole name is taken
 #: when it is the own name of a country, first-level area or capital
 EXTEND_TO_AREA = True
-#: (round 8) "St. Peter's Basilica", "Eva's Village": a building named in the possessive is
+#: (round 8) "St. Peter's Basilica", "St George's Chapel": a building named in the possessive is
 #: named after its patron, not after the place it lies in
 POSSESSIVE_BUILDING = True
-#: words before "at" that make the name after it an employer, not a venue
+#: (round 8) words before "at" that make the name after it an employer, not a venue
 VENUE_ROLES = {
     "job", "work", "worker", "employee", "professor", "analyst", "researcher", "scientist",
     "director", "executive", "manager", "engineer", "spokesman", "spokeswoman", "spokesperson",
