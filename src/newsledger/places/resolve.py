@@ -2583,52 +2583,47 @@ def _home_country(ms: list[Mention], home: list[Mention]) -> str | None:
     return order[0]
 
 
-_LANDMARKS: dict[int, dict[str, Feature]] = {}
+def _data_rows(name: str) -> list[list[str]]:
+    """The rows of the tab-separated file ``data/<name>``, fields stripped (blank lines and
+    ``#`` comments skipped)."""
+    path = Path(__file__).parent / "data" / name
+    return [
+        [x.strip() for x in line.split("\t")]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+_CITY_TABLES: dict[tuple[str, int], dict[str, Feature]] = {}
+
+
+def _city_table(gaz: Gazetteer, name: str, fold: Callable[[str], str]) -> dict[str, Feature]:
+    """``data/<name>`` (a name, a city, its country code) read once per gazetteer: the folded
+    name -> the biggest town of that city's name in that country."""
+    got = _CITY_TABLES.get((name, id(gaz)))
+    if got is None:
+        got = {}
+        for row in _data_rows(name):
+            written, city, cc = row[:3]
+            towns = [
+                f
+                for f in gaz.lookup(city)
+                if f.cc == cc and f.kind == "city" and f.main and f.lat is not None
+            ]
+            if towns:
+                got[fold(written)] = max(towns, key=lambda f: f.pop)
+        _CITY_TABLES[(name, id(gaz))] = got
+    return got
 
 
 def _landmarks(gaz: Gazetteer) -> dict[str, Feature]:
-    """``data/landmarks.tsv`` read once per gazetteer: folded landmark name -> its city."""
-    got = _LANDMARKS.get(id(gaz))
-    if got is None:
-        got = {}
-        path = Path(__file__).parent / "data" / "landmarks.tsv"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            name, city, cc = (x.strip() for x in line.split("\t")[:3])
-            towns = [
-                f
-                for f in gaz.lookup(city)
-                if f.cc == cc and f.kind == "city" and f.main and f.lat is not None
-            ]
-            if towns:
-                got[key(name)] = max(towns, key=lambda f: f.pop)
-        _LANDMARKS[id(gaz)] = got
-    return got
-
-
-_INITIALISMS: dict[int, dict[str, Feature]] = {}
+    """``data/landmarks.tsv``: folded landmark name -> its city."""
+    return _city_table(gaz, "landmarks.tsv", key)
 
 
 def _initialisms(gaz: Gazetteer) -> dict[str, Feature]:
-    """``data/initialisms.tsv`` read once per gazetteer: dotted city initialism -> its city."""
-    got = _INITIALISMS.get(id(gaz))
-    if got is None:
-        got = {}
-        path = Path(__file__).parent / "data" / "initialisms.tsv"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            short, city, cc = (x.strip() for x in line.split("\t")[:3])
-            towns = [
-                f
-                for f in gaz.lookup(city)
-                if f.cc == cc and f.kind == "city" and f.main and f.lat is not None
-            ]
-            if towns:
-                got[short] = max(towns, key=lambda f: f.pop)
-        _INITIALISMS[id(gaz)] = got
-    return got
+    """``data/initialisms.tsv``: dotted city initialism ("L.A.") -> its city."""
+    return _city_table(gaz, "initialisms.tsv", str)
 
 
 _NEIGHBOURS: dict[str, set[str]] = {}
@@ -2798,16 +2793,10 @@ def _postal_tables() -> tuple[dict[str, str], dict[str, str]]:
     state or province), read once."""
     with _POSTAL_LOCK:
         if not _POSTAL:
-            tables = []
-            for name in ("zip3.tsv", "area_codes.tsv"):
-                rows: dict[str, str] = {}
-                path = Path(__file__).parent / "data" / name
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    if line.strip() and not line.startswith("#"):
-                        k, v = line.split("\t")[:2]
-                        rows[k.strip()] = v.strip()
-                tables.append(rows)
-            _POSTAL.append((tables[0], tables[1]))
+            zips, codes = (
+                {r[0]: r[1] for r in _data_rows(n)} for n in ("zip3.tsv", "area_codes.tsv")
+            )
+            _POSTAL.append((zips, codes))
         return _POSTAL[0]
 
 
