@@ -93,12 +93,15 @@ def ray_pipe(
         turn += 1
         pending.append((actors[i].run.remote(batch), batch, i, actors[i]))
 
-    def run_now(batch: list[Document], i: int) -> list[Result]:
-        actor = actors[i]
+    def fetch(ref: Any, batch: list[Document], i: int, actor: Any) -> list[Result]:
         try:
-            return list(ray.get(actor.run.remote(batch)))
+            return list(ray.get(ref))
         except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError) as exc:
             return recover(exc, batch, i, actor)
+
+    def run_now(batch: list[Document], i: int) -> list[Result]:
+        actor = actors[i]
+        return fetch(actor.run.remote(batch), batch, i, actor)
 
     def recover(exc: Exception, batch: list[Document], i: int, actor: Any) -> list[Result]:
         """A crash loses no more than the document that caused it."""
@@ -115,11 +118,7 @@ def ray_pipe(
         return [Result(None, None, Failure(batch[0].source or batch[0].id, reason, batch[0].id))]
 
     def collect() -> list[Result]:
-        ref, batch, i, actor = pending.popleft()
-        try:
-            return list(ray.get(ref))
-        except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError) as exc:
-            return recover(exc, batch, i, actor)
+        return fetch(*pending.popleft())
 
     try:
         for batch in batches(docs, settings.batch_size):
