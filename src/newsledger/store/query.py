@@ -47,6 +47,10 @@ class _Where:
             value.lower(), _like(value), _like(value), value.lower(),
         )  # fmt: skip
 
+    def until(self, expr: str, value: str) -> None:
+        """``expr`` up to ``value`` read as a period: "2023-03" keeps every day of March."""
+        self.add(f"substr({expr}, 1, length(?)) <= ?", value, value)
+
     @property
     def sql(self) -> str:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
@@ -96,7 +100,7 @@ def query_events(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     if f.since:
         w.add("e.date >= ?", f.since)
     if f.until:
-        w.add("substr(e.date, 1, length(?)) <= ?", f.until, f.until)
+        w.until("e.date", f.until)
     w.doc("e", f)
     sql = EVENT_SQL + w.sql + " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start" + _limit(f)
     return _rows(conn, sql, w.params)
@@ -186,9 +190,7 @@ def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str,
     if f.since:
         w.add("coalesce(d.reference_date, d.published) >= ?", f.since)
     if f.until:
-        w.add(
-            "substr(coalesce(d.reference_date, d.published), 1, length(?)) <= ?", f.until, f.until
-        )
+        w.until("coalesce(d.reference_date, d.published)", f.until)
     sql = f"""
     SELECT d.id, d.title, d.outlet, d.url, d.published, d.reference_date, d.source,
            d.ingested_at,
