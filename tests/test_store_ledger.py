@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.document import Actor, Document, Event, Evidence, Mention, Place, Section
+from newsledger.document import (
+    Actor,
+    Claim,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Section,
+)
 from newsledger.store import QueryFilters, open_store
 from newsledger.store.migrations import MIGRATIONS
 
@@ -88,6 +97,20 @@ def test_store_queries_filter_by_actor_place_type_and_date(tmp_path: Path) -> No
         assert len(store.events(QueryFilters(until="2025-01"))) == 1
         row = store.actors()[0]
         assert (row["id"], row["events_as_actor1"], row["mentions"]) == ("rebels", 1, 1)
+
+
+def test_until_a_month_keeps_every_day_of_it_for_events_claims_and_documents(
+    tmp_path: Path,
+) -> None:
+    doc = sample()
+    ev = doc.events[0].evidence
+    doc.claims = [Claim("c1", ev, "Rebels", "say", "the town", 27, 34, date="2025-01-06")]
+    with open_store(str(tmp_path / "l.db")) as store:
+        store.write(doc)
+        for period, kept in [("2025", 1), ("2025-01", 1), ("2025-01-06", 1), ("2024-12", 0)]:
+            f = QueryFilters(until=period)
+            counts = (len(store.events(f)), len(store.claims(f)), len(store.documents(f)))
+            assert counts == (kept, kept, kept), period
 
 
 def test_store_reads_while_another_connection_writes(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     if f.since:
         w.add("coalesce(c.date, d.reference_date, d.published) >= ?", f.since)
     if f.until:
-        w.add("coalesce(c.date, d.reference_date, d.published) <= ?", f.until)
+        w.until("coalesce(c.date, d.reference_date, d.published)", f.until)
     w.doc("c", f)
     if f.place:
         w.add("lower(c.content) LIKE ?", _like(f.place))
