@@ -882,6 +882,11 @@ class Resolver:
         def skipped(start: int) -> bool:
             return any(a <= start < b for a, b in skip)
 
+        def take(start: int, end: int) -> None:
+            """Tokens [start, end) belong to a mention (or to a name that is no place)."""
+            end = min(end, len(taken))
+            taken[start:end] = [True] * max(0, end - start)
+
         joined = self._joined_names(sdoc) if JOIN_SPLIT_NAMES else []
         out.extend(m for m, _ in joined)
         joined_tokens = {t for _, toks in joined for t in toks}
@@ -896,8 +901,7 @@ class Resolver:
             label = ent.label_
             text = sdoc[i:j].text
             if label in NEVER_LABELS:
-                for t in range(ent.start, ent.end):
-                    taken[t] = True
+                take(ent.start, ent.end)
                 if label == "MONEY":  # "one million US dollars": the country of the currency
                     out.extend(self._currency_country(sdoc, ent.start, ent.end))
                 elif label in MISLABELLED and (pm := self._mislabelled(sdoc, i, j)) is not None:
@@ -916,8 +920,7 @@ class Resolver:
                 and DEMONYM_END.search(text)
                 and not (CAPITAL_NORP and self._capital_or_country(text))
             ):
-                for t in range(ent.start, ent.end):
-                    taken[t] = True
+                take(ent.start, ent.end)
                 continue
             if not text[:1].isupper() and not text[:1].isdigit():
                 continue  # "meth", "new": not a name
@@ -925,8 +928,7 @@ class Resolver:
                 lm = self._landmark(i, j, sdoc)
                 if lm is not None:
                     out.append(lm)
-                    for t in range(ent.start, ent.end):
-                        taken[t] = True
+                    take(ent.start, ent.end)
                     continue
             pos = j  # the possessive: after the name ("St. Peter's" + "Basilica") or inside it
             if ent.end - 2 > i and sdoc[ent.end - 2].lower_ in ("'s", "’s"):
@@ -950,8 +952,7 @@ class Resolver:
                 end = last.idx + len(last.text)
                 start = sdoc[i].idx
                 out.append(Mention(start, end, self._text[start:end], "FAC", facility=True))
-                for t in range(ent.start, j + 2):
-                    taken[t] = True
+                take(ent.start, j + 2)
                 continue
             if (
                 EXTEND_TO_AREA
@@ -979,20 +980,16 @@ class Resolver:
                 if fm is not None:
                     fm.facility = True
                     out.append(fm)
-                    for t in range(ent.start, min(ent.end + 1, len(sdoc))):
-                        taken[t] = True
+                    take(ent.start, ent.end + 1)
                     continue
-            if SPLIT_COMMA and label in PLACE_LABELS and (parts := self._comma_parts(sdoc, i, j)):
+            if label in PLACE_LABELS and (
                 # "Thruxton, Hampshire" as one entity: two places, the second holding the first
+                # (round 8); "Norman to D.C": one entity across "to"/"and" (round 7)
+                parts := (self._comma_parts(sdoc, i, j) if SPLIT_COMMA else [])
+                or (self._run_on(sdoc, i, j) if SPLIT_RUN_ON else [])
+            ):
                 out.extend(parts)
-                for t in range(ent.start, ent.end):
-                    taken[t] = True
-                continue
-            if SPLIT_RUN_ON and label in PLACE_LABELS and (parts := self._run_on(sdoc, i, j)):
-                # "Norman to D.C": spaCy ran one place entity across "to"/"and" (round 7)
-                out.extend(parts)
-                for t in range(ent.start, ent.end):
-                    taken[t] = True
+                take(ent.start, ent.end)
                 continue
             m = self._mention(sdoc, i, j, label)
             if m is None:
@@ -1001,11 +998,9 @@ class Resolver:
                 continue  # a surname spaCy took for a place ("Pawlenty")
             if label in PLACE_LABELS or m.label == "GAZ":
                 out.append(m)
-                for t in range(ent.start, ent.end):
-                    taken[t] = True
+                take(ent.start, ent.end)
             else:  # PERSON/ORG: kept when the whole name is a place and its context says so
-                for t in range(ent.start, ent.end):
-                    taken[t] = True
+                take(ent.start, ent.end)
                 whole = m.cands and (
                     (self._place_context(sdoc, i, j) and self._strong(m))
                     or (self._home_context(sdoc, i) and any(f.main for f in m.cands))
