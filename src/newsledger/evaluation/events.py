@@ -236,6 +236,13 @@ def _stage_metrics(
     }
 
 
+def _score_line(m: dict[str, Any]) -> str:
+    return (
+        f"accuracy {m['accuracy']:.3f}   macro F1 {m['macro_f1']:.3f}   "
+        f"weighted F1 {m['weighted_f1']:.3f}"
+    )
+
+
 def format_report(m: dict[str, Any]) -> str:
     """Terminal text for :func:`run`'s metrics."""
     what = (
@@ -248,20 +255,14 @@ def format_report(m: dict[str, Any]) -> str:
         f"protocol: {m['protocol']}",
         f"snippets: {m['n_snippets']} ({m['n_acled']} with an ACLED sub-type)",
         f"scored: {what}",
-        f"accuracy {m['accuracy']:.3f}   macro F1 {m['macro_f1']:.3f}   weighted F1 {m['weighted_f1']:.3f}"
-        "   (best CASE 2021 system: weighted F1 0.839, trained on ACLED)",
+        f"{_score_line(m)}   (best CASE 2021 system: weighted F1 0.839, trained on ACLED)",
     ]
     if "classifier" in m:
-        c = m["classifier"]
-        lines.append(
-            f"classifier alone: accuracy {c['accuracy']:.3f}   macro F1 {c['macro_f1']:.3f}   "
-            f"weighted F1 {c['weighted_f1']:.3f}"
-        )
+        lines.append(f"classifier alone: {_score_line(m['classifier'])}")
     if "stage" in m:
-        c = m["stage"]["combined"]
         lines.append(
-            f"snippet-level combination (classifier + sub-types the rules found): accuracy "
-            f"{c['accuracy']:.3f}   macro F1 {c['macro_f1']:.3f}   weighted F1 {c['weighted_f1']:.3f}"
+            "snippet-level combination (classifier + sub-types the rules found): "
+            + _score_line(m["stage"]["combined"])
         )
     lines += ["", f"{'sub-type':40} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}"]
     for lab, s in sorted(m["per_type"].items(), key=lambda x: x[1]["f1"]):
