@@ -23,8 +23,12 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Event, Place
+from ..places import SPECIFICITY
 
-PLACE_RANK = {"site": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+
+def _rank(place: Place | None) -> int:
+    """How specific a place is (site > city > ... > country; no place or kind: least)."""
+    return SPECIFICITY.get(place.kind or "", -1) if place is not None else -1
 
 
 def _is_headline(doc: Document, ev: Event) -> bool:
@@ -37,8 +41,8 @@ def _is_headline(doc: Document, ev: Event) -> bool:
 def _place_agrees(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or a.id == b.id:
         return True
-    broad, narrow = sorted((a, b), key=lambda p: PLACE_RANK.get(p.kind or "", 0))
-    if PLACE_RANK.get(broad.kind or "", 0) >= PLACE_RANK.get(narrow.kind or "", 0):
+    broad, narrow = sorted((a, b), key=_rank)
+    if _rank(broad) >= _rank(narrow):
         return False  # two different places of the same rank
     if broad.kind == "country":
         return bool(broad.country) and broad.country == narrow.country
@@ -60,8 +64,7 @@ def _dates_agree(x: str | None, y: str | None) -> bool:
 
 
 def _specificity(ev: Event, places: dict[str, Place]) -> tuple[int, int, int]:
-    place = places.get(ev.place or "")
-    rank = PLACE_RANK.get(place.kind or "", 0) if place else 0
+    rank = _rank(places.get(ev.place or ""))
     args = sum(x is not None for x in (ev.actor1, ev.actor2, ev.fatalities))
     return rank, len(ev.date or ""), args
 
