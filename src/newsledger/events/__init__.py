@@ -16,7 +16,7 @@ from ..document import Document
 from ..pipeline import Stage
 from .classifier import SubtypeClassifier
 from .embed import clear_cache
-from .extract import classifier_inputs, extract, parse_count
+from .extract import EMBED_SCOPE, check_scope, classifier_inputs, extract, parse_count
 
 
 class EventStage(Stage):
@@ -32,7 +32,7 @@ class EventStage(Stage):
         min_confidence: float = 0.0,
         classifier: Any | None = None,
         embeddings: bool = True,
-        embed_scope: str = "typed",
+        embed_scope: str = EMBED_SCOPE,
     ):
         """``embeddings`` (setting ``events.embeddings``): score sentences with the sentence-
         embedding half of the sub-type classifier too (more accurate; MiniLM on onnxruntime,
@@ -41,11 +41,9 @@ class EventStage(Stage):
         sentences whose trigger the classifier types; within the cost budget), "sentences"
         (every classified sentence; CV +0.002, three times the cost) or "all" (paragraphs too);
         see docs/events.md."""
-        if embed_scope not in ("all", "sentences", "typed"):
-            raise ValueError(f"events: unknown embed_scope {embed_scope!r} (all, sentences, typed)")
         self.min_confidence = min_confidence
         self.embeddings = embeddings
-        self.embed_scope = embed_scope
+        self.embed_scope = check_scope(embed_scope)
         self._classifier = classifier
 
     @property

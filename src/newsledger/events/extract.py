@@ -1081,29 +1081,20 @@ def sentences_with_triggers(doc: Document, sdoc: Any) -> list[tuple[Any, list[Ca
     return out
 
 
-def classifiable_sentences(doc: Document, sdoc: Any) -> list[str]:
-    """Texts the sub-type classifier scores for this document, in one batch: the sentences with
-    a trigger that may be an ACLED event (it types some of their triggers and votes on all of
-    them) and the paragraphs around them (the paragraph-level vote)."""
-    sents = [
-        sent
-        for sent, cands in sentences_with_triggers(doc, sdoc)
-        if any(c.spec.get("acled") is not None for c in cands)
-    ]
-    paras = [
-        doc.text[a:b]
-        for a, b in paragraphs(doc.text)
-        if any(a <= sent.start_char < b for sent in sents)
-    ]
-    return [*(sent.text for sent in sents), *paras]
-
-
 #: Which texts the embedding half of the classifier reads (cost; see docs/events.md):
 #: "all" -- every classified sentence and paragraph; "sentences" -- the sentences, a paragraph
 #: gets the mean of its sentences' vectors; "typed" -- only sentences with a trigger the
 #: classifier types (:func:`_typed`), a paragraph the mean of those; the other sentences are
 #: scored by the TF-IDF half alone.
 EMBED_SCOPE = "typed"
+EMBED_SCOPES = ("typed", "sentences", "all")
+
+
+def check_scope(scope: str) -> str:
+    """``scope`` when it is one of :data:`EMBED_SCOPES`; a ValueError naming them otherwise."""
+    if scope not in EMBED_SCOPES:
+        raise ValueError(f"events: unknown embed_scope {scope!r} ({', '.join(EMBED_SCOPES)})")
+    return scope
 
 
 def _typed(c: Candidate) -> bool:
@@ -1114,30 +1105,33 @@ def _typed(c: Candidate) -> bool:
 def classifier_inputs(
     doc: Document, sdoc: Any, scope: str | None = None
 ) -> tuple[list[str], dict[str, list[str]] | None]:
-    """:func:`classifiable_sentences` and the ``parts`` of
+    """Texts the sub-type classifier scores for this document, in one batch -- the sentences
+    with a trigger that may be an ACLED event (it types some of their triggers and votes on all
+    of them) and the paragraphs around them (the paragraph-level vote) -- and the ``parts`` of
     :meth:`~.classifier.SubtypeClassifier.prime` for ``scope`` (default :data:`EMBED_SCOPE`)."""
-    scope = scope or EMBED_SCOPE
-    if scope not in ("all", "sentences", "typed"):
-        raise ValueError(f"events: unknown embedding scope {scope!r} (all, sentences, typed)")
-    texts = classifiable_sentences(doc, sdoc)
-    if scope == "all":
-        return texts, None
-    sents = [
+    scope = check_scope(scope or EMBED_SCOPE)
+    found = [
         (sent, cands)
         for sent, cands in sentences_with_triggers(doc, sdoc)
         if any(c.spec.get("acled") is not None for c in cands)
     ]
+    around = [
+        (a, b)
+        for a, b in paragraphs(doc.text)
+        if any(a <= sent.start_char < b for sent, _ in found)
+    ]
+    texts = [*(sent.text for sent, _ in found), *(doc.text[a:b] for a, b in around)]
+    if scope == "all":
+        return texts, None
     parts: dict[str, list[str]] = {}
     embedded = []
-    for sent, cands in sents:
+    for sent, cands in found:
         if scope == "sentences" or any(_typed(c) for c in cands):
             embedded.append(sent)
         else:
             parts[sent.text] = []
-    for a, b in paragraphs(doc.text):
-        para = doc.text[a:b]
-        if any(a <= sent.start_char < b for sent, _ in sents):
-            parts[para] = [sent.text for sent in embedded if a <= sent.start_char < b]
+    for a, b in around:
+        parts[doc.text[a:b]] = [sent.text for sent in embedded if a <= sent.start_char < b]
     for sent in embedded:  # a one-sentence paragraph is that sentence
         parts.pop(sent.text, None)
     return texts, parts
