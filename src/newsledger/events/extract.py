@@ -1268,22 +1268,21 @@ def _role(c: Candidate, subtype: str | None) -> str:
     return ""
 
 
-def absorb_generic(doc: Document, events: list[Event], role: dict[str, str]) -> list[Event]:
+def absorb_generic(
+    events: list[Event], role: dict[str, str], paras: list[tuple[int, int]]
+) -> list[Event]:
     """ACLED codes one event per act. A generic violent event -- an Armed clash or Attack the
     classifier chose for a trigger without a weapon cue -- beside a specific one (an air strike,
     shelling, a bombing with its weapon named; a territory change) is usually the same act
     told twice: a fatal one ("six people were killed", "killing 40") in the same paragraph, a
     non-fatal one ("attacked", "clashes") in the same sentence. It goes; the specific event
     takes its fatalities when it had none (and, from the same sentence, its actors). Neither may
-    be hypothetical. Called before the confidences are finalised (+0.05 for the fatalities)."""
-    paras = paragraphs(doc.text)
+    be hypothetical. ``paras``: the document's :func:`paragraphs`. Called before the
+    confidences are finalised (+0.05 for the fatalities)."""
 
     def scope(e: Event, kind: str) -> tuple[int, int]:
-        if kind == "generic_fatal":
-            for a, b in paras:
-                if a <= e.evidence.start < b:
-                    return (a, b)
-        return (e.evidence.start, e.evidence.end)
+        para = _paragraph_of(paras, e.evidence.start) if kind == "generic_fatal" else None
+        return para or (e.evidence.start, e.evidence.end)
 
     drop: set[str] = set()
     for g in events:
@@ -1333,13 +1332,17 @@ def _unfought_transfers(events: list[Event], paras: list[tuple[int, int]]) -> No
                 e.type = subtype_type(e.subtype)
 
 
+def _paragraph_of(paras: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The paragraph (one of :func:`paragraphs`) that holds the character ``offset``."""
+    return next(((a, b) for a, b in paras if a <= offset < b), None)
+
+
 def _paragraph_span(paras: list[tuple[int, int]], sent: Any) -> tuple[int, int]:
-    """(start, end) of the paragraph (:func:`paragraphs`) that holds the sentence (at least
-    the sentence itself)."""
-    for a, b in paras:
-        if a <= sent.start_char < b:
-            return min(a, sent.start_char), max(b, sent.end_char)
-    return sent.start_char, sent.end_char
+    """(start, end) of the paragraph that holds the sentence (at least the sentence itself)."""
+    para = _paragraph_of(paras, sent.start_char)
+    if para is None:
+        return sent.start_char, sent.end_char
+    return min(para[0], sent.start_char), max(para[1], sent.end_char)
 
 
 def _chemical_for(
@@ -1498,7 +1501,7 @@ def extract(doc: Document, sdoc: Any, classify: Any) -> list[Event]:
             movable,
             voted_p,
         )
-    events = absorb_generic(doc, events, role)
+    events = absorb_generic(events, role, paras)
     _unfought_transfers(events, paras)  # a withdrawal and a capture, no fighting
     for ev in events:
         ev.confidence += AGREE_BOOST * ((ev.id in voted_s) + (ev.id in voted_p))
