@@ -36,6 +36,12 @@ def cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
+def cue_by_subtype() -> dict[str, re.Pattern[str]]:
+    """:func:`cue_patterns` by sub-type (built once)."""
+    return dict(cue_patterns())
+
+
+@lru_cache(maxsize=1)
 def _lower_cue_patterns() -> list[re.Pattern[str]]:
     """:func:`cue_patterns` for lower-cased text (the cues are lower case; twice as fast)."""
     return [re.compile(p.pattern) for _, p in cue_patterns()]

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..document import Claim, Document, Event, Evidence, content_id
 from ..quantities.count import parse_count as parse_quantity
-from .classifier import codebook, cue_patterns, subtype_type, vote
+from .classifier import codebook, cue_by_subtype, subtype_type, vote
 from .coref import VIOLENT_TYPES, attach_responsibility, merge_repeated
 
 DATA = Path(__file__).parent / "data"
@@ -231,7 +231,7 @@ def _weapon_near(tok: Any) -> bool:
     text = " ".join(t.text for t in toks)
     if _weapon_re().search(text):
         return True
-    return bool(dict(cue_patterns())["Sexual violence"].search(text))
+    return bool(cue_by_subtype()["Sexual violence"].search(text))
 
 
 def _disaster_cause(tok: Any) -> bool:
@@ -900,7 +900,7 @@ def _object_head(c: Candidate) -> Any:
 
 
 def explosive_cue(text: str) -> str | None:
-    pats = dict(cue_patterns())
+    pats = cue_by_subtype()
     for sub in EXPLOSIVE_ORDER:
         if pats[sub].search(text):
             return sub
@@ -1048,7 +1048,7 @@ def decide_subtype(
             if t in ("Violence against civilians", "Explosions/Remote violence")
         ]
     allowed = _expand(allowed_types)
-    pats = dict(cue_patterns())
+    pats = cue_by_subtype()
     # sub-types that are only what their cue says: a rape, a mob, an abduction, a weapon
     allowed = [
         sub for sub in allowed if sub not in CUE_REQUIRED or pats[sub].search(sent_text) is not None
@@ -1200,7 +1200,7 @@ def open_subtypes(c: Candidate, sent_text: str, families: dict[str, list[str]]) 
     types = list(families.get(c.spec.get("family", "violence"), []))
     if "Explosions/Remote violence" in types and explosive_cue(sent_text) is None:
         types.remove("Explosions/Remote violence")
-    pats = dict(cue_patterns())
+    pats = cue_by_subtype()
     return [
         sub
         for sub in _expand(types)
