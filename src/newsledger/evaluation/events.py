@@ -21,8 +21,6 @@ import time
 from collections import Counter
 from typing import Any
 
-import numpy as np
-
 from ..events.classifier import (
     NONE_LABEL,
     SubtypeClassifier,
@@ -31,7 +29,14 @@ from ..events.classifier import (
     shipped_model,
     vote,
 )
-from ..events.train import UNSEEN, cross_validate_models, read_case, text_key, trained_keys
+from ..events.train import (
+    UNSEEN,
+    cross_validate_models,
+    fold_rows,
+    read_case,
+    text_key,
+    trained_keys,
+)
 
 
 def _f1s(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, Any]:
@@ -74,18 +79,7 @@ def run(
     else:  # a held-out file: the shipped model, which never saw it
         protocol = "held-out: the shipped model (trained on other data) on this file; 25-way over ACLED-labelled snippets"
         models, fold_of = [shipped_model()], [0] * len(texts)
-    folds: list[Any] = [None] * len(texts)
-    for f, model in enumerate(models):
-        idx = [i for i, g in enumerate(fold_of) if g == f]
-        if not idx:
-            continue
-        d = np.asarray(
-            model.decision_function([texts[i] for i in idx])
-            if embeddings
-            else model.decision_function([texts[i] for i in idx], embeddings=False)
-        )
-        for i, row in zip(idx, d, strict=True):
-            folds[i] = (list(model.classes_), row)
+    folds = fold_rows(models, fold_of, texts, embeddings)
     cv_s = time.perf_counter() - t0
     labels25 = list(c2s.values())
     gold: list[str] = []
@@ -171,6 +165,11 @@ def _stage_metrics(
     from ..events.extract import classifier_inputs, extract
     from ..nlp import load_model
 
+    def parsed(text: str, sdoc: Any) -> Document:
+        doc = Document(id="case", text=text, sections=[Section("body", 0, len(text))])
+        doc.user_data["spacy"] = sdoc
+        return doc
+
     c2s = code_to_subtype()
     nlp = load_model()
     found = correct = n_acled = unseen_quiet = n_unseen = 0
@@ -185,8 +184,7 @@ def _stage_metrics(
         texts, codes, sdocs, folds, fold_of, strict=True
     ):
         labs = [c2s.get(c, NONE_LABEL) for c in classes]
-        doc = Document(id="case", text=text, sections=[Section("body", 0, len(text))])
-        doc.user_data["spacy"] = sdoc
+        doc = parsed(text, sdoc)
         texts_in, parts = classifier_inputs(doc, sdoc, embed_scope)  # as the stage primes it
         fold_clf[f].prime(texts_in, parts=parts)
         evs = [e for e in extract(doc, sdoc, fold_clf[f]) if e.subtype]
@@ -214,11 +212,7 @@ def _stage_metrics(
 
     stage = EventStage(classifier=clf, embed_scope=embed_scope)
     t0 = time.perf_counter()
-    docs = []
-    for text, sdoc in zip(texts, sdocs, strict=True):
-        doc = Document(id="case", text=text, sections=[Section("body", 0, len(text))])
-        doc.user_data["spacy"] = sdoc
-        docs.append(doc)
+    docs = [parsed(text, sdoc) for text, sdoc in zip(texts, sdocs, strict=True)]  # fresh ones
     for i in range(0, len(docs), 32):  # as the pipeline runs it: batches of documents
         list(stage.pipe(docs[i : i + 32]))
     t_real = time.perf_counter() - t0

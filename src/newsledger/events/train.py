@@ -4,8 +4,9 @@
 
 writes ``data/subtype_model.npz`` (plain arrays, no pickle) trained on every snippet plus the
 project's codebook examples (``data/codebook_examples.jsonl``; the unseen CASE types are trained
-as "no ACLED event"). Reported numbers never come from this model: :func:`cross_validate` gives the
-stratified k-fold predictions that ``newsledger eval events`` reports.
+as "no ACLED event"). Reported numbers never come from this model: :func:`cross_validate_models`
+and :func:`fold_rows` give the stratified k-fold predictions that ``newsledger eval events``
+reports.
 """
 
 from __future__ import annotations
@@ -125,14 +126,23 @@ def fit(texts: list[str], codes: list[str]) -> Any:
     return model
 
 
-def cross_validate(texts: list[str], codes: list[str], k: int = 5, seed: int = 0) -> list[Any]:
-    """Stratified k-fold: for every snippet, the model trained on the other folds (its decision
-    row and that model's classes). Returns ``[(classes, row), ...]`` in input order."""
-    models, fold_of = cross_validate_models(texts, codes, k, seed)
+def fold_rows(
+    models: list[Any], fold_of: list[int], texts: list[str], embeddings: bool = True
+) -> list[Any]:
+    """For every snippet, the decision row of the model of its fold (``models[fold_of[i]]``)
+    and that model's classes: ``[(classes, row), ...]`` in input order. ``embeddings`` False:
+    the TF-IDF half alone."""
     out: list[Any] = [None] * len(texts)
     for f, model in enumerate(models):
         idx = [i for i, g in enumerate(fold_of) if g == f]
-        d = np.asarray(model.decision_function([texts[i] for i in idx]))
+        if not idx:
+            continue
+        batch = [texts[i] for i in idx]
+        d = np.asarray(
+            model.decision_function(batch)
+            if embeddings
+            else model.decision_function(batch, embeddings=False)
+        )
         for i, row in zip(idx, d, strict=True):
             out[i] = (list(model.classes_), row)
     return out
