@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 #: countryinfo's centre point stands when the mainland's area centroid lies this close to it
 COUNTRY_AGREE_KM = 150.0
 #: nominal population of a region without one (ranks it against same-named small places)
@@ -208,6 +208,43 @@ def _read_tsv(path: Path) -> Iterable[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
+def _name_articles() -> dict[str, re.Pattern[str]]:
+    """Per country: the definite articles its place names open with (data/name_articles.tsv)."""
+    out: dict[str, re.Pattern[str]] = {}
+    for row in _read_tsv(DATA / "name_articles.tsv"):
+        pat = re.compile(rf"^(?:{row[0]})[ -]", re.IGNORECASE)
+        out.update((cc, pat) for cc in row[1].split())
+    return out
+
+
+def _composite_areas(
+    feats: dict[int, Row],
+    primary: dict[int, set[str]],
+    names: dict[int, set[str]],
+    synthetic: int,
+) -> int:
+    """Add data/composite_areas.tsv: each area the union of second-level areas already in
+    ``feats``, at their population-weighted centre. Returns the next free synthetic id."""
+    admin2 = {(r[3], r[1]): r for r in feats.values() if r[2] == "admin2"}
+    for row in _read_tsv(DATA / "composite_areas.tsv"):
+        nm, cc, parts = row[0].split("|"), row[1], row[2].split("|")
+        found = [admin2[(cc, p)] for p in parts if (cc, p) in admin2]
+        missing = sorted(set(parts) - {r[1] for r in found})
+        if missing:
+            raise ValueError(f"composite_areas.tsv: {nm[0]}: no second-level area {missing}")
+        pop = sum(r[8] for r in found)
+        pts = [(r[6], r[7], max(r[8], 1)) for r in found if r[6] is not None]
+        w = sum(p[2] for p in pts)
+        lat = sum(p[0] * p[2] for p in pts) / w
+        lon = sum(p[1] * p[2] for p in pts) / w
+        a1 = {(r[4], r[5]) for r in found}
+        a1code, a1name = a1.pop() if len(a1) == 1 else (None, None)
+        feats[synthetic] = (synthetic, nm[0], "admin2", cc, a1code, a1name, lat, lon, pop)
+        primary[synthetic].update(nm)
+        synthetic -= 1
+    return synthetic
+
+
 def build(out: Path = DEFAULT_PATH) -> Path:
     """Build the gazetteer into ``out`` (atomically) and return its path."""
     t0 = time.time()
@@ -278,6 +315,7 @@ def build(out: Path = DEFAULT_PATH) -> Path:
     #: per country: its towns with their first-level area (for the areas' points)
     area_towns: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     sub_pop: dict[int, int] = defaultdict(int)
+    article_re = _name_articles()
     for c in gcities.values():
         gid = int(c["geonameid"])
         cc = c["countrycode"]
@@ -305,6 +343,11 @@ def build(out: Path = DEFAULT_PATH) -> Path:
             if alt.isupper() and len(alt) <= 4:  # airport / station codes
                 continue
             names[gid].add(alt)
+        if (art := article_re.get(cc)) is not None:  # "Al Qamishli" is also "Qamishli"
+            for n in [c["name"], *names[gid]]:
+                bare = art.sub("", n)
+                if bare != n and len(bare) >= 4 and bare[:1].isupper():
+                    names[gid].add(bare)
 
     feats: dict[int, Row] = {r[0]: r for r in rows}
     for gid, _pop in capital_pop.values():  # national capitals are marked by kind "capital"
@@ -414,6 +457,8 @@ def build(out: Path = DEFAULT_PATH) -> Path:
         )
         primary[gid].add(nm[0])
         names[gid].update(nm[1:])
+    # areas news names that the packages hold only as their parts ("Northamptonshire")
+    synthetic = _composite_areas(feats, primary, names, synthetic)
     # project aliases
     country_ids = {cc: c["id"] for cc, c in countries.items()}
     for row in _read_tsv(DATA / "aliases.tsv"):
