@@ -218,15 +218,16 @@ def _name_articles() -> dict[str, re.Pattern[str]]:
 
 
 def _composite_areas(
+    rows: Iterable[list[str]],
     feats: dict[int, Row],
     primary: dict[int, set[str]],
-    names: dict[int, set[str]],
     synthetic: int,
 ) -> int:
-    """Add data/composite_areas.tsv: each area the union of second-level areas already in
-    ``feats``, at their population-weighted centre. Returns the next free synthetic id."""
+    """Add areas made of second-level areas already in ``feats`` (rows of
+    data/composite_areas.tsv), each at its parts' population-weighted centre with their summed
+    population. Returns the next free synthetic id."""
     admin2 = {(r[3], r[1]): r for r in feats.values() if r[2] == "admin2"}
-    for row in _read_tsv(DATA / "composite_areas.tsv"):
+    for row in rows:
         nm, cc, parts = row[0].split("|"), row[1], row[2].split("|")
         found = [admin2[(cc, p)] for p in parts if (cc, p) in admin2]
         missing = sorted(set(parts) - {r[1] for r in found})
@@ -235,6 +236,8 @@ def _composite_areas(
         pop = sum(r[8] for r in found)
         pts = [(r[6], r[7], max(r[8], 1)) for r in found if r[6] is not None]
         w = sum(p[2] for p in pts)
+        if not w:
+            raise ValueError(f"composite_areas.tsv: {nm[0]}: its parts have no coordinates")
         lat = sum(p[0] * p[2] for p in pts) / w
         lon = sum(p[1] * p[2] for p in pts) / w
         a1 = {(r[4], r[5]) for r in found}
@@ -458,7 +461,7 @@ def build(out: Path = DEFAULT_PATH) -> Path:
         primary[gid].add(nm[0])
         names[gid].update(nm[1:])
     # areas news names that the packages hold only as their parts ("Northamptonshire")
-    synthetic = _composite_areas(feats, primary, names, synthetic)
+    synthetic = _composite_areas(_read_tsv(DATA / "composite_areas.tsv"), feats, primary, synthetic)
     # project aliases
     country_ids = {cc: c["id"] for cc, c in countries.items()}
     for row in _read_tsv(DATA / "aliases.tsv"):

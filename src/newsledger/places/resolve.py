@@ -14,6 +14,7 @@ Misspellings and transliterations fall back on tightly gated fuzzy matching.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import math
 import re
@@ -304,6 +305,8 @@ FOCUS_SKIP_SITES = True
 FOCUS_TIES = True
 #: round 7: datelines in upper case with a Mc/De/La particle ("DeKALB --")
 DATELINE_MIXED = True
+#: "SAN ANTONIO Turner Sports ...": a dateline of two or more upper-case words without a dash
+DATELINE_BARE = True
 #: round 7: "Co." after a name is County when the gazetteer knows "<name> County"
 COUNTY_ABBR = True
 #: round 7: a foreign capital gets no capital bonus against a home-country city (100,000+) of its name
@@ -357,7 +360,10 @@ THE_ALIASES = True
 #: UK road numbers ("the A417", "M25"): sites at the article's main town
 #: round 6: an upper-case place before a news agency's mark is a dateline ("WASHINGTON (AP)")
 AGENCY_DATELINE = True
-AGENCY = re.compile(r"[ ,]*\((?:AP|AFP|Reuters|UPI|APP|PTI|IANS|dpa|DPA|Xinhua|CNN|Bloomberg)\)")
+AGENCY = re.compile(
+    r"[ ,]*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?\s*)?"  # "SOUTH WAZIRISTAN, April 5 (APP)"
+    r"\((?:AP|AFP|Reuters|UPI|APP|PTI|IANS|dpa|DPA|Xinhua|CNN|Bloomberg)\)"
+)
 #: round 6: ZIP codes after their state and NANP area codes as first-level area context
 POSTAL_CONTEXT = True
 ZIP_ADDRESS = re.compile(
@@ -512,6 +518,66 @@ FUZZY_IN_CONTEXT = True
 #: (round 8) spaCy cuts a longer name short ("Baja" + "California"): the whole name is taken
 #: when it is the own name of a country, first-level area or capital
 EXTEND_TO_AREA = True
+#: "Gilgit" + "-Baltistan": a name spaCy cut at a hyphen, joined when the whole is an area (round 9)
+EXTEND_HYPHEN = True
+#: "in Manbij", "In January, South Carolina": names spaCy swallowed into a date entity stay
+#: open to gazetteer matching (round 9)
+DATE_NAMES = True
+OTHER_PLACES = True
+OTHER_PLACE_WORDS = {
+    "towns",
+    "cities",
+    "villages",
+    "places",
+    "areas",
+    "provinces",
+    "districts",
+    "regions",
+    "countries",
+    "states",
+    "counties",
+    "communities",
+    "municipalities",
+    "suburbs",
+}
+PAREN_PLACE = True
+RUN_PREFIX = True
+FORMAL_COUNTRY = True
+#: the capitalised words a date entity may be made of
+DATE_WORDS = {
+    *(calendar.month_name[k].lower() for k in range(1, 13)),
+    *(calendar.month_abbr[k].lower() for k in range(1, 13)),
+    *(calendar.day_name[k].lower() for k in range(7)),
+    *(calendar.day_abbr[k].lower() for k in range(7)),
+    "sept",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "eid",
+    "lent",
+    "passover",
+    "hanukkah",
+    "diwali",
+    "new",
+    "year",
+    "years",
+    "day",
+    "days",
+    "eve",
+    "week",
+    "weekend",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "ad",
+    "bc",
+    "ce",
+    "bce",
+}
 #: (round 8) "St. Peter's Basilica", "St George's Chapel": a building named in the possessive is
 #: named after its patron, not after the place it lies in
 POSSESSIVE_BUILDING = True
@@ -531,6 +597,9 @@ FAR_SMALL_POP = 20_000
 FOCUS_AREA_FIRST = 0.5
 #: (round 8) without a town named outright, a site's own town is the main town
 FOCUS_FROM_SITES = True
+#: "Rockingham, Northamptonshire": a town none of whose readings lies in the area written after it
+#: is a place there that the gazetteer lacks, placed at that area (round 9)
+PARENT_OUTSIDE = True
 #: (round 8) a short parenthesis (an abbreviation) between a site and "in"
 PAREN_ABBR = re.compile(r"^\([^()]{1,12}\)\s*")
 #: (round 8) a name the gazetteer lacks right after "at"/"into" is a venue (a site)
@@ -901,7 +970,17 @@ class Resolver:
             label = ent.label_
             text = sdoc[i:j].text
             if label in NEVER_LABELS:
-                take(ent.start, ent.end)
+                end = ent.end
+                if DATE_NAMES and label in ("DATE", "TIME"):
+                    # the capitalised words after the date's own words stay open: a place
+                    while (
+                        end > ent.start
+                        and sdoc[end - 1].is_title
+                        and sdoc[end - 1].is_alpha
+                        and sdoc[end - 1].lower_ not in DATE_WORDS
+                    ):
+                        end -= 1
+                take(ent.start, end)
                 if label == "MONEY":  # "one million US dollars": the country of the currency
                     out.extend(self._currency_country(sdoc, ent.start, ent.end))
                 elif label in MISLABELLED and (pm := self._mislabelled(sdoc, i, j)) is not None:
@@ -913,7 +992,7 @@ class Resolver:
                 ):
                     out.append(emb)  # "Dubai World Cup", "Tour de France"
                 elif COUNTY_RUNS:
-                    out.extend(self._county_runs(sdoc, ent.start, ent.end))
+                    out.extend(self._county_runs(sdoc, ent.start, end))
                 continue
             if self.gaz.is_demonym(text) or (
                 label == "NORP"
@@ -954,6 +1033,22 @@ class Resolver:
                 out.append(Mention(start, end, self._text[start:end], "FAC", facility=True))
                 take(ent.start, j + 2)
                 continue
+            if (
+                EXTEND_HYPHEN
+                and label in PLACE_LABELS | {"ORG", "PERSON", "NORP"}
+                and j + 1 < len(sdoc)
+                and sdoc[j].text == "-"
+                and not sdoc[j - 1].whitespace_
+                and not sdoc[j].whitespace_
+                and sdoc[j + 1].is_title
+                and any(
+                    f.main and f.kind in ("country", "admin1", "admin2")
+                    for f in self.gaz.lookup(sdoc[i : j + 2].text)
+                )
+            ):
+                j += 2  # "Gilgit-Baltistan", "Nagorno-Karabakh" (round 9)
+                take(j - 2, j)
+                text = sdoc[i:j].text
             if (
                 EXTEND_TO_AREA
                 and label in PLACE_LABELS
@@ -1027,6 +1122,17 @@ class Resolver:
                     )
                 )
                 if not whole and m.cands and self._local_context(sdoc, i, j, m):
+                    whole = True
+                if (
+                    not whole
+                    and FORMAL_COUNTRY
+                    and label in ("ORG", "PERSON", "NORP")
+                    and j - i > 2
+                    and any(f.kind == "country" for f in m.cands)
+                ):
+                    # "the Democratic People's Republic of Korea": a country's formal name,
+                    # never its last word (round 9)
+                    m.cands = [f for f in m.cands if f.kind == "country"]
                     whole = True
                 if not whole and label == "ORG" and text.replace(".", "").isupper():
                     # "EU", "DPRK": an all-caps code of a country or region
@@ -1660,9 +1766,24 @@ class Resolver:
                     k += 1
                 after = sdoc[k - 1].idx + len(sdoc[k - 1].text)
                 agency = AGENCY.match(text, after)
-            if taken[t.i] and not soft[t.i] and agency is None:
+            j = t.i + 1
+            while j < len(sdoc) and j - t.i < 3 and sdoc[j].is_upper and sdoc[j].is_alpha:
+                j += 1
+            # "SAN ANTONIO Turner Sports analyst ...": a story's first words in upper case
+            # before the sentence's own capitals, even inside a longer entity; only a big
+            # place (round 9)
+            bare = (
+                DATELINE_BARE
+                and agency is None
+                and (t.i == 0 or "\n" in sdoc[t.i - 1].text or sdoc[t.i - 1].is_space)
+                and j < len(sdoc)
+                and sdoc[j].is_title
+                and j - t.i > 1
+            )
+            inside = bare and t.ent_iob_ == "B" and sdoc[j].ent_iob_ == "I"
+            if taken[t.i] and not soft[t.i] and agency is None and not inside:
                 continue
-            if agency is not None:
+            if agency is not None or bare:
                 pass  # "Associated Press WASHINGTON (AP) --": the agency marks the dateline
             elif t.i > 0 and text[max(0, t.idx - 2) : t.idx].strip() not in ("", ".", "\n"):
                 prev = sdoc[t.i - 1]
@@ -1670,18 +1791,23 @@ class Resolver:
                 year = prev.like_num and len(prev.text) == 4
                 if prev.text not in (".", "\n") and not prev.is_space and not year:
                     continue
-            j = t.i + 1
-            while j < len(sdoc) and j - t.i < 3 and sdoc[j].is_upper and sdoc[j].is_alpha:
-                j += 1
-            if agency is None and any(taken[x] and not soft[x] for x in range(t.i, j)):
+            if (
+                agency is None
+                and not inside
+                and any(taken[x] and not soft[x] for x in range(t.i, j))
+            ):
                 continue
             rest = text[sdoc[j - 1].idx + len(sdoc[j - 1].text) :][:6].lstrip(" ")
-            if not rest.startswith(("-", "—", "–", "\x97", "\x96", "(", ",", ":")):
+            dash = rest.startswith(("-", "—", "–", "\x97", "\x96", "(", ",", ":"))
+            if not dash and not bare:
                 continue
+            bare = bare and not dash
             if key(sdoc[t.i : j].text) in STOP_NAMES:
                 continue
             m = self._mention(sdoc, t.i, j, "GAZ", extend=False)
-            if m is not None and any(f.main for f in m.cands):
+            if bare and (m is None or not any(f.main and f.pop >= 100_000 for f in m.cands)):
+                continue
+            if m is not None and m.cands and (agency is not None or any(f.main for f in m.cands)):
                 out.append(m)
                 for x in range(t.i, j):
                     taken[x] = True
@@ -1960,6 +2086,28 @@ class Resolver:
             return True  # "Tillsonburg Mayor Jane Roe", "Winona Police said" (round 6)
         if prev is not None and prev.lower_ in FEATURE_WORDS:
             return True
+        if (
+            OTHER_PLACES
+            and j + 2 < len(sdoc)
+            and sdoc[j].lower_ in ("and", "or")
+            and sdoc[j + 1].lower_ == "other"
+            and sdoc[j + 2].lower_ in OTHER_PLACE_WORDS
+        ):
+            return True  # "Qamishli and other towns" (round 9)
+        if (
+            PAREN_PLACE
+            and prev is not None
+            and prev.text == "("
+            and nxt is not None
+            and nxt.text == ")"
+            and i >= 2
+            and sdoc[i - 2].is_title
+            and sdoc[i - 2].is_alpha
+            and len(sdoc[i - 2]) > 1
+            and sdoc[i - 2].ent_type_ in ("ORG", "FAC")
+            and all(t.is_title and not t.is_upper for t in sdoc[i:j])
+        ):
+            return True  # "Fig Leaf Boutique (Maywood)": a business and its town (round 9)
         # "Pandi, Bulacan" / "Achin, Nangarhar": a comma and another capitalised name
         if nxt is not None and nxt.text == "," and j + 1 < len(sdoc) and sdoc[j + 1].is_title:
             return bool(self.gaz.lookup(sdoc[j + 1].text))
@@ -1990,7 +2138,10 @@ class Resolver:
                 and sdoc[j - 1].lower_ in FACILITY_HEADS | BUILDING_WORDS
                 and sdoc[j - 1].lower_ not in FEATURE_WORDS
             ):
-                # "Central District Court": the run names a building, not a district
+                # "Central District Court": the run names a building, not a district; but
+                # "Owensboro Public Schools" is named after its town (round 9)
+                if RUN_PREFIX and (emb := self._run_prefix(sdoc, i, j)):
+                    out.append(emb)
                 i = j
                 continue
             found = False
@@ -2023,8 +2174,20 @@ class Resolver:
                     break
                 if found:
                     break
+            if not found and RUN_PREFIX and j - i > 1 and (emb := self._run_prefix(sdoc, i, j)):
+                out.append(emb)
             i = j if j > i else i + 1
         return out
+
+    def _run_prefix(self, sdoc: Any, i: int, j: int) -> Mention | None:
+        """ "Owensboro Public Schools": an untagged name led by its town and an institution
+        word (round 9); never "Superior Court"."""
+        if sdoc[i].lower_ in INSTITUTIONS:
+            return None
+        emb = self._prefix_place(sdoc, i, j, institution=True)
+        if emb is not None:
+            emb.label = "EMB"
+        return emb
 
     @staticmethod
     def _cap(t: Any) -> bool:
@@ -2365,6 +2528,13 @@ class Resolver:
         for m in ms:
             if m.label in CONTEXT_ONLY:
                 continue
+            if PARENT_OUTSIDE and (p := self._outside_parent(m)) is not None:
+                m.best, m.site = p, True
+                m.reason = (
+                    f"approximate: placed at {p.name}, the area named with it "
+                    f"(no {m.text} there in the gazetteer)"
+                )
+                continue
             if m.anchor is not None and m.anchor.best is not None:
                 a = m.anchor.best
                 if (
@@ -2389,6 +2559,30 @@ class Resolver:
                 m.reason = "facility: no place named in it"
             if m.best is not None and m.best.lat is None:
                 m.reason = "gazetteer entry has no coordinates"
+
+    @staticmethod
+    def _outside_parent(m: Mention) -> Feature | None:
+        """The area written after "X," when no reading of X lies in it (never in a list:
+        "Miami, West Palm Beach, New York"; "Saipan, Guam, Alaska")."""
+        par = m.parent
+        p = par.best if par is not None else None
+        if (
+            p is None
+            or par is None
+            or par.parent is not None
+            or m.child is not None
+            or par.label not in PLACE_LABELS
+            or p.lat is None
+            or p.kind not in ("country", "admin1", "admin2")
+            or m.best is None
+            or m.best.kind not in ("city", "admin2")
+            or (m.best.kind == p.kind and m.best.cc == p.cc)  # "Kent, Surrey": a list
+            # "Barcelona, Liverpool": the second name reads as a big town too
+            or any(f.main and f.kind in ("city", "capital") and f.pop >= 100_000 for f in par.cands)
+            or any(_contains(p, f) for f in m.cands)
+        ):
+            return None
+        return p
 
     def _possessors(self, ms: list[Mention]) -> None:
         """ "London's Heathrow": a reading far from its possessor town gives way to the town's

@@ -1,0 +1,158 @@
+"""Round 9 of the places stage: areas the package gazetteers hold only as their parts, town
+names without their Arabic article, a town none of whose readings lies in the area written
+after it, names spaCy cuts at a hyphen or swallows into a date, datelines without a dash,
+"X and other towns", a business and its town in brackets, town-led institutions, and a
+country's formal name. Texts are the project's own short illustrations; each rule is also
+switched off to show that it is what decides."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from conftest import place_by_mention
+from newsledger.places import resolve as R
+from newsledger.places.build import _composite_areas
+
+STAGES = ["nlp", "places"]
+
+
+def _gaz():
+    from newsledger.places import PlaceStage
+
+    return PlaceStage().resolver.gaz
+
+
+# -- gazetteer ---------------------------------------------------------------------------
+
+
+def test_a_composite_area_sits_at_its_parts_population_weighted_centre():
+    feats = {
+        1: (1, "North Part", "admin2", "XX", "XX.01", "Shire", 10.0, 0.0, 300),
+        2: (2, "West Part", "admin2", "XX", "XX.01", "Shire", 0.0, 10.0, 100),
+    }
+    primary: dict[int, set[str]] = defaultdict(set)
+    nxt = _composite_areas([["Old Shire|Olds", "XX", "North Part|West Part"]], feats, primary, -5)
+    assert nxt == -6
+    _gid, name, kind, cc, a1code, a1name, lat, lon, pop = feats[-5]
+    assert (name, kind, cc, a1code, a1name, pop) == (
+        "Old Shire",
+        "admin2",
+        "XX",
+        "XX.01",
+        "Shire",
+        400,
+    )
+    assert (lat, lon) == pytest.approx((7.5, 2.5))
+    assert primary[-5] == {"Old Shire", "Olds"}
+
+
+def test_a_composite_area_with_an_unknown_part_is_a_build_error():
+    feats = {1: (1, "North Part", "admin2", "XX", "XX.01", "Shire", 10.0, 0.0, 300)}
+    with pytest.raises(ValueError, match="Nowhere"):
+        _composite_areas([["Old Shire", "XX", "North Part|Nowhere"]], feats, defaultdict(set), -1)
+
+
+def test_the_built_gazetteer_knows_split_counties_and_article_less_town_names():
+    gaz = _gaz()
+    north = next(f for f in gaz.lookup("Northamptonshire") if f.cc == "GB")
+    assert north.kind == "admin2" and 52.0 < north.lat < 52.7 and -1.2 < north.lon < -0.4
+    # "Qamishli" is an alternate name of Al Qamishli, Syria; "El Paso" keeps its article
+    assert any(f.cc == "SY" and not f.main for f in gaz.lookup("Qamishli"))
+    assert not any(f.cc == "US" for f in gaz.lookup("Paso"))
+
+
+# -- resolution --------------------------------------------------------------------------
+
+CASES = {
+    "PARENT_OUTSIDE": (
+        "The touring car series visits Rockingham, Northamptonshire, in August before the finale.",
+        "Rockingham",
+        lambda p: p.country == "GB" and p.kind == "site",
+        lambda p: p is None or p.country != "GB",
+    ),
+    "EXTEND_HYPHEN": (
+        "Officials said the tourism industry of Gilgit-Baltistan needs new roads.",
+        "Gilgit-Baltistan",
+        lambda p: p.country == "PK" and p.kind == "admin1",
+        lambda p: p is None,
+    ),
+    "DATE_NAMES": (
+        "A soldier was embedded with special forces in Manbij near the Turkish border.",
+        "Manbij",
+        lambda p: p.country == "SY",
+        lambda p: p is None,
+    ),
+    "DATELINE_BARE": (
+        "SAN ANTONIO Turner Sports analyst Jane Roe said the team looked tired.",
+        "SAN ANTONIO",
+        lambda p: p.country == "US" and p.admin1 == "Texas",
+        lambda p: p is None,
+    ),
+    "OTHER_PLACES": (
+        "A spokesman says Turkey fired on Qamishli and other towns along the Syrian border.",
+        "Qamishli",
+        lambda p: p.country == "SY",
+        lambda p: p is None,
+    ),
+    "PAREN_PLACE": (
+        "The evening offers dinner, a fashion show by Fig Leaf Boutique (Maywood) and dancing "
+        "in Hackensack, New Jersey.",
+        "Maywood",
+        lambda p: p.admin1 == "New Jersey",
+        lambda p: p is None,
+    ),
+    "RUN_PREFIX": (
+        "Superintendents for Owensboro Public Schools and the county met on Monday.",
+        "Owensboro",
+        lambda p: p.admin1 == "Kentucky",
+        lambda p: p is None,
+    ),
+    "FORMAL_COUNTRY": (
+        "China spoke of the security threat facing the Democratic People's Republic of Korea "
+        "this year.",
+        "Democratic People's Republic of Korea",
+        lambda p: p.country == "KP",
+        lambda p: p is None,
+    ),
+}
+
+
+@pytest.mark.parametrize("flag", sorted(CASES))
+def test_round9_rule_finds_the_place_and_decides(parse, monkeypatch, flag):
+    text, mention, with_rule, without_rule = CASES[flag]
+    p = place_by_mention(parse(text, STAGES), mention)
+    assert p is not None and with_rule(p), (flag, p)
+    monkeypatch.setattr(R, flag, False)
+    assert without_rule(place_by_mention(parse(text, STAGES), mention)), flag
+
+
+def test_a_parent_outside_is_never_read_into_a_list_of_towns(parse):
+    # "Miami, West Palm Beach, New York": offices in four towns, not a town in New York
+    doc = parse(
+        "The agency has offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit.",
+        STAGES,
+    )
+    p = place_by_mention(doc, "West Palm Beach")
+    assert p is not None and p.admin1 == "Florida" and p.kind != "site"
+
+
+def test_an_agency_dateline_may_carry_the_date(parse):
+    doc = parse(
+        "SOUTH WAZIRISTAN, April 5 (APP): The army chief opened a market built for traders.",
+        STAGES,
+    )
+    p = place_by_mention(doc, "SOUTH WAZIRISTAN")
+    assert p is not None and p.country == "PK"
+
+
+def test_bracketed_acronyms_and_names_stay_out(parse):
+    doc = parse(
+        "Officers in the Passing out Parade (PoP) thanked the Hazard Area Response Team "
+        "(HART), and he (Davis) left for Springfield, Illinois.",
+        STAGES,
+    )
+    assert place_by_mention(doc, "PoP") is None
+    assert place_by_mention(doc, "HART") is None
+    assert place_by_mention(doc, "Davis") is None
