@@ -109,6 +109,14 @@ CASES = {
         lambda p: p.admin1 == "Kentucky",
         lambda p: p is None,
     ),
+    "FOCUS_ANY_COUNTRY": (
+        "Thunder Snow won the big race at Meydan Racecourse on Saturday. Trainers from "
+        "California, Kentucky and Florida sent horses to Dubai, and Dubai's racing club said "
+        "Dubai would host again next year.",
+        "Meydan Racecourse",
+        lambda p: p.kind == "site" and p.country == "AE",
+        lambda p: p is None or p.lat is None,
+    ),
     "FORMAL_COUNTRY": (
         "China spoke of the security threat facing the Democratic People's Republic of Korea "
         "this year.",
@@ -156,3 +164,14 @@ def test_bracketed_acronyms_and_names_stay_out(parse):
     assert place_by_mention(doc, "PoP") is None
     assert place_by_mention(doc, "HART") is None
     assert place_by_mention(doc, "Davis") is None
+
+
+def test_islands_the_package_gazetteers_lack_are_places(parse):
+    doc = parse(
+        "Government troops fought rebels on Mindanao this week, officials said in Manila. "
+        "Ferries to Crete were cancelled, and migrants landed in Sicily.",
+        STAGES,
+    )
+    assert place_by_mention(doc, "Mindanao").country == "PH"
+    assert place_by_mention(doc, "Crete").country == "GR"
+    assert place_by_mention(doc, "Sicily").country == "IT"
