@@ -543,6 +543,7 @@ OTHER_PLACE_WORDS = {
 PAREN_PLACE = True
 RUN_PREFIX = True
 FORMAL_COUNTRY = True
+FOCUS_ANY_COUNTRY = True
 #: the capitalised words a date entity may be made of
 DATE_WORDS = {
     *(calendar.month_name[k].lower() for k in range(1, 13)),
@@ -2875,7 +2876,10 @@ def _focus_town(ms: list[Mention]) -> Feature | None:
             feats[f.id] = f
     if ccs:  # only in the country the article names most
         top = ccs.most_common(1)[0][0]
-        counts = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
+        in_top = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
+        # a story from Dubai that names more American states than Emirati places: without a
+        # town in the country named most, the towns of the others count (round 9)
+        counts = in_top if in_top or not FOCUS_ANY_COUNTRY else counts
     if not counts:
         if FOCUS_FROM_SITES:
             # no town named outright: the town a site is written with ("Derry's Altnagelvin
