@@ -90,6 +90,13 @@ CASES = {
         lambda p: p.country == "US" and p.admin1 == "Texas",
         lambda p: p is None,
     ),
+    "DATELINE_PAIRS": (
+        "TIJUANA & SAN DIEGO, March 29, 2018 -- Officials on both sides of the border said work "
+        "on the sewage plant will start soon.",
+        "SAN DIEGO",
+        lambda p: p.country == "US" and p.admin1 == "California",
+        lambda p: p is None,
+    ),
     "OTHER_PLACES": (
         "A spokesman says Turkey fired on Qamishli and other towns along the Syrian border.",
         "Qamishli",

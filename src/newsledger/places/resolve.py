@@ -307,6 +307,8 @@ FOCUS_TIES = True
 DATELINE_MIXED = True
 #: "SAN ANTONIO Turner Sports ...": a dateline of two or more upper-case words without a dash
 DATELINE_BARE = True
+#: "TIJUANA & SAN DIEGO, March 29 --": two towns sharing a dateline (round 9)
+DATELINE_PAIRS = True
 #: round 7: "Co." after a name is County when the gazetteer knows "<name> County"
 COUNTY_ABBR = True
 #: round 7: a foreign capital gets no capital bonus against a home-country city (100,000+) of its name
@@ -1784,7 +1786,14 @@ class Resolver:
             inside = bare and t.ent_iob_ == "B" and sdoc[j].ent_iob_ == "I"
             if taken[t.i] and not soft[t.i] and agency is None and not inside:
                 continue
-            if agency is not None or bare:
+            after_amp = (
+                DATELINE_PAIRS
+                and t.i >= 2
+                and sdoc[t.i - 1].text == "&"
+                and bool(out)
+                and out[-1].end == sdoc[t.i - 2].idx + len(sdoc[t.i - 2].text)
+            )  # "TIJUANA & SAN DIEGO, March 29 --": the second town of a shared dateline
+            if agency is not None or bare or after_amp:
                 pass  # "Associated Press WASHINGTON (AP) --": the agency marks the dateline
             elif t.i > 0 and text[max(0, t.idx - 2) : t.idx].strip() not in ("", ".", "\n"):
                 prev = sdoc[t.i - 1]
@@ -1799,7 +1808,13 @@ class Resolver:
             ):
                 continue
             rest = text[sdoc[j - 1].idx + len(sdoc[j - 1].text) :][:6].lstrip(" ")
-            dash = rest.startswith(("-", "—", "–", "\x97", "\x96", "(", ",", ":"))
+            dash = rest.startswith(("-", "—", "–", "\x97", "\x96", "(", ",", ":")) or (
+                DATELINE_PAIRS
+                and rest.startswith("& ")
+                and j + 1 < len(sdoc)
+                and sdoc[j + 1].is_upper
+                and sdoc[j + 1].is_alpha
+            )
             if not dash and not bare:
                 continue
             bare = bare and not dash
