@@ -182,3 +182,11 @@ def test_islands_the_package_gazetteers_lack_are_places(parse):
     assert place_by_mention(doc, "Mindanao").country == "PH"
     assert place_by_mention(doc, "Crete").country == "GR"
     assert place_by_mention(doc, "Sicily").country == "IT"
+
+
+def test_a_place_entity_completed_by_two_words_is_one_area(parse, monkeypatch):
+    text = "Tickets are sold in 44 states, Washington, D.C., and the U.S. Virgin Islands."
+    p = place_by_mention(parse(text, STAGES), "U.S. Virgin Islands")
+    assert p is not None and p.country == "VI"
+    monkeypatch.setattr(R, "EXTEND_WORDS", 1)  # round 8: one word only ("Baja" + "California")
+    assert place_by_mention(parse(text, STAGES), "U.S. Virgin Islands") is None

@@ -522,6 +522,8 @@ FUZZY_IN_CONTEXT = True
 EXTEND_TO_AREA = True
 #: "Gilgit" + "-Baltistan": a name spaCy cut at a hyphen, joined when the whole is an area (round 9)
 EXTEND_HYPHEN = True
+#: how many capitalised words after a place entity may complete an area's name
+EXTEND_WORDS = 2
 #: "in Manbij", "In January, South Carolina": names spaCy swallowed into a date entity stay
 #: open to gazetteer matching (round 9)
 DATE_NAMES = True
@@ -1052,19 +1054,20 @@ class Resolver:
                 j += 2  # "Gilgit-Baltistan", "Nagorno-Karabakh" (round 9)
                 take(j - 2, j)
                 text = sdoc[i:j].text
-            if (
-                EXTEND_TO_AREA
-                and label in PLACE_LABELS
-                and j < len(sdoc)
-                and sdoc[j].is_title
-                and sdoc[j].is_alpha
-                and any(
-                    f.main and (f.kind in ("country", "admin1") or f.capital)
-                    for f in self.gaz.lookup(sdoc[i : j + 1].text)
-                )
-            ):
-                j += 1  # "Baja" + "California" (round 8)
-                taken[j - 1] = True
+            if EXTEND_TO_AREA and label in PLACE_LABELS:
+                # "Baja" + "California" (round 8); "U.S." + "Virgin Islands" (round 9)
+                for more in range(1, 1 + EXTEND_WORDS):
+                    if j + more > len(sdoc) or not all(
+                        t.is_title and t.is_alpha for t in sdoc[j : j + more]
+                    ):
+                        break
+                    if any(
+                        f.main and (f.kind in ("country", "admin1") or f.capital)
+                        for f in self.gaz.lookup(sdoc[i : j + more].text)
+                    ):
+                        take(j, j + more)
+                        j += more
+                        break
             if (
                 SITE_SUFFIX
                 and label in PLACE_LABELS
