@@ -116,6 +116,12 @@ CASES = {
         lambda p: p.admin1 == "Kentucky",
         lambda p: p is None,
     ),
+    "CAMPUS_TOWN": (
+        "She studied music at the University of Nebraska-Lincoln before moving to Ohio.",
+        "Lincoln",
+        lambda p: p.admin1 == "Nebraska" and p.kind == "city",
+        lambda p: p is None,
+    ),
     "FOCUS_ANY_COUNTRY": (
         "Thunder Snow won the big race at Meydan Racecourse on Saturday. Trainers from "
         "California, Kentucky and Florida sent horses to Dubai, and Dubai's racing club said "

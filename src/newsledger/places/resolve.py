@@ -547,6 +547,7 @@ OTHER_PLACE_WORDS = {
 PAREN_PLACE = True
 RUN_PREFIX = True
 FORMAL_COUNTRY = True
+CAMPUS_TOWN = True
 FOCUS_ANY_COUNTRY = True
 #: the capitalised words a date entity may be made of
 DATE_WORDS = {
@@ -948,6 +949,7 @@ class Resolver:
             if e.label_ == "PERSON" and 1 < len(e) < 4 and e[-1].is_title
         }
         out: list[Mention] = []
+        self._campus_areas: list[Mention] = []  # "Nebraska" of "University of Nebraska-Lincoln"
         taken = [False] * len(sdoc)
         #: tokens of PERSON/ORG entities that name a known place but lacked context
         soft = [False] * len(sdoc)
@@ -1195,7 +1197,9 @@ class Resolver:
                     elif label in ("ORG", "FAC") and j - i > 1:
                         # "Mansfield Police Department", "University of Alexandria", "Sheldon
                         # Peck Homestead in Lombard": the place it is named after or lies in
-                        emb = self._prefix_place(sdoc, i, j) or self._of_place(sdoc, i, j)
+                        emb = self._prefix_place(sdoc, i, j) or self._of_place(
+                            sdoc, i, j, campus=CAMPUS_TOWN
+                        )
                     if emb is not None:
                         emb.label = "EMB"
                         out.append(emb)
@@ -1218,6 +1222,7 @@ class Resolver:
                 emb = self._prefix_place(sdoc, i, j)
                 if emb is not None:
                     out[-1] = emb
+        out.extend(self._campus_areas)
         out.extend(self._listed(pending, out))
         if self.gazetteer_matching:
             out.extend(self._coordinated(sdoc, taken, skipped))
@@ -1618,7 +1623,12 @@ class Resolver:
         return out
 
     def _of_place(
-        self, sdoc: Any, i: int, j: int, heads: tuple[str, ...] = ("of", "in")
+        self,
+        sdoc: Any,
+        i: int,
+        j: int,
+        heads: tuple[str, ...] = ("of", "in"),
+        campus: bool = False,
     ) -> Mention | None:
         """ "University of Alexandria", "Sheldon Peck Homestead in Lombard": the known place
         after the last "of" (or "in") of a name."""
@@ -1628,6 +1638,8 @@ class Resolver:
         a = ofs[-1] + 1
         if sdoc[a].lower_ == "the":
             a += 1
+        if campus and (town := self._campus_town(sdoc, a, j)) is not None:
+            return town
         if (
             a >= j
             or not all(self._cap(t) for t in sdoc[a:j])
@@ -1642,6 +1654,27 @@ class Resolver:
         ):
             return m
         return None
+
+    def _campus_town(self, sdoc: Any, a: int, j: int) -> Mention | None:
+        """ "University of Nebraska-Lincoln": a state's university named with the town of its
+        campus; the town is the place (round 9)."""
+        h = next((k for k in range(a + 1, j - 1) if sdoc[k].text == "-"), None)
+        if h is None or sdoc[h - 1].whitespace_ or sdoc[h].whitespace_:
+            return None
+        if not all(self._cap(t) for t in [*sdoc[a:h], *sdoc[h + 1 : j]]):
+            return None
+        areas = [f for f in self.gaz.lookup(sdoc[a:h].text) if f.main and f.kind == "admin1"]
+        m = self._mention(sdoc, h + 1, j, "EMB", extend=False) if areas else None
+        if m is None:
+            return None
+        m.cands = [f for f in m.cands if f.main and any(_contains(x, f) for x in areas)]
+        if not m.cands:
+            return None
+        state = self._mention(sdoc, a, h, "EMB", extend=False)
+        if state is not None:
+            state.cands = areas
+            self._campus_areas.append(state)  # the state is a place of the name too
+        return m
 
     def _coordinated(self, sdoc: Any, taken: list[bool], skipped: Any) -> list[Mention]:
         """ "Alachua and Gilchrist counties", "Kunar and Nangarhar provinces": every name of the
