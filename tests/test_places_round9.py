@@ -196,3 +196,20 @@ def test_a_place_entity_completed_by_two_words_is_one_area(parse, monkeypatch):
     assert p is not None and p.country == "VI"
     monkeypatch.setattr(R, "EXTEND_WORDS", 1)  # round 8: one word only ("Baja" + "California")
     assert place_by_mention(parse(text, STAGES), "U.S. Virgin Islands") is None
+
+
+def test_two_neighbouring_towns_joined_by_a_hyphen_are_both_places(parse, monkeypatch):
+    text = (
+        "The Panthers will face Plainview-Elgin in the section final, and Watertown-Mayer "
+        "waits in the next round."
+    )
+    doc = parse(text, STAGES)
+    # only the Minnesota Plainview and Elgin lie within 100 km of each other
+    assert place_by_mention(doc, "Plainview").admin1 == "Minnesota"
+    assert place_by_mention(doc, "Elgin").admin1 == "Minnesota"
+    assert place_by_mention(doc, "Mayer").admin1 == "Minnesota"
+    # company names of two surnames are no pair of neighbouring towns
+    firms = parse("Hewlett-Packard and Rolls-Royce shares fell in London.", STAGES)
+    assert [p.name for p in firms.places] == ["London"]
+    monkeypatch.setattr(R, "HYPHEN_PAIRS", False)
+    assert place_by_mention(parse(text, STAGES), "Plainview") is None

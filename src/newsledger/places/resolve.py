@@ -548,6 +548,8 @@ PAREN_PLACE = True
 RUN_PREFIX = True
 FORMAL_COUNTRY = True
 CAMPUS_TOWN = True
+HYPHEN_PAIRS = True
+HYPHEN_PAIR_KM = 100.0
 FOCUS_ANY_COUNTRY = True
 #: the capitalised words a date entity may be made of
 DATE_WORDS = {
@@ -1229,6 +1231,8 @@ class Resolver:
             out.extend(self._dateline(sdoc, taken, soft))
             covered = {x for m in out for x in range(m.start, m.end)}
             out.extend(self._party_home(sdoc, taken, covered))
+            if HYPHEN_PAIRS:
+                out.extend(self._hyphen_pairs(sdoc, covered, skipped))
             out.extend(self._gazetteer_spans(sdoc, taken, skipped))
             if FACILITY_SITES:
                 out.extend(self._road_numbers(sdoc, taken, skipped))
@@ -1654,6 +1658,47 @@ class Resolver:
         ):
             return m
         return None
+
+    def _hyphen_pairs(self, sdoc: Any, covered: set[int], skipped: Any) -> list[Mention]:
+        """ "Plainview-Elgin", "Watertown-Mayer", "Nelson-Creston": two neighbouring towns
+        joined by a hyphen name a school district, a team or a constituency; both towns are
+        places (round 9). Both must be towns within HYPHEN_PAIR_KM of each other; a joined name
+        the gazetteer knows ("Winston-Salem") is left to the other rules."""
+        out: list[Mention] = []
+        n = len(sdoc)
+        for h in range(1, n - 1):
+            a, dash, b = sdoc[h - 1], sdoc[h], sdoc[h + 1]
+            if (
+                dash.text != "-"
+                or a.whitespace_
+                or dash.whitespace_
+                or not (self._cap(a) and self._cap(b))
+                or a.idx in covered
+                or b.idx in covered
+                or skipped(a.idx)
+                or (h >= 2 and sdoc[h - 2].text == "-")
+                or (h + 2 < n and sdoc[h + 2].text == "-" and not sdoc[h + 1].whitespace_)
+                or self.gaz.lookup(sdoc[h - 1 : h + 2].text)
+            ):
+                continue
+            ma = self._mention(sdoc, h - 1, h, "GAZ", extend=False)
+            mb = self._mention(sdoc, h + 1, h + 2, "GAZ", extend=False)
+            if ma is None or mb is None:
+                continue
+            towns_a = [f for f in ma.cands if f.main and f.kind == "city" and f.lat is not None]
+            towns_b = [f for f in mb.cands if f.main and f.kind == "city" and f.lat is not None]
+            pairs = [
+                (fa, fb)
+                for fa in towns_a
+                for fb in towns_b
+                if _km(fa.lat, fa.lon, fb.lat, fb.lon) <= HYPHEN_PAIR_KM  # type: ignore[arg-type]
+            ]
+            if not pairs:
+                continue
+            ma.cands = list({f.id: f for f, _ in pairs}.values())
+            mb.cands = list({f.id: f for _, f in pairs}.values())
+            out.extend((ma, mb))
+        return out
 
     def _campus_town(self, sdoc: Any, a: int, j: int) -> Mention | None:
         """ "University of Nebraska-Lincoln": a state's university named with the town of its
