@@ -211,5 +211,13 @@ def test_two_neighbouring_towns_joined_by_a_hyphen_are_both_places(parse, monkey
     # company names of two surnames are no pair of neighbouring towns
     firms = parse("Hewlett-Packard and Rolls-Royce shares fell in London.", STAGES)
     assert [p.name for p in firms.places] == ["London"]
+    # a town already found alone takes its partner along, and the pair decides which Nelson
+    riding = (
+        "The new office opened in Nelson on Monday. Jane Roe, MLA for Nelson-Creston, said it "
+        "would serve the region."
+    )
+    creston = place_by_mention(parse(riding, STAGES), "Creston")
+    assert creston is not None and creston.admin1 == "British Columbia"
     monkeypatch.setattr(R, "HYPHEN_PAIRS", False)
     assert place_by_mention(parse(text, STAGES), "Plainview") is None
+    assert place_by_mention(parse(riding, STAGES), "Creston") is None

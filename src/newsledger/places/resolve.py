@@ -1673,8 +1673,7 @@ class Resolver:
                 or a.whitespace_
                 or dash.whitespace_
                 or not (self._cap(a) and self._cap(b))
-                or a.idx in covered
-                or b.idx in covered
+                or (a.idx in covered and b.idx in covered)
                 or skipped(a.idx)
                 or (h >= 2 and sdoc[h - 2].text == "-")
                 or (h + 2 < n and sdoc[h + 2].text == "-" and not sdoc[h + 1].whitespace_)
@@ -1697,7 +1696,8 @@ class Resolver:
                 continue
             ma.cands = list({f.id: f for f, _ in pairs}.values())
             mb.cands = list({f.id: f for _, f in pairs}.values())
-            out.extend((ma, mb))
+            # a town already found alone ("Nelson") keeps its mention; its partner joins it
+            out.extend(m for m in (ma, mb) if m.start not in covered)
         return out
 
     def _campus_town(self, sdoc: Any, a: int, j: int) -> Mention | None:
