@@ -97,6 +97,13 @@ CASES = {
         lambda p: p.country == "US" and p.admin1 == "California",
         lambda p: p is None,
     ),
+    "LISTED_PEOPLE": (
+        "Drivers faced long delays on Monday, with congestion backing up between Coggeshall and "
+        "Marks Tey.",
+        "Marks Tey",
+        lambda p: p.country == "GB",
+        lambda p: p is None,
+    ),
     "OTHER_PLACES": (
         "A spokesman says Turkey fired on Qamishli and other towns along the Syrian border.",
         "Qamishli",

@@ -549,6 +549,7 @@ RUN_PREFIX = True
 FORMAL_COUNTRY = True
 CAMPUS_TOWN = True
 HYPHEN_PAIRS = True
+LISTED_PEOPLE = True
 HYPHEN_PAIR_KM = 100.0
 FOCUS_ANY_COUNTRY = True
 #: the capitalised words a date entity may be made of
@@ -1207,7 +1208,23 @@ class Resolver:
                         out.append(emb)
                     elif (fac := self._facility(sdoc, i, j, label)) is not None:
                         out.append(fac)
-                    elif m.cands and not m.facility and (j - i == 1 or label == "ORG"):
+                    elif (
+                        m.cands
+                        and not m.facility
+                        and (
+                            j - i == 1
+                            or label == "ORG"
+                            or (
+                                # "between Coggeshall and Marks Tey": a town's whole name
+                                # tagged as a person, kept if a list joins it to a place
+                                LISTED_PEOPLE
+                                and any(
+                                    f.main and f.kind == "city" and key(f.name) == key(text)
+                                    for f in m.cands
+                                )
+                            )
+                        )
+                    ):
                         for t in range(ent.start, ent.end):
                             soft[t] = True
                         pending.append(m)
