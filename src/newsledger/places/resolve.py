@@ -527,30 +527,26 @@ EXTEND_WORDS = 2
 #: "in Manbij", "In January, South Carolina": names spaCy swallowed into a date entity stay
 #: open to gazetteer matching (round 9)
 DATE_NAMES = True
+#: "Qamishli and other towns": the plural place word after "and other" makes X a place (round 9)
 OTHER_PLACES = True
 OTHER_PLACE_WORDS = {
-    "towns",
-    "cities",
-    "villages",
-    "places",
-    "areas",
-    "provinces",
-    "districts",
-    "regions",
-    "countries",
-    "states",
-    "counties",
-    "communities",
-    "municipalities",
-    "suburbs",
-}
+    "towns", "cities", "villages", "places", "areas", "provinces", "districts", "regions",
+    "countries", "states", "counties", "communities", "municipalities", "suburbs",
+}  # fmt: skip
+#: "Fig Leaf Boutique (Maywood)": a business and its town in brackets (round 9)
 PAREN_PLACE = True
+#: "Owensboro Public Schools": an untagged name led by its town and an institution word (round 9)
 RUN_PREFIX = True
+#: "the Democratic People's Republic of Korea": a country's formal name as an organisation
 FORMAL_COUNTRY = True
+#: "University of Nebraska-Lincoln": the state and its campus town (round 9)
 CAMPUS_TOWN = True
+#: "Plainview-Elgin", "Nelson-Creston": neighbouring towns joined by a hyphen (round 9)
 HYPHEN_PAIRS = True
-LISTED_PEOPLE = True
 HYPHEN_PAIR_KM = 100.0
+#: "between Coggeshall and Marks Tey": a town's whole name tagged as a person, in a list
+LISTED_PEOPLE = True
+#: no town in the country an article names most: the main town comes from the others (round 9)
 FOCUS_ANY_COUNTRY = True
 #: the capitalised words a date entity may be made of
 DATE_WORDS = {
@@ -558,35 +554,10 @@ DATE_WORDS = {
     *(calendar.month_abbr[k].lower() for k in range(1, 13)),
     *(calendar.day_name[k].lower() for k in range(7)),
     *(calendar.day_abbr[k].lower() for k in range(7)),
-    "sept",
-    "christmas",
-    "easter",
-    "thanksgiving",
-    "halloween",
-    "ramadan",
-    "eid",
-    "lent",
-    "passover",
-    "hanukkah",
-    "diwali",
-    "new",
-    "year",
-    "years",
-    "day",
-    "days",
-    "eve",
-    "week",
-    "weekend",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-    "ad",
-    "bc",
-    "ce",
-    "bce",
-}
+    "sept", "christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "lent",
+    "passover", "hanukkah", "diwali", "new", "year", "years", "day", "days", "eve", "week",
+    "weekend", "spring", "summer", "fall", "autumn", "winter", "ad", "bc", "ce", "bce",
+}  # fmt: skip
 #: (round 8) "St. Peter's Basilica", "St George's Chapel": a building named in the possessive is
 #: named after its patron, not after the place it lies in
 POSSESSIVE_BUILDING = True
