@@ -228,3 +228,11 @@ def test_two_neighbouring_towns_joined_by_a_hyphen_are_both_places(parse, monkey
     monkeypatch.setattr(R, "HYPHEN_PAIRS", False)
     assert place_by_mention(parse(text, STAGES), "Plainview") is None
     assert place_by_mention(parse(riding, STAGES), "Creston") is None
+
+
+def test_consonant_skeletons_are_no_alternate_names():
+    # GeoNames lists "dbs" for Dibis, Iraq: a transliteration skeleton that made the acronym
+    # "DBS" (a British vetting service) an Iraqi village
+    gaz = _gaz()
+    assert not gaz.lookup("DBS")
+    assert any(f.cc == "IQ" for f in gaz.lookup("Dibis"))

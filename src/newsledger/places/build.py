@@ -38,18 +38,20 @@ from pathlib import Path
 from typing import Any
 
 from .areas import area_points, outline
-from .normalize import is_latin, key, variants
+from .normalize import fold, is_latin, key, variants
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PATH = DATA / "gazetteer.sqlite"
-FORMAT_VERSION = "9"
+FORMAT_VERSION = "10"
 #: countryinfo's centre point stands when the mainland's area centroid lies this close to it
 COUNTRY_AGREE_KM = 150.0
 #: nominal population of a region without one (ranks it against same-named small places)
 REGION_POP = 50_000_000
 
+#: a name without any of these letters (folded) is no name news writes
+VOWELS = re.compile(r"[aeiouy]", re.IGNORECASE)
 Row = tuple[int, str, str, str | None, str | None, str | None, float | None, float | None, int]
 
 
@@ -345,6 +347,8 @@ def build(out: Path = DEFAULT_PATH) -> Path:
                 continue
             if alt.isupper() and len(alt) <= 4:  # airport / station codes
                 continue
+            if alt.islower() and not VOWELS.search(fold(alt)):
+                continue  # "dbs", "dbz": a script's consonant skeleton, not a name (round 9)
             names[gid].add(alt)
         if (art := article_re.get(cc)) is not None:  # "Al Qamishli" is also "Qamishli"
             for n in [c["name"], *names[gid]]:
