@@ -52,9 +52,17 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def read(path: str, all_coords: bool = False) -> list[tuple[str, str, list[Gold]]]:
-    """Articles as (id, text, gold toponyms) from an LGL or GWN file."""
-    root = ET.parse(path).getroot()
+def _root(src: str | Path | ET.Element) -> ET.Element:
+    """The parsed file (a caller reading one file several ways parses it once)."""
+    return src if isinstance(src, ET.Element) else ET.parse(src).getroot()
+
+
+def read(
+    src: str | Path | ET.Element, all_coords: bool = False
+) -> list[tuple[str, str, list[Gold]]]:
+    """Articles as (id, text, gold toponyms) from an LGL or GWN file (a path or its parsed
+    root)."""
+    root = _root(src)
     out: list[tuple[str, str, list[Gold]]] = []
     for i, art in enumerate(root.iter("article")):
         text = art.findtext("text") or ""
@@ -82,10 +90,10 @@ def read(path: str, all_coords: bool = False) -> list[tuple[str, str, list[Gold]
     return out
 
 
-def read_meta(path: str) -> list[dict[str, str | None]]:
+def read_meta(src: str | Path | ET.Element) -> list[dict[str, str | None]]:
     """Each article's address as a real article has it: ``url`` (LGL ``<url>``, GWN
     ``<link>``), ``outlet`` (LGL ``<domain>``) and ``title``; in the order of :func:`read`."""
-    root = ET.parse(path).getroot()
+    root = _root(src)
     return [
         {
             "url": art.findtext("url") or art.findtext("link"),
@@ -194,8 +202,9 @@ def predict(
 def run(path: str, limit: int | None = None, use_meta: bool = True) -> dict[str, Any]:
     """Evaluate on an LGL or GWN file (first ``limit`` articles). With ``use_meta`` the
     stage sees each article's web address as a real article has it (see :func:`read_meta`)."""
-    articles = read(path)[:limit] if limit else read(path)
-    meta = read_meta(path)[: len(articles)] if use_meta else None
+    root = _root(path)  # parsed once for the three readings below
+    articles = read(root)[:limit] if limit else read(root)
+    meta = read_meta(root)[: len(articles)] if use_meta else None
     preds, timing = predict([t for _, t, _ in articles], meta)
     m = evaluate(articles, preds)
     m["file"] = Path(path).name
@@ -204,7 +213,7 @@ def run(path: str, limit: int | None = None, use_meta: bool = True) -> dict[str,
     m["places_cost_vs_spacy"] = (
         round(timing["places_s"] / timing["spacy_s"], 3) if timing["spacy_s"] else None
     )
-    allc = read(path, all_coords=True)[: len(articles)]
+    allc = read(root, all_coords=True)[: len(articles)]
     m["all_coords"] = {
         k: v for k, v in evaluate(allc, preds).items() if k in ("gold", "overlap", "acc161_e2e")
     }
