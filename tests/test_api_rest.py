@@ -108,3 +108,23 @@ def test_outlines_for_the_map(client: TestClient) -> None:
     assert {f["properties"]["iso"] for f in got["features"]} == {"AF"}  # XX is no country
     lon, lat = got["features"][0]["geometry"]["coordinates"][0][0]
     assert 60 < lon < 75 and 29 < lat < 39
+
+
+def test_ledger_analysis_is_reused_until_the_store_changes(tmp_path: Path) -> None:
+    path = str(tmp_path / "small.db")
+    with open_store(path) as store:
+        ingest([str(EXAMPLES / "frontier_report.txt")], load_settings(environ={}), store)
+    app = create_app(path)
+    client = TestClient(app)
+    first = client.get("/api/ledger/Taliban").json()
+    kept = app.state.analysis
+    assert client.get("/api/ledger/Taliban").json() == first
+    assert app.state.analysis is kept  # same store: the same analysis serves the second request
+    with open_store(path) as store:  # an ingest meanwhile: the next request sees its articles
+        summary = ingest([str(EXAMPLES / "wire.jsonl")], load_settings(environ={}), store)
+    assert summary.new > 0
+    again = client.get("/api/ledger/Taliban").json()
+    assert app.state.analysis is not kept
+    assert app.state.analysis[0][0] == kept[0][0] + summary.new
+    assert len(app.state.analysis[1].corpus.docs) == len(kept[1].corpus.docs) + summary.new
+    assert again["actor"] == "Taliban"

@@ -6,8 +6,10 @@
 Every endpoint calls the same library functions as the CLI (``store.QueryFilters`` listings,
 ``Store.get_document``, ``analysis.build_ledger``), so the two never disagree. Each request
 opens the store read-only (SQLite WAL: an ingest may write meanwhile) and closes it again, so
-the app holds no connection and no state between requests; several server processes can share
-one store file.
+the app holds no connection between requests; several server processes can share one store
+file. The one thing kept between requests is the last analysis of the whole store that the
+ledgers read (``app.state.analysis``): it is reused while the store's fingerprint (number of
+documents, newest ingest time) is unchanged, and redone after any ingest.
 
     GET /api/health                      {"status": "ok", "documents": N, ...}
     GET /api/documents                   stored documents, newest first, with record counts
@@ -23,6 +25,7 @@ one store file.
 
 # no `from __future__ import annotations`: FastAPI reads the annotations of the endpoints
 # defined inside create_app at run time, and they name its local dependency types.
+import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -107,11 +110,18 @@ def create_app(db: str) -> FastAPI:
     for kind in LISTINGS:
         app.get(f"/api/{kind}")(listing(kind))
 
+    app.state.analysis = (None, None)  # (store fingerprint, analysis of the whole store)
+    analysis_lock = threading.Lock()
+
     def ledger_of(actor: str, s: Store) -> Any:
         from ..analysis import analyze, build_ledger, flatten
         from ..analysis.ledger import unknown_actor_message
 
-        analysis = analyze(flatten(s.iter_documents()))
+        stamp = s.fingerprint()
+        with analysis_lock:  # concurrent first requests compute it once
+            if app.state.analysis[0] != stamp:
+                app.state.analysis = (stamp, analyze(flatten(s.iter_documents())))
+            analysis = app.state.analysis[1]
         ledger = build_ledger(analysis, actor)
         if ledger is None:
             raise HTTPException(404, unknown_actor_message(analysis, actor))

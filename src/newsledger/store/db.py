@@ -160,6 +160,12 @@ class Store:
             doc.source = source
             yield doc
 
+    def fingerprint(self) -> tuple[int, str | None]:
+        """What changes whenever a document is added or replaced: the number of documents and
+        the newest ingest time (readers use it to know when work over the whole store is stale)."""
+        n, newest = self.conn.execute("SELECT count(*), max(ingested_at) FROM documents").fetchone()
+        return int(n), newest
+
     def count(self, table: str = "documents") -> int:
         if table not in ("documents", "events", "claims", "actors", "places"):
             raise ValueError(table)
