@@ -236,3 +236,16 @@ def test_consonant_skeletons_are_no_alternate_names():
     gaz = _gaz()
     assert not gaz.lookup("DBS")
     assert any(f.cc == "IQ" for f in gaz.lookup("Dibis"))
+
+
+def test_seats_of_power_in_conflict_reporting_are_sites_at_their_city(parse):
+    doc = parse(
+        "Lawmakers in the Knesset voted on Monday, and the Bundestag followed. Protesters "
+        "gathered in Tahrir Square while the Green Zone stayed closed.",
+        STAGES,
+    )
+    for name, cc in (("Knesset", "IL"), ("Bundestag", "DE"), ("Tahrir Square", "EG")):
+        p = place_by_mention(doc, name)
+        assert p is not None and p.kind == "site" and p.country == cc, name
+    green = place_by_mention(doc, "Green Zone")
+    assert green is not None and green.country == "IQ"  # not a town named Green Zone
