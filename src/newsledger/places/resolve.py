@@ -548,6 +548,28 @@ HYPHEN_PAIR_KM = 100.0
 LISTED_PEOPLE = True
 #: no town in the country an article names most: the main town comes from the others (round 9)
 FOCUS_ANY_COUNTRY = True
+#: conflict reporting (round 9): the object of "captured", "shelled", "seized" ...; an apposition
+#: "X, the capital of ..."; "Omdurman" tagged as a nationality; a big town's alternate spelling
+#: in a list with a place ("Odesa and Mykolaiv"); code-like names without a reading ("M23")
+CONFLICT_CONTEXT = True
+PLACE_VERBS = {
+    "captured", "recaptured", "seized", "retook", "shelled", "bombed", "bombarded", "stormed",
+    "overran", "besieged", "encircled", "liberated", "occupied", "annexed", "invaded",
+    "evacuated", "airlifted", "shelling", "bombing", "besieging",
+}  # fmt: skip
+#: lower-case particles inside place names ("Deir ez-Zor", "Ras al-Ain", "Dar es Salaam")
+NAME_PARTICLES = {
+    "al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "bin", "ibn",
+    "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "les", "van", "von",
+}  # fmt: skip
+ADVANCE_VERBS = {"advanced", "advancing", "marched", "fired", "closed", "converged", "pushed"}
+APPOSITION_NOUNS = {
+    "capital", "town", "city", "village", "district", "province", "region", "port", "hub",
+    "stronghold", "suburb", "county", "state", "municipality", "enclave", "outpost",
+    "neighbourhood", "neighborhood", "settlement", "camp", "crossing", "island", "governorate",
+}  # fmt: skip
+#: "M23", "G20", "F-16": letters and digits are codes, not places, unless the gazetteer knows them
+CODE_NAME = re.compile(r"^[A-Z]{1,3}-?\d{1,4}$")
 #: the capitalised words a date entity may be made of
 DATE_WORDS = {
     *(calendar.month_name[k].lower() for k in range(1, 13)),
@@ -979,6 +1001,7 @@ class Resolver:
                 label == "NORP"
                 and DEMONYM_END.search(text)
                 and not (CAPITAL_NORP and self._capital_or_country(text))
+                and not (CONFLICT_CONTEXT and self._big_town(text))  # "Omdurman", "Isfahan"
             ):
                 take(ent.start, ent.end)
                 continue
@@ -1073,6 +1096,9 @@ class Resolver:
                 continue
             if label in PLACE_LABELS and not m.cands and text in self._person_words:
                 continue  # a surname spaCy took for a place ("Pawlenty")
+            if CONFLICT_CONTEXT and not m.cands and CODE_NAME.match(text):
+                take(ent.start, ent.end)
+                continue  # "M23 rebels", "the G20": a code, not a place
             if label in PLACE_LABELS or m.label == "GAZ":
                 out.append(m)
                 take(ent.start, ent.end)
@@ -1221,6 +1247,8 @@ class Resolver:
             out.extend(self._party_home(sdoc, taken, covered))
             if HYPHEN_PAIRS:
                 out.extend(self._hyphen_pairs(sdoc, covered, skipped))
+            if CONFLICT_CONTEXT:
+                out.extend(self._particle_names(sdoc, taken, soft, skipped))
             out.extend(self._gazetteer_spans(sdoc, taken, skipped))
             if FACILITY_SITES:
                 out.extend(self._road_numbers(sdoc, taken, skipped))
@@ -1350,6 +1378,13 @@ class Resolver:
         m.site = True
         m.reason = f"landmark: placed at {city.name}"
         return m
+
+    def _big_town(self, text: str) -> bool:
+        """A town of 100,000+ known by this very name (a "-man"/"-an" ending is no demonym)."""
+        return any(
+            f.main and f.kind == "city" and f.pop >= 100_000 and key(f.name) == key(text)
+            for f in self.gaz.lookup(text)
+        )
 
     def _capital_or_country(self, text: str) -> bool:
         """Whether ``text`` is the primary name of a country or a national capital ("Tunis",
@@ -1647,6 +1682,42 @@ class Resolver:
             return m
         return None
 
+    def _particle_names(
+        self, sdoc: Any, taken: list[bool], soft: list[bool], skipped: Any
+    ) -> list[Mention]:
+        """ "Deir ez-Zor", "Ras al-Ain", "Dar es Salaam": names with a lower-case particle
+        inside, which capitalised runs break apart; taken whole when the gazetteer knows the
+        whole name as a town of 10,000+ or an area (round 9)."""
+        out: list[Mention] = []
+        n = len(sdoc)
+        for t in sdoc:
+            if not self._cap(t) or (taken[t.i] and not soft[t.i]) or skipped(t.idx):
+                continue
+            best = None
+            k = t.i + 1
+            particle = False
+            while k < n and k - t.i < 6 and (not taken[k] or soft[k]):
+                w = sdoc[k]
+                if w.lower_ in NAME_PARTICLES or (w.text == "-" and not sdoc[k - 1].whitespace_):
+                    particle = True
+                elif not self._cap(w):
+                    break
+                elif particle:
+                    best = k + 1
+                k += 1
+            if best is None:
+                continue
+            m = self._mention(sdoc, t.i, best, "GAZ", extend=False)
+            if m is None or not any(
+                f.main and (f.kind in ("country", "admin1", "admin2") or f.pop >= 10_000)
+                for f in m.cands
+            ):
+                continue
+            out.append(m)
+            for x in range(t.i, best):
+                taken[x] = True
+        return out
+
     def _hyphen_pairs(self, sdoc: Any, covered: set[int], skipped: Any) -> list[Mention]:
         """ "Plainview-Elgin", "Watertown-Mayer", "Nelson-Creston": two neighbouring towns
         joined by a hyphen name a school district, a team or a constituency; both towns are
@@ -1776,11 +1847,21 @@ class Resolver:
         places = sorted(found, key=lambda m: m.start)
         for _ in range(2):
             for m in pending:
-                if m in out or not any(f.main and f.lat is not None for f in m.cands):
-                    continue
-                if m.text.isupper():
+                if m in out or m.text.isupper():
                     continue  # "NATO", "TASS": acronyms
+                own = any(f.main and f.lat is not None for f in m.cands)
+                # "Odesa and Mykolaiv": a big town's alternate spelling counts beside a place
+                # of its own country ("Israel and Hamas" is no Hamm, Germany)
+                alias_ccs = {
+                    f.cc
+                    for f in m.cands
+                    if CONFLICT_CONTEXT and f.kind == "city" and f.pop >= 100_000 and f.lat
+                }
+                if not own and not alias_ccs:
+                    continue
                 for o in places:
+                    if not own and not any(c.cc in alias_ccs for c in o.cands):
+                        continue
                     if o.end <= m.start:
                         gap, beyond = text[o.end : m.start], text[m.end : m.end + 6]
                     else:
@@ -2144,6 +2225,31 @@ class Resolver:
         nxt = sdoc[j] if j < len(sdoc) else None
         if prev is not None and prev.lower_ in LOC_PREPS:
             return True
+        if CONFLICT_CONTEXT and prev is not None and prev.lower_ in PLACE_VERBS:
+            return True  # "captured Kunduz", "shelled Kherson" (round 9)
+        if (
+            CONFLICT_CONTEXT
+            and prev is not None
+            and prev.lower_ == "on"
+            and i >= 2
+            and sdoc[i - 2].lower_ in ADVANCE_VERBS
+        ):
+            return True  # "advanced on Hasakah", "fired on Qamishli" (round 9)
+        if (
+            CONFLICT_CONTEXT
+            and j + 2 < len(sdoc)
+            and sdoc[j].lower_ == "in"
+            and (
+                (
+                    sdoc[j + 1].lower_ in DIRECTIONS - {"upper", "lower", "greater", "metro"}
+                    and sdoc[j + 1].is_lower
+                )
+                or (sdoc[j + 1].lower_ == "the" and sdoc[j + 2].lower_ in DIRECTIONS)
+            )
+        ):
+            return True  # "Kunduz in the north", "Khan Younis in southern Gaza" (round 9)
+        if CONFLICT_CONTEXT and self._appositive_place(sdoc, j):
+            return True  # "Lashkar Gah, the capital of Helmand province" (round 9)
         if prev is not None and prev.lower_ == "of" and i >= 2:
             head = sdoc[i - 2].lower_
             if head in OF_HEADS:
@@ -2203,6 +2309,24 @@ class Resolver:
                     return True  # "Federal University of Technology, Owerri" (round 6)
             return bool(self.gaz.lookup(sdoc[i - 2].text))
         return False
+
+    @staticmethod
+    def _appositive_place(sdoc: Any, j: int) -> bool:
+        """ "X, the capital of ...", "X, a town in ...", "X, a border city": an apposition
+        that says what the name is."""
+        k = j
+        if (
+            k + 2 >= len(sdoc)
+            or sdoc[k].text != ","
+            or sdoc[k + 1].lower_ not in ("the", "a", "an")
+        ):
+            return False
+        k += 2
+        while k < len(sdoc) and k - j < 5 and sdoc[k].lower_ not in APPOSITION_NOUNS:
+            if not (sdoc[k].is_alpha and sdoc[k].is_lower):
+                return False  # "the key town", "a small border village"; not "the UN's"
+            k += 1
+        return k < len(sdoc) and sdoc[k].lower_ in APPOSITION_NOUNS
 
     def _gazetteer_spans(self, sdoc: Any, taken: list[bool], skipped: Any) -> list[Mention]:
         """Capitalised runs not covered by an entity that the gazetteer knows, in place context."""
