@@ -562,6 +562,7 @@ NAME_PARTICLES = {
     "al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "bin", "ibn",
     "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "les", "van", "von",
 }  # fmt: skip
+ENGLISH_PARTICLES = {"at", "as", "an", "do"}
 ADVANCE_VERBS = {"advanced", "advancing", "marched", "fired", "closed", "converged", "pushed"}
 APPOSITION_NOUNS = {
     "capital", "town", "city", "village", "district", "province", "region", "port", "hub",
@@ -1690,15 +1691,27 @@ class Resolver:
         whole name as a town of 10,000+ or an area (round 9)."""
         out: list[Mention] = []
         n = len(sdoc)
-        for t in sdoc:
-            if not self._cap(t) or (taken[t.i] and not soft[t.i]) or skipped(t.idx):
+
+        def is_particle(w: Any) -> bool:
+            # "at", "as", "an", "do" are English words too: particles only before a hyphen
+            return w.lower_ in NAME_PARTICLES and (
+                w.lower_ not in ENGLISH_PARTICLES or not w.whitespace_
+            )
+
+        starts = [
+            t
+            for t, nxt in itertools.pairwise(sdoc)
+            if (nxt.text == "-" or nxt.lower_ in NAME_PARTICLES) and self._cap(t)
+        ]
+        for t in starts:
+            if (taken[t.i] and not soft[t.i]) or skipped(t.idx):
                 continue
             best = None
             k = t.i + 1
             particle = False
             while k < n and k - t.i < 6 and (not taken[k] or soft[k]):
                 w = sdoc[k]
-                if w.lower_ in NAME_PARTICLES or (w.text == "-" and not sdoc[k - 1].whitespace_):
+                if is_particle(w) or (w.text == "-" and not sdoc[k - 1].whitespace_):
                     particle = True
                 elif not self._cap(w):
                     break
@@ -1725,11 +1738,10 @@ class Resolver:
         the gazetteer knows ("Winston-Salem") is left to the other rules."""
         out: list[Mention] = []
         n = len(sdoc)
-        for h in range(1, n - 1):
+        for h in [t.i for t in list(sdoc)[1:-1] if t.text == "-"]:
             a, dash, b = sdoc[h - 1], sdoc[h], sdoc[h + 1]
             if (
-                dash.text != "-"
-                or a.whitespace_
+                a.whitespace_
                 or dash.whitespace_
                 or not (self._cap(a) and self._cap(b))
                 or (a.idx in covered and b.idx in covered)
