@@ -2,7 +2,7 @@
 
 For each sentence, the places it names and their country; prints how many the places stage
 places (coordinates) in the right country, and the places it adds that the labels lack, with
-the round-9 conflict rules (``CONFLICT_CONTEXT``) off and on.
+the round-9 conflict rules (``CONFLICT_CONTEXT``, ``LISTED_UNTAGGED``) off and on.
 
     .venv/bin/python bench/conflict_places.py [FILE.jsonl]
 """
@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
     cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     pipe = build_pipeline(["nlp", "places"])
     for on in (False, True):
-        R.CONFLICT_CONTEXT = on
+        R.CONFLICT_CONTEXT = R.LISTED_UNTAGGED = on
         right = total = extra = 0
         missed: list[str] = []
         for i, case in enumerate(cases):
@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
                     missed.append(name)
             extra += len(set(got) - set(case["places"]))
         print(
-            f"CONFLICT_CONTEXT={on}: {right} of {total} places in the right country, "
+            f"conflict rules {'on' if on else 'off'}: {right} of {total} places in the right country, "
             f"{extra} extra; missed: {', '.join(missed)}"
         )
     return 0

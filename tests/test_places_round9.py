@@ -97,6 +97,12 @@ CASES = {
         lambda p: p.country == "US" and p.admin1 == "California",
         lambda p: p is None,
     ),
+    "LISTED_UNTAGGED": (
+        "Kurdish forces advanced on Hasakah and Qamishli on Monday, officials said.",
+        "Qamishli",
+        lambda p: p.country == "SY",
+        lambda p: p is None,
+    ),
     "LISTED_PEOPLE": (
         "Drivers faced long delays on Monday, with congestion backing up between Coggeshall and "
         "Marks Tey.",

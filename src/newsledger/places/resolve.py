@@ -552,6 +552,8 @@ FOCUS_ANY_COUNTRY = True
 #: "X, the capital of ..."; "Omdurman" tagged as a nationality; a big town's alternate spelling
 #: in a list with a place ("Odesa and Mykolaiv"); code-like names without a reading ("M23")
 CONFLICT_CONTEXT = True
+#: "Hasakah and Qamishli": an untagged name listed after a place, in that place's country
+LISTED_UNTAGGED = True
 PLACE_VERBS = {
     "captured", "recaptured", "seized", "retook", "shelled", "bombed", "bombarded", "stormed",
     "overran", "besieged", "encircled", "liberated", "occupied", "annexed", "invaded",
@@ -1251,6 +1253,8 @@ class Resolver:
             if CONFLICT_CONTEXT:
                 out.extend(self._particle_names(sdoc, taken, soft, skipped))
             out.extend(self._gazetteer_spans(sdoc, taken, skipped))
+            if LISTED_UNTAGGED:
+                out.extend(self._listed_untagged(sdoc, taken, skipped, out))
             if FACILITY_SITES:
                 out.extend(self._road_numbers(sdoc, taken, skipped))
         out.extend(self._propagate(sdoc, out, skipped))
@@ -1729,6 +1733,41 @@ class Resolver:
             out.append(m)
             for x in range(t.i, best):
                 taken[x] = True
+        return out
+
+    def _listed_untagged(
+        self, sdoc: Any, taken: list[bool], skipped: Any, found: list[Mention]
+    ) -> list[Mention]:
+        """ "advanced on Hasakah and Qamishli": an untagged name right after "and"/"or"/","
+        that follows a place already found, read as a town of that place's country (round 9)."""
+        out: list[Mention] = []
+        ends = {m.end: m for m in found if m.cands}
+        n = len(sdoc)
+        for t in sdoc:
+            if t.i < 2 or taken[t.i] or not self._cap(t) or skipped(t.idx):
+                continue
+            joint = sdoc[t.i - 1]
+            if joint.lower_ not in ("and", "or", ","):
+                continue
+            before = ends.get(sdoc[t.i - 2].idx + len(sdoc[t.i - 2].text))
+            if before is None:
+                continue
+            j = t.i + 1
+            while j < n and j - t.i < 3 and not taken[j] and self._cap(sdoc[j]):
+                j += 1
+            m = self._mention(sdoc, t.i, j, "GAZ", extend=False)
+            ccs = {f.cc for f in before.cands}
+            if m is None or key(m.text) in STOP_NAMES or m.text in self._person_words:
+                continue
+            m.cands = [
+                f
+                for f in m.cands
+                if f.cc in ccs and f.lat is not None and (f.main or f.pop >= 100_000)
+            ]
+            if m.cands:
+                out.append(m)
+                for x in range(t.i, j):
+                    taken[x] = True
         return out
 
     def _hyphen_pairs(self, sdoc: Any, covered: set[int], skipped: Any) -> list[Mention]:
