@@ -106,15 +106,11 @@ _NON_UPPER = re.compile(r"[^A-Z\u00c0-\u00de]")
 _NON_DIGIT = re.compile(r"[^0-9]")
 
 
-@lru_cache(maxsize=1)
-def _skip_re() -> re.Pattern[str]:
-    words = sorted(lexicon()["skip_context"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _weak_skip_re() -> re.Pattern[str]:
-    words = sorted(lexicon().get("skip_context_weak", []), key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _words_re(name: str) -> re.Pattern[str]:
+    """The lexicon's word list ``name`` as one whole-word, case-insensitive pattern (longest
+    words first)."""
+    words = sorted(lexicon()[name], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
@@ -132,9 +128,9 @@ def skip_context(sent: Any) -> bool:
     """Sports, films, medical "attacks": no violent event is honestly there. A word that is
     sport only in company ("team", "match") needs a second one: "an investigation team" is no
     sports page."""
-    if _skip_re().search(sent.text) is not None:
+    if _words_re("skip_context").search(sent.text) is not None:
         return True
-    weak = {m.group(0).lower() for m in _weak_skip_re().finditer(sent.text)}
+    weak = {m.group(0).lower() for m in _words_re("skip_context_weak").finditer(sent.text)}
     return len(weak) >= 2
 
 
