@@ -235,6 +235,8 @@ DIRECTIONS = {
     "metro",
     "downtown",
 }
+#: the ones that say where inside a place ("in southern Gaza", "in downtown X"), not which place
+COMPASS = DIRECTIONS - {"upper", "lower", "greater", "metro"}
 MAIN_BONUS = 2.0
 #: (round 5) a county or parish read from its bare name ("Washington" for Washington County)
 BARE_COUNTY_PENALTY = 0.0  # measured: LGL names counties bare ("Hardy", "DeKalb"): -0.005
@@ -2291,10 +2293,7 @@ class Resolver:
             and j + 2 < len(sdoc)
             and sdoc[j].lower_ == "in"
             and (
-                (
-                    sdoc[j + 1].lower_ in DIRECTIONS - {"upper", "lower", "greater", "metro"}
-                    and sdoc[j + 1].is_lower
-                )
+                (sdoc[j + 1].lower_ in COMPASS and sdoc[j + 1].is_lower)
                 or (sdoc[j + 1].lower_ == "the" and sdoc[j + 2].lower_ in DIRECTIONS)
             )
         ):
@@ -2838,7 +2837,7 @@ class Resolver:
             or m.best.kind not in ("city", "admin2")
             or (m.best.kind == p.kind and m.best.cc == p.cc)  # "Kent, Surrey": a list
             # "Barcelona, Liverpool": the second name reads as a big town too
-            or any(f.main and f.kind in ("city", "capital") and f.pop >= 100_000 for f in par.cands)
+            or any(f.main and f.kind == "city" and f.pop >= 100_000 for f in par.cands)
             or any(_contains(p, f) for f in m.cands)
         ):
             return None
