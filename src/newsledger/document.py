@@ -56,6 +56,9 @@ class Actor:
     affiliation: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     role: str | None = None
+    # The rule ids and score terms that produced this record, when a trace was asked for
+    # (``Settings.trace`` / ``--why``); None otherwise. See docs/schema.md.
+    why: dict[str, Any] | None = None
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Place:
     mentions: list[Mention] = field(default_factory=list)
     reason: str | None = None  # why it could not be resolved, when lat/lon are null
     native_name: str | None = None  # the gazetteer's own spelling when `name` was ASCII-folded
+    why: dict[str, Any] | None = None  # rule ids and score terms (trace), see Actor.why
 
 
 @dataclass
@@ -90,6 +94,7 @@ class Event:
     claim: str | None = None
     confidence: float = 0.5
     trigger: str | None = None
+    why: dict[str, Any] | None = None  # rule ids, classifier and scores that typed it
 
 
 @dataclass
