@@ -115,6 +115,14 @@ class Claim:
     hedged: bool = False
     about: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    # statement | belief | intention | evidence | sentiment (docs/claims.md)
+    kind: str = "statement"
+    # [start, end] of each piece of a content its attribution interrupts, else empty
+    pieces: list[list[int]] = field(default_factory=list)
+    speaker_name: str | None = None  # the name a pronoun or role noun resolves to
+    speaker_start: int | None = None  # the speaker phrase as written, char offsets
+    speaker_end: int | None = None
+    why: dict[str, Any] | None = None  # the rule ids that made the claim
 
 
 @dataclass
