@@ -76,6 +76,12 @@ class Place:
     why: dict[str, Any] | None = None  # rule ids and score terms (trace), see Actor.why
 
 
+#: Event certainties that do not assert the event happened (a possibility, a plan, a negation, a
+#: generic statement). Listings, exports, trends, ledgers and the API leave these out unless the
+#: user asks for them (``--certainty``); this set is the one place that says which they are.
+UNASSERTED_CERTAINTIES = frozenset({"hypothetical", "conditional", "future", "generic", "negated"})
+
+
 @dataclass
 class Event:
     id: str
