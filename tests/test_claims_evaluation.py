@@ -35,3 +35,54 @@ def test_run_on_first_articles(shared: Path):
     assert m["@0.3"]["f1"] >= m["@0.8"]["f1"]
     assert m["@0.3"]["f1"] > 0.5
     assert "F1" in format_report(m)
+
+
+def test_polnear_pieces_group_into_one_attribution():
+    from newsledger.evaluation.claims_polnear import gold_attributions, match_pieces
+
+    row = {
+        "gold": {
+            "claims": [
+                {
+                    "content_start": 0,
+                    "content_end": 10,
+                    "speaker": "they",
+                    "speaker_start": 12,
+                    "speaker_end": 16,
+                    "cue": "argued",
+                },
+                {
+                    "content_start": 24,
+                    "content_end": 40,
+                    "speaker": "they",
+                    "speaker_start": 12,
+                    "speaker_end": 16,
+                    "cue": "argued",
+                },
+                {"content_start": 50, "content_end": 60, "cue": "--"},
+            ]
+        }
+    }
+    atts = gold_attributions(row)
+    assert [a["pieces"] for a in atts] == [[(0, 10), (24, 40)], [(50, 60)]]
+    # one prediction covering the second piece matches the two-piece attribution only once
+    pairs = match_pieces([a["pieces"] for a in atts], [[(26, 38)], [(30, 35)]])
+    assert pairs == [(0, 0)]
+
+
+def test_polnear_split_is_stable_and_keeps_a_third_aside():
+    from newsledger.evaluation.claims_polnear import split
+
+    ids = [f"article-{k}" for k in range(94)]
+    parts = split(ids)
+    assert parts == split(list(reversed(ids)))
+    assert sum(p == "held" for p in parts.values()) >= 0.3 * len(ids)
+
+
+def test_run_on_first_polnear_articles(shared: Path):
+    path = shared / "data" / "claims" / "polnear_valid.jsonl"
+    m = run(str(path), limit=3)
+    assert m["format"] == "polnear" and m["failed"] == 0
+    assert m["all"]["gold"] > 0 and m["all"]["predicted"] > 0
+    assert m["all"]["content"]["precision"] > 0.5
+    assert "held" in format_report(m)

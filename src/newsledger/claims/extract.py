@@ -56,6 +56,9 @@ class Raw:
     confidence: float = 0.8
     para: int = -1
     region: tuple[int, int] = (0, 0)  # the attribution clause (for channel and date)
+    kind: str = "statement"  # statement | belief | intention | evidence | sentiment
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # when interrupted
+    rule: str = ""  # the rule id that found it
 
 
 @dataclass
@@ -730,12 +733,15 @@ def _build(ctx: _Ctx, r: Raw, spk: Resolved, cue: str) -> Claim:
     hi = max(r.end, r.region[1]) if r.region[1] > r.region[0] else r.end
     ev = doc.evidence(lo, hi)
     cid = content_id(f"{doc.id}|{r.start}|{r.end}|{cue}", "claim|")
+    sp_span = _speaker_span(ctx, r, spk)
     return Claim(
         id=cid,
         evidence=ev,
         speaker_text=spk.text,
         cue=cue or "say",
-        content=doc.text[r.start : r.end],
+        content=" … ".join(doc.text[a:b] for a, b in r.pieces)
+        if len(r.pieces) > 1
+        else doc.text[r.start : r.end],
         content_start=r.start,
         content_end=r.end,
         speaker=spk.actor,
@@ -749,4 +755,23 @@ def _build(ctx: _Ctx, r: Raw, spk: Resolved, cue: str) -> Claim:
         confidence=round(
             r.confidence * (0.8 if spk.name is None and spk.kind == "person" else 1.0), 3
         ),
+        kind=r.kind,
+        pieces=[list(p) for p in r.pieces] if len(r.pieces) > 1 else [],
+        speaker_name=spk.name,
+        speaker_start=sp_span[0] if sp_span else None,
+        speaker_end=sp_span[1] if sp_span else None,
+        why={"rule": r.rule or r.quote, "cue": cue or "say"},
     )
+
+
+def _speaker_span(ctx: _Ctx, r: Raw, spk: Resolved) -> tuple[int, int] | None:
+    """Where the speaker phrase as written lies (None for a quote that continues one)."""
+    if r.speaker is None or r.continues:
+        return None
+    s, e = SpeakerResolver.core(r.speaker)
+    text = ctx.doc.text
+    if text[s:e].strip() == spk.text:
+        return s, e
+    lo = max(0, s - 300)
+    k = text.find(spk.text, lo, e + 300)
+    return (k, k + len(spk.text)) if k >= 0 else (s, e)

@@ -13,7 +13,7 @@ EVALUATIONS = {
     "html": "Article-body word F1 on the Zyte extraction benchmark folder.",
     "geo": "Geoparsing on LGL / GeoWebNews XML: detection P/R/F1, accuracy@161 km, median error.",
     "events": "ACLED sub-event typing on CASE 2021 task 2 TSV: accuracy, macro/weighted F1.",
-    "claims": "Quote extraction on Gender Gap Tracker JSONL: content P/R/F1 at 0.3/0.8, speaker accuracy.",
+    "claims": "Claims on Gender Gap Tracker or PolNeAR JSONL: content P/R/F1, speaker accuracy, pronouns.",
     "actors": "Mention -> actor resolution on the labelled actor set: precision/recall.",
 }
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 THRESHOLDS = (0.3, 0.8)
+PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "his", "her", "their", "its", "our"})
 REFERENCE = {"f1@0.3": 0.837, "speaker_accuracy": 0.865}  # GGT's own rule system on this set
 
 
@@ -89,25 +90,47 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
+def _rows(path: str, limit: int | None) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not a JSON line ({exc})") from exc
+            if limit is not None and len(rows) >= limit:
+                break
+    return rows
+
+
+def _pieces(c: Any, shift: int) -> list[tuple[int, int]]:
+    got = [(int(a) + shift, int(b) + shift) for a, b in (c.pieces or [])]
+    return got or [(c.content_start + shift, c.content_end + shift)]
+
+
 def run(path: str, limit: int | None = None) -> dict[str, Any]:
-    """Evaluate the claims stage on a GGT-format JSONL file (first ``limit`` articles)."""
+    """Evaluate the claims stage on a GGT-format or PolNeAR-format JSONL file (first ``limit``
+    articles). PolNeAR rows (a ``gold`` key) are scored by :mod:`.claims_polnear`."""
+    rows = _rows(path, limit)
+    if rows and "gold" in rows[0]:
+        from .claims_polnear import run_rows
+
+        return run_rows(rows)
+    return _run_ggt(rows)
+
+
+def process(rows: list[dict[str, Any]]) -> tuple[list[tuple[Any, int] | None], dict[str, float]]:
+    """Each article through ingest and the stages nlp, time, actors, claims: per row the
+    document and the shift of its text in the row's text (None when it failed), and the
+    seconds per stage."""
     from ..ingest import document_from_text
     from ..stages import build_pipeline
 
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
     pipe = build_pipeline(["nlp", "time", "actors", "claims"])
     timing = {s.name: 0.0 for s in pipe.stages}
-    n_gold = n_pred = 0
-    tp = {t: 0 for t in THRESHOLDS}
-    spk_ok = spk_n = 0
-    failed = 0
-    by_kind: dict[str, int] = {}
+    out: list[tuple[Any, int] | None] = []
     for row in rows:
         text = row["text"]
         doc = document_from_text(text, id=str(row.get("id")), outlet=row.get("outlet"))
@@ -118,15 +141,40 @@ def run(path: str, limit: int | None = None) -> dict[str, Any]:
                 doc = stage(doc)
                 timing[stage.name] += time.perf_counter() - t0
         except Exception:
+            out.append(None)
+            continue
+        out.append((doc, shift))
+    return out, timing
+
+
+def _cost(timing: dict[str, float]) -> dict[str, Any]:
+    nlp_s = timing.get("nlp", 0.0)
+    return {
+        "seconds": {k: round(v, 2) for k, v in timing.items()},
+        "claims_cost_vs_spacy": round(timing.get("claims", 0.0) / nlp_s, 4) if nlp_s else None,
+    }
+
+
+def _run_ggt(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    done, timing = process(rows)
+    n_gold = n_pred = 0
+    tp = {t: 0 for t in THRESHOLDS}
+    spk_ok = spk_n = pro_ok = pro_n = 0
+    failed = 0
+    by_quote: dict[str, int] = {}
+    by_kind: dict[str, int] = {}
+    for row, got in zip(rows, done, strict=True):
+        if got is None:
             failed += 1
             continue
+        doc, shift = got
         gold = [(c["content_start"], c["content_end"]) for c in row["claims"]]
-        preds = [(c.content_start + shift, c.content_end + shift) for c in doc.claims]
+        preds = [_span(_pieces(c, shift)) for c in doc.claims]
         n_gold += len(gold)
         n_pred += len(preds)
-        names = doc.user_data.get("claims.names", {})
         for c in doc.claims:
-            by_kind[c.quote] = by_kind.get(c.quote, 0) + 1
+            by_quote[c.quote] = by_quote.get(c.quote, 0) + 1
+            by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
         for gi, pi, o in match(gold, preds):
             for t in THRESHOLDS:
                 if o >= t:
@@ -135,11 +183,17 @@ def run(path: str, limit: int | None = None) -> dict[str, Any]:
                 g = row["claims"][gi]
                 c = doc.claims[pi]
                 spk_n += 1
-                if speaker_correct(
-                    names.get(c.id), c.speaker_text, g["speaker"], g["speaker_resolved"]
-                ):
-                    spk_ok += 1
+                ok = speaker_correct(
+                    c.speaker_name, c.speaker_text, g["speaker"], g["speaker_resolved"]
+                )
+                spk_ok += ok
+                if _norm(g["speaker"]) in PRONOUNS and _norm(g["speaker_resolved"]) not in PRONOUNS:
+                    pro_n += 1
+                    pro_ok += bool(c.speaker_name) and speaker_correct(
+                        c.speaker_name, "", g["speaker_resolved"], ""
+                    )
     metrics: dict[str, Any] = {
+        "format": "ggt",
         "articles": len(rows),
         "failed": failed,
         "gold": n_gold,
@@ -149,15 +203,24 @@ def run(path: str, limit: int | None = None) -> dict[str, Any]:
         metrics[f"@{t}"] = _prf(tp[t], n_pred, n_gold)
     metrics["speaker_accuracy"] = round(spk_ok / spk_n, 4) if spk_n else 0.0
     metrics["speaker_matched"] = spk_n
-    metrics["predicted_by_quote"] = by_kind
-    nlp_s = timing.get("nlp", 0.0)
-    metrics["seconds"] = {k: round(v, 2) for k, v in timing.items()}
-    metrics["claims_cost_vs_spacy"] = round(timing.get("claims", 0.0) / nlp_s, 4) if nlp_s else None
+    metrics["pronouns_resolved"] = round(pro_ok / pro_n, 4) if pro_n else None
+    metrics["pronoun_speakers"] = pro_n
+    metrics["predicted_by_quote"] = by_quote
+    metrics["predicted_by_kind"] = by_kind
+    metrics.update(_cost(timing))
     metrics["reference"] = REFERENCE
     return metrics
 
 
+def _span(pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    return pieces[0][0], pieces[-1][1]
+
+
 def format_report(m: dict[str, Any]) -> str:
+    if m.get("format") == "polnear":
+        from .claims_polnear import format_report as polnear_report
+
+        return polnear_report(m)
     lines = [
         f"claims on {m['articles']} articles ({m['failed']} failed): "
         f"{m['gold']} gold quotes, {m['predicted']} predicted {m.get('predicted_by_quote', {})}",
@@ -170,6 +233,11 @@ def format_report(m: dict[str, Any]) -> str:
     lines.append(
         f"  speaker accuracy: {m['speaker_accuracy']:.3f} (over {m['speaker_matched']} matched)"
     )
+    lines.append(
+        f"  pronoun speakers resolved to the gold name: {m['pronouns_resolved']} "
+        f"(over {m['pronoun_speakers']} matched quotes with a pronoun speaker)"
+    )
+    lines.append(f"  predicted by kind: {m.get('predicted_by_kind', {})}")
     lines.append(
         f"  GGT rule system on this set: F1@0.3 {REFERENCE['f1@0.3']}, speaker {REFERENCE['speaker_accuracy']}"
     )
