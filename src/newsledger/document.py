@@ -160,6 +160,8 @@ class Document:
     published: str | None = None
     reference_date: str | None = None
     language: str = "en"
+    # P(it reports an event in ACLED's scope), set by the events stage (events/relevance.py)
+    relevance: float | None = None
     sections: list[Section] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -261,6 +263,7 @@ class Document:
             published=d.get("published"),
             reference_date=d.get("reference_date"),
             language=d.get("language", "en"),
+            relevance=d.get("relevance"),
             sections=[Section(**_known(Section, s)) for s in d.get("sections", [])],
             actors=actors,
             places=places,
