@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..document import Document
 from .claimclusters import (
@@ -23,6 +24,8 @@ from .corroborate import ClusterParams, EventCluster, cluster_events
 from .dedup import DEFAULT_THRESHOLD, DuplicateIndex, find_duplicates
 from .records import ClaimRecord, Corpus, EventRecord, flatten, to_ordinal_range
 from .text import normalize_name, speaks_of_type, words
+
+R = TypeVar("R")
 
 #: certainties of a report that stand on their own (not merely someone's claim)
 ASSERTED = frozenset({"reported", "confirmed"})
@@ -127,11 +130,8 @@ def _near_in_time(event_date: str | None, claim_date: str | None, days: int = 90
     return ev[0] <= cl[1] + 1 and ev[1] >= cl[0] - days
 
 
-def _link_claims_to_events(a: Analysis, max_words: int = 4) -> None:
-    """Which events each claim speaks of: events known through the claim; events reported in the
-    claim's own sentence, or in its article with a word for their type ("the attack"); and events
-    of the claim's actors (speaker, or an actor the content names) at a place the content names,
-    with a word for that type of event ("raid", "bombing"), up to 90 days before the claim.
+def _link_claims_to_events(a: Analysis) -> None:
+    """Which events each claim speaks of (:func:`link_claim`), for every claim of the corpus.
 
     Events are indexed by (actor, place name), and a claim looks up its own word n-grams, so the
     cost grows with the number of claims, not claims x events.
@@ -145,32 +145,54 @@ def _link_claims_to_events(a: Analysis, max_words: int = 4) -> None:
         if place:
             for k in c.actor_keys:
                 by_actor_place[(k, place)].append(i)
+
+    def at(k: str, g: str) -> list[tuple[int, EventCluster]]:
+        return [(ci, a.events[ci]) for ci in by_actor_place.get((k, g), ())]
+
     for claim in a.corpus.claims:
-        linked: dict[int, None] = {}
-        for e in by_doc.get(claim.doc_id, []):
-            if (
-                e.claim_key == claim.key
-                or _overlaps(e.start, e.end, claim.start, claim.end)
-                or speaks_of_type(claim.content, e.type, e.plover)
-            ):
-                linked[a.event_of[e.key]] = None
-        toks = words(claim.content)
-        grams = {
-            " ".join(toks[i : i + n])
-            for n in range(1, max_words + 1)
-            for i in range(len(toks) - n + 1)
-        }
-        own = {claim.speaker_key, claim.speaker_org_key} - {None, ""}
-        actors = {k for k in own if k} | {k for k in claim.about_keys if k in grams}
-        for k in actors:
-            for g in grams:
-                for ci in by_actor_place.get((k, g), ()):
-                    ev = a.events[ci]
-                    if not _near_in_time(ev.date or ev.date_range[0], claim.date):
-                        continue
-                    if speaks_of_type(claim.content, ev.type, ev.plover):
-                        linked[ci] = None
-        a.claim_events[claim.key] = list(linked)
+        doc_events = [(e, a.event_of[e.key]) for e in by_doc.get(claim.doc_id, [])]
+        a.claim_events[claim.key] = link_claim(claim, doc_events, at)
 
 
-__all__ = ["ASSERTED", "Analysis", "analyze"]
+def link_claim(
+    claim: ClaimRecord,
+    doc_events: Iterable[tuple[EventRecord, R]],
+    clusters_at: Callable[[str, str], Iterable[tuple[R, EventCluster]]],
+    max_words: int = 4,
+) -> list[R]:
+    """The events (cluster references, any sortable kind) ``claim`` speaks of: events known
+    through the claim; events reported in the claim's own sentence, or in its article with a
+    word for their type ("the attack") — in the order of the article; then, oldest cluster
+    first, events of the claim's actors (speaker, or an actor the content names) at a place the
+    content names, with a word for that type of event ("raid", "bombing"), up to 90 days before
+    the claim. ``doc_events``: the reports of the claim's document, in order, with their
+    clusters; ``clusters_at(actor key, place key)``: the clusters with that actor at that place.
+    """
+    linked: dict[R, None] = {}
+    for e, ref in doc_events:
+        if (
+            e.claim_key == claim.key
+            or _overlaps(e.start, e.end, claim.start, claim.end)
+            or speaks_of_type(claim.content, e.type, e.plover)
+        ):
+            linked[ref] = None
+    toks = words(claim.content)
+    grams = {
+        " ".join(toks[i : i + n]) for n in range(1, max_words + 1) for i in range(len(toks) - n + 1)
+    }
+    own = {claim.speaker_key, claim.speaker_org_key} - {None, ""}
+    actors = {k for k in own if k} | {k for k in claim.about_keys if k in grams}
+    more: set[R] = set()
+    for k in sorted(actors):
+        for g in sorted(grams):
+            for ref, ev in clusters_at(k, g):
+                if ref in linked or ref in more:
+                    continue
+                if not _near_in_time(ev.date or ev.date_range[0], claim.date):
+                    continue
+                if speaks_of_type(claim.content, ev.type, ev.plover):
+                    more.add(ref)
+    return [*linked, *sorted(more)]  # type: ignore[type-var]
+
+
+__all__ = ["ASSERTED", "Analysis", "analyze", "link_claim"]

@@ -207,26 +207,39 @@ def find_contradictions(
             for j in lst:
                 shared[j] += 1
         for j, n in shared.items():
-            o = claims[j]
-            if o.polarity <= 0 or o.doc_id == c.doc_id:
-                continue
-            if duplicates and duplicates.original(o.doc_id) == duplicates.original(c.doc_id):
-                continue
-            if _same_speaker(c, o):
-                continue
-            small = min(len(c.terms), len(o.terms))
-            if n < min(2, small) or n / small < min_overlap:
-                continue
-            # names say what both are about; the rest must overlap too (what they say)
-            pa, pb = c.terms - c.name_terms, o.terms - o.name_terms
-            if pa and pb:
-                shared = len(pa & pb)
-                if shared == 0 or shared / min(len(pa), len(pb)) < min_overlap:
-                    continue
-            kind = "denial" if is_denial_cue(c.cue) else "negation"
-            out.append(Contradiction(claim=o, by=c, overlap=n / small, kind=kind))
-    out.sort(key=lambda x: (x.claim.key, -x.overlap))
+            x = contradiction(c, claims[j], n, duplicates, min_overlap)
+            if x is not None:
+                out.append(x)
+    out.sort(key=lambda x: (x.claim.key, -x.overlap, x.by.key))
     return out
+
+
+def contradiction(
+    c: ClaimRecord,
+    o: ClaimRecord,
+    n: int,
+    duplicates: DuplicateIndex | None = None,
+    min_overlap: float = 0.5,
+) -> Contradiction | None:
+    """Whether the negative claim ``c`` contradicts ``o``, sharing ``n`` content words (those
+    not too common to propose a pair): the test of :func:`find_contradictions` for one pair."""
+    if c.polarity >= 0 or o.polarity <= 0 or o.doc_id == c.doc_id:
+        return None
+    if duplicates and duplicates.original(o.doc_id) == duplicates.original(c.doc_id):
+        return None
+    if _same_speaker(c, o):
+        return None
+    small = min(len(c.terms), len(o.terms))
+    if n < min(2, small) or n / small < min_overlap:
+        return None
+    # names say what both are about; the rest must overlap too (what they say)
+    pa, pb = c.terms - c.name_terms, o.terms - o.name_terms
+    if pa and pb:
+        shared = len(pa & pb)
+        if shared == 0 or shared / min(len(pa), len(pb)) < min_overlap:
+            return None
+    kind = "denial" if is_denial_cue(c.cue) else "negation"
+    return Contradiction(claim=o, by=c, overlap=n / small, kind=kind)
 
 
 __all__ = [
@@ -234,6 +247,7 @@ __all__ = [
     "Contradiction",
     "claim_to_dict",
     "cluster_claims",
+    "contradiction",
     "find_contradictions",
     "independent_count",
 ]

@@ -10,7 +10,9 @@ Two reports are the same event when nothing contradicts it and enough agrees:
   name; a country or province is only *compatible* with the places inside it;
 - **actors** — at least one specific (named, non-generic) actor in common;
 - **document** — two reports in one article (or its copies) that nothing tells apart are one
-  event: "a bomb killed 13 in Jalalabad ... ISKP claimed the bombing".
+  event: "a bomb killed 13 in Jalalabad ... ISKP claimed the bombing";
+- **assertion** — a report that does not assert the event (hypothetical, conditional, future,
+  generic, negated: ``UNASSERTED_CERTAINTIES``) is never merged with one that does.
 
 A report joins a cluster when no dimension contradicts any member and the place or an actor
 (or the document) matches one member (a date alone would put every event of a busy day together). Where both
@@ -24,6 +26,12 @@ Not quadratic: reports are *blocked* by keys — (event type) × (date bucket of
 are taken best-described first (exact date, coordinates, named actors), so clusters are anchored
 by precise reports and vague ones attach to them; a vague report that fits several clusters
 equally well stays alone rather than gluing them together.
+
+The order is total (:func:`order_key`) and a report's choice depends only on the clusters that
+have a member under one of its query keys, founded before it (compared oldest first; the
+``max_candidates`` most recently founded when there are more): that is what lets
+``store.ledger_index`` keep the clusters of a growing store up to date by re-deciding only the
+reports whose candidates changed, with the same result as clustering everything again.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import content_id
+from ..document import UNASSERTED_CERTAINTIES, content_id
 from .dedup import DuplicateIndex
 from .records import PRECISE_PLACE_KINDS, DocInfo, EventRecord, to_ordinal_range
 from .text import normalize_name
@@ -157,6 +165,7 @@ class _Prep:
     __slots__ = (
         "actors",
         "admin1",
+        "asserted",
         "country",
         "detail",
         "doc",
@@ -177,6 +186,7 @@ class _Prep:
         self.rec = rec
         self.doc = doc or rec.doc_id  # the original document (a copy's events are its original's)
         self.vtype = rec.type
+        self.asserted = rec.certainty not in UNASSERTED_CERTAINTIES
         fams = []
         if rec.type:
             fams.append("t:" + rec.type)
@@ -219,7 +229,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def order_key(x: _Prep) -> str:
+    """The position of a report in the clustering order, as a string that sorts the same way:
+    best-described first, then earliest, then by key."""
+    lo = x.lo if x.lo is not None else 1 << 40
+    return f"{9 - x.detail}:{lo + 10**6:015d}:{x.rec.key}"
+
+
 def _type_ok(a: _Prep, b: _Prep) -> bool:
+    if a.asserted != b.asserted:  # a possibility is not the event that happened
+        return False
     ra, rb = a.rec, b.rec
     if ra.type and rb.type:
         return ra.type == rb.type
@@ -342,20 +361,36 @@ class _Blocks:
                 lst.append(cluster)
 
     def candidates(self, x: _Prep) -> list[int]:
-        seen: dict[int, None] = {}
-        cap = self.p.max_candidates
+        seen: set[int] = set()
         for k in self.keys(x, query=True):
-            lst = self.index.get(k)
-            if not lst:
-                continue
-            for c in reversed(lst) if len(lst) > cap else lst:  # the most recent, when many
-                seen[c] = None
-                if len(seen) >= cap:
+            seen.update(self.index.get(k, ()))
+        # oldest clusters first (ties go to the same cluster whatever the hash seed); when there
+        # are too many, the most recently founded
+        return sorted(seen)[-self.p.max_candidates :]
+
+
+def choose(x: _Prep, candidates: list[list[_Prep]], p: ClusterParams) -> int:
+    """Which of the candidate clusters (member lists, oldest cluster first) ``x`` joins, or -1
+    for a cluster of its own."""
+    best, best_score, tie = -1, -1.0, False
+    for ci, members in enumerate(candidates):
+        ok_all, score = True, -1.0
+        for m in members[: p.max_members_compared]:
+            ok, s = compare(x, m, p)
+            if not ok:
+                # one member rules it out only if it contradicts (not merely lacks anchors)
+                if _contradicts(x, m, p):
+                    ok_all = False
                     break
-            if len(seen) >= cap:
-                break
-        # oldest clusters first: ties go to the same cluster whatever the hash seed
-        return sorted(seen)[: self.p.max_candidates]
+                continue
+            score = max(score, s)
+        if not ok_all or score < 0:
+            continue
+        if score > best_score + 1e-9:
+            best, best_score, tie = ci, score, False
+        elif abs(score - best_score) <= 1e-9:
+            tie = True
+    return best if best >= 0 and not (tie and best_score < 2) else -1
 
 
 def cluster_events(
@@ -371,32 +406,15 @@ def cluster_events(
     """
     p = params or ClusterParams()
     preps = [_Prep(r, p, duplicates.original(r.doc_id) if duplicates else None) for r in records]
-    preps.sort(key=lambda x: (-x.detail, x.lo if x.lo is not None else 1 << 40, x.rec.key))
+    preps.sort(key=order_key)
     blocks = _Blocks(p)
     clusters: list[list[_Prep]] = []
     for x in preps:
-        best, best_score, tie = -1, -1.0, False
-        for ci in blocks.candidates(x):
-            members = clusters[ci]
-            ok_all, score = True, -1.0
-            for m in members[: p.max_members_compared]:
-                ok, s = compare(x, m, p)
-                if not ok:
-                    # one member rules it out only if it contradicts (not merely lacks anchors)
-                    if _contradicts(x, m, p):
-                        ok_all = False
-                        break
-                    continue
-                score = max(score, s)
-            if not ok_all or score < 0:
-                continue
-            if score > best_score + 1e-9:
-                best, best_score, tie = ci, score, False
-            elif abs(score - best_score) <= 1e-9:
-                tie = True
-        if best >= 0 and not (tie and best_score < 2):
-            clusters[best].append(x)
-            blocks.add(x, best)
+        cands = blocks.candidates(x)
+        best = choose(x, [clusters[ci] for ci in cands], p)
+        if best >= 0:
+            clusters[cands[best]].append(x)
+            blocks.add(x, cands[best])
         else:
             clusters.append([x])
             blocks.add(x, len(clusters) - 1)
@@ -569,6 +587,8 @@ __all__ = [
     "EventCluster",
     "Figure",
     "SourceRef",
+    "choose",
     "cluster_events",
     "haversine_km",
+    "order_key",
 ]

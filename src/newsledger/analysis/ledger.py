@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,21 +135,29 @@ def resolve_actor(query: str, corpus: Corpus) -> tuple[str, list[str]] | None:
     Exact name or alias first; then names that contain the query as whole words
     ("Taliban" -> "Taliban", "Taliban government"); then a fuzzy match (rapidfuzz, >= 90).
     """
-    names = known_actors(corpus)
-    q = corpus.canonical(normalize_name(query))
+    return resolve_in(query, known_actors(corpus), corpus.aliases)
+
+
+def resolve_in(
+    query: str, names: Mapping[str, str], aliases: Mapping[str, str]
+) -> tuple[str, list[str]] | None:
+    """:func:`resolve_actor` over known names (key -> display name) and aliases (alias key ->
+    canonical key), wherever they come from (a corpus, the store's ledger index)."""
+    key = normalize_name(query)
+    q = aliases.get(key, key)
     if not q:
         return None
     if q in names:
-        keys = [q, *(a for a, c in corpus.aliases.items() if c == q and a in names)]
+        keys = [q, *(a for a, c in aliases.items() if c == q and a in names)]
         return names[q], sorted(set(keys))
     padded = f" {q} "
     within = [k for k in names if padded in f" {k} "]
     if within:
-        within.sort(key=len)
+        within.sort(key=lambda k: (len(k), k))
         return names[within[0]], sorted(within)
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(q, list(names), scorer=fuzz.WRatio, score_cutoff=90)
+    best = process.extractOne(q, sorted(names), scorer=fuzz.WRatio, score_cutoff=90)
     if best:
         return names[best[0]], [best[0]]
     return None
@@ -156,10 +165,14 @@ def resolve_actor(query: str, corpus: Corpus) -> tuple[str, list[str]] | None:
 
 def unknown_actor_message(analysis: Analysis, actor: str) -> str:
     """What to tell a user whose ``actor`` matches nobody: up to five close names."""
+    return unknown_message_in(known_actors(analysis.corpus).values(), actor)
+
+
+def unknown_message_in(names: Iterable[str], actor: str) -> str:
+    """:func:`unknown_actor_message` over display names."""
     from rapidfuzz import process
 
-    names = sorted(set(known_actors(analysis.corpus).values()))
-    close = [m[0] for m in process.extract(actor, names, limit=5, score_cutoff=60)]
+    close = [m[0] for m in process.extract(actor, sorted(set(names)), limit=5, score_cutoff=60)]
     hint = f"; did you mean: {', '.join(close)}" if close else ""
     return f"no actor matching {actor!r}{hint}"
 
@@ -169,7 +182,16 @@ def build_ledger(analysis: Analysis, actor: str) -> Ledger | None:
     found = resolve_actor(actor, analysis.corpus)
     if found is None:
         return None
-    name, keys = found
+    return ledger_for(analysis, *found)
+
+
+def ledger_for(analysis: Analysis, name: str, keys: list[str]) -> Ledger:
+    """The ledger of the actor known by ``keys`` (as :func:`resolve_actor` gives them).
+
+    ``analysis`` may hold the whole corpus or only what concerns the actor (the store's ledger
+    index assembles that part): the actor's claims, the claims of copies of their documents,
+    the claim clusters and contradictions of those claims, and the events they speak of or where
+    the actor acts. Loops over more than that (the whole corpus) give the same ledger."""
     kset = set(keys)
     contra_of: dict[str, list[Contradiction]] = {}
     contra_by: dict[str, list[Contradiction]] = {}
@@ -188,7 +210,7 @@ def build_ledger(analysis: Analysis, actor: str) -> Ledger | None:
             continue
         if dup.is_copy(c.doc_id) and (dup.original(c.doc_id), c.content) in copied:
             continue  # a republication repeats the original's claim: shown with it
-        lc = LedgerClaim(claim=c, copies=copied.get((c.doc_id, c.content), []))
+        lc = LedgerClaim(claim=c, copies=sorted(copied.get((c.doc_id, c.content), [])))
         ci = analysis.claim_cluster_of.get(c.key)
         if ci is not None:
             lc.also_said_by = [
@@ -245,6 +267,9 @@ __all__ = [
     "LedgerEvent",
     "build_ledger",
     "known_actors",
+    "ledger_for",
     "resolve_actor",
+    "resolve_in",
     "unknown_actor_message",
+    "unknown_message_in",
 ]
