@@ -70,6 +70,73 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX places_id ON places(place_id);
         """,
     ),
+    (
+        "0002_ledger_index",
+        # the cross-article analysis kept up to date document by document (store/ledger_index.py):
+        # documents written since the last update, what each document contributes, and the event
+        # clusters (each report's cluster, named by its first report), indexed by actor
+        """
+        CREATE TABLE ledger_dirty (doc_id TEXT PRIMARY KEY);
+        INSERT INTO ledger_dirty SELECT id FROM documents;
+        CREATE TABLE ledger_docs (
+            doc_id TEXT PRIMARY KEY, ord TEXT NOT NULL, info TEXT NOT NULL, nshingles INTEGER
+        );
+        CREATE TABLE ledger_name_rows (
+            key TEXT NOT NULL, cat INTEGER NOT NULL, rank TEXT NOT NULL, name TEXT NOT NULL,
+            doc_id TEXT NOT NULL
+        );
+        CREATE INDEX ledger_name_rows_key ON ledger_name_rows(key, cat, rank);
+        CREATE INDEX ledger_name_rows_doc ON ledger_name_rows(doc_id);
+        CREATE TABLE ledger_names (
+            key TEXT NOT NULL, cat INTEGER NOT NULL, rank TEXT NOT NULL, name TEXT NOT NULL,
+            PRIMARY KEY (key, cat)
+        );
+        CREATE TABLE ledger_alias_rows (
+            alias TEXT NOT NULL, key TEXT NOT NULL, rank TEXT NOT NULL, doc_id TEXT NOT NULL
+        );
+        CREATE INDEX ledger_alias_rows_alias ON ledger_alias_rows(alias, rank);
+        CREATE INDEX ledger_alias_rows_doc ON ledger_alias_rows(doc_id);
+        CREATE TABLE ledger_aliases (alias TEXT PRIMARY KEY, key TEXT NOT NULL, rank TEXT NOT NULL);
+        CREATE TABLE ledger_dup_bands (band INTEGER NOT NULL, doc_id TEXT NOT NULL);
+        CREATE INDEX ledger_dup_bands_band ON ledger_dup_bands(band);
+        CREATE INDEX ledger_dup_bands_doc ON ledger_dup_bands(doc_id);
+        CREATE TABLE ledger_copies (
+            doc_id TEXT PRIMARY KEY, grp TEXT NOT NULL, original TEXT NOT NULL, similarity REAL
+        );
+        CREATE INDEX ledger_copies_grp ON ledger_copies(grp);
+        CREATE INDEX ledger_copies_original ON ledger_copies(original);
+        CREATE TABLE ledger_claims (
+            key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker_key TEXT, org_key TEXT,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX ledger_claims_doc ON ledger_claims(doc_id);
+        CREATE INDEX ledger_claims_speaker ON ledger_claims(speaker_key);
+        CREATE INDEX ledger_claims_org ON ledger_claims(org_key);
+        CREATE TABLE ledger_claim_bands (band INTEGER NOT NULL, claim TEXT NOT NULL, doc_id TEXT NOT NULL);
+        CREATE INDEX ledger_claim_bands_band ON ledger_claim_bands(band);
+        CREATE INDEX ledger_claim_bands_doc ON ledger_claim_bands(doc_id);
+        CREATE TABLE ledger_claim_terms (
+            term TEXT NOT NULL, pol INTEGER NOT NULL, claim TEXT NOT NULL, doc_id TEXT NOT NULL
+        );
+        CREATE INDEX ledger_claim_terms_term ON ledger_claim_terms(term, pol);
+        CREATE INDEX ledger_claim_terms_doc ON ledger_claim_terms(doc_id);
+        CREATE TABLE ledger_reports (
+            key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, pos INTEGER NOT NULL, ord TEXT NOT NULL,
+            orig TEXT NOT NULL, label TEXT, record TEXT NOT NULL
+        );
+        CREATE INDEX ledger_reports_doc ON ledger_reports(doc_id, pos);
+        CREATE INDEX ledger_reports_label ON ledger_reports(label, ord);
+        CREATE TABLE ledger_report_keys (raw TEXT NOT NULL, doc_id TEXT NOT NULL);
+        CREATE INDEX ledger_report_keys_raw ON ledger_report_keys(raw);
+        CREATE INDEX ledger_report_keys_doc ON ledger_report_keys(doc_id);
+        CREATE TABLE ledger_blocks (bkey TEXT NOT NULL, key TEXT NOT NULL, doc_id TEXT NOT NULL);
+        CREATE INDEX ledger_blocks_bkey ON ledger_blocks(bkey);
+        CREATE INDEX ledger_blocks_doc ON ledger_blocks(doc_id);
+        CREATE TABLE ledger_cluster_actors (actor TEXT NOT NULL, place TEXT, label TEXT NOT NULL);
+        CREATE INDEX ledger_cluster_actors_actor ON ledger_cluster_actors(actor, place);
+        CREATE INDEX ledger_cluster_actors_label ON ledger_cluster_actors(label)
+        """,
+    ),
 ]
 
 
