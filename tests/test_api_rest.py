@@ -103,9 +103,11 @@ def test_newsledger_serve_answers_over_http(db: str, tmp_path: Path) -> None:
 
 
 def test_outlines_for_the_map(client: TestClient) -> None:
-    got = client.get("/api/outlines", params=[("country", "AF"), ("country", "XX")]).json()
+    got = client.get("/api/outlines", params=[("country", "AF"), ("country", "af")]).json()
     assert got["type"] == "FeatureCollection" and got["features"]
-    assert {f["properties"]["iso"] for f in got["features"]} == {"AF"}  # XX is no country
+    assert {f["properties"]["iso"] for f in got["features"]} == {"AF"}
+    bad = client.get("/api/outlines", params=[("country", "AF"), ("country", "ZZ")])
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "country"]
     lon, lat = got["features"][0]["geometry"]["coordinates"][0][0]
     assert 60 < lon < 75 and 29 < lat < 39
 

@@ -109,8 +109,10 @@ def test_cli_queries_read_the_ledger(ledger: str) -> None:
     claims = invoke("claims", "--db", ledger, "--csv")
     assert claims.exit_code == 0
     assert "speaker_text" in next(csv.reader(io.StringIO(claims.stdout)))
-    none = invoke("events", "--db", ledger, "--actor", "no-such-actor-anywhere")
-    assert none.exit_code == 1
+    unknown = invoke("events", "--db", ledger, "--actor", "no-such-actor-anywhere")
+    assert unknown.exit_code == 2 and "no actor 'no-such-actor-anywhere'" in unknown.stderr
+    none = invoke("events", "--db", ledger, "--actor", "Hamas")  # known, not in these texts
+    assert none.exit_code == 1 and "nothing found" in none.stderr
 
 
 def test_cli_show_and_export(ledger: str, tmp_path: Path) -> None:

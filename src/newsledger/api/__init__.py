@@ -16,7 +16,11 @@ documents, newest ingest time) is unchanged, and redone after any ingest.
     GET /api/documents/{id}              one document in SCHEMA.md form (an id prefix works)
     GET /api/events | claims | actors | places
                                          the listings; filters as the CLI's options:
-                                         actor, place, type, since, until, doc, limit
+                                         actor, place, type, since, until, doc, limit,
+                                         certainty, min_confidence (events; claims take
+                                         min_confidence) — checked and resolved by the same
+                                         store functions (store.filters, store.names): a
+                                         bad or unsupported parameter is a 422 naming it
     GET /api/ledger/{actor}              what the actor claims against what is reported (JSON)
     GET /api/ledger/{actor}/html         the same as a self-contained HTML page
     GET /api/outlines?country=AF&...     country outlines (GeoJSON) for maps
@@ -26,25 +30,56 @@ documents, newest ingest time) is unchanged, and redone after any ingest.
 # no `from __future__ import annotations`: FastAPI reads the annotations of the endpoints
 # defined inside create_app at run time, and they name its local dependency types.
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import NewsledgerError
 from ..store import QueryFilters, Store, open_store
+from ..store.filters import MAX_FILTER_CHARS, SUPPORTED, FilterError, check_filters
 
 STATIC = Path(__file__).parent / "static"
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD, as records carry them
 LISTINGS = ("events", "claims", "actors", "places")
+#: the answers every endpoint may give besides 200, as the OpenAPI description lists them
+BAD_FILTER = {422: {"description": "A bad or unsupported parameter: `detail[].loc` names it."}}
+UNAVAILABLE = {503: {"description": "The store cannot be opened."}}
+NO_DOCUMENT = {404: {"description": "No document has this id or id prefix."}}
+NO_ACTOR = {
+    404: {
+        "description": "No actor of the store has this name, alias or id (`detail` says so "
+        "and suggests the closest names), or the store holds none of its records."
+    }
+}
+TEXT = {"max_length": MAX_FILTER_CHARS}
 
 
-def create_app(db: str) -> FastAPI:
+def bad_parameter(param: str, message: str, suggestions: list[str] | None = None) -> HTTPException:
+    """A 422 shaped like FastAPI's own validation errors, naming the query parameter."""
+    item: dict[str, Any] = {"loc": ["query", param], "msg": message, "type": "value_error"}
+    if suggestions:
+        item["suggestions"] = suggestions
+    return HTTPException(422, [item])
+
+
+def only(allowed: frozenset[str] | set[str]) -> Callable[[Request], None]:
+    """A dependency that refuses query parameters the endpoint does not answer."""
+
+    def check(request: Request) -> None:
+        for name in request.query_params:
+            if name not in allowed:
+                known = ", ".join(sorted(allowed)) or "none"
+                raise bad_parameter(name, f"{name}: not a parameter here (parameters: {known})")
+
+    return check
+
+
+def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one store path
     """An ASGI app serving the store at ``db`` (a path or sqlite:///path)."""
     app = FastAPI(
         title="newsledger",
@@ -65,21 +100,48 @@ def create_app(db: str) -> FastAPI:
     StoreDep = Annotated[Store, Depends(store)]
 
     def filters(
-        actor: Annotated[str | None, Query(description="Actor id or name (substring)")] = None,
-        place: Annotated[str | None, Query(description="Place id, name, admin1 or ISO")] = None,
-        type: Annotated[str | None, Query(description="ACLED type/sub-type, PLOVER, cue")] = None,
-        since: Annotated[str | None, Query(pattern=DATE)] = None,
-        until: Annotated[str | None, Query(pattern=DATE)] = None,
-        doc: Annotated[str | None, Query(description="Document id or id prefix")] = None,
+        actor: Annotated[
+            str | None, Query(description="Actor id, name, alias or acronym (ISIS-K)", **TEXT)
+        ] = None,
+        place: Annotated[
+            str | None,
+            Query(description="Place name or id, province, country name or ISO code", **TEXT),
+        ] = None,
+        type: Annotated[
+            str | None,
+            Query(
+                description="ACLED type/sub-type or PLOVER code; claim cue; actor type; place kind",
+                **TEXT,
+            ),
+        ] = None,
+        since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+        doc: Annotated[str | None, Query(description="Document id or id prefix", **TEXT)] = None,
         limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+        certainty: Annotated[
+            list[str] | None,
+            Query(
+                description="Event certainties to keep ('all' for every one); default: "
+                "asserted only (not hypothetical, conditional, future, generic, negated)"
+            ),
+        ] = None,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     ) -> QueryFilters:
         return QueryFilters(
-            actor=actor, place=place, type=type, since=since, until=until, doc=doc, limit=limit
-        )
+            actor=actor, place=place, type=type, since=since, until=until, doc=doc, limit=limit,
+            certainty=tuple(certainty) if certainty else None, min_confidence=min_confidence,
+        )  # fmt: skip
 
     FiltersDep = Annotated[QueryFilters, Depends(filters)]
 
-    @app.get("/api/health")
+    def answer(kind: str, s: Store, f: QueryFilters) -> list[dict[str, Any]]:
+        try:
+            rows: list[dict[str, Any]] = getattr(s, kind)(f)
+        except FilterError as exc:
+            raise bad_parameter(exc.param, str(exc), exc.suggestions) from exc
+        return rows
+
+    @app.get("/api/health", responses=UNAVAILABLE)
     def health(s: StoreDep) -> dict[str, Any]:
         return {
             "status": "ok",
@@ -87,65 +149,132 @@ def create_app(db: str) -> FastAPI:
             **{table: s.count(table) for table in ("documents", *LISTINGS)},
         }
 
-    @app.get("/api/documents")
+    @app.get(
+        "/api/documents",
+        dependencies=[Depends(only(SUPPORTED["documents"]))],
+        responses={**BAD_FILTER, **UNAVAILABLE},
+    )
     def documents(s: StoreDep, f: FiltersDep) -> list[dict[str, Any]]:
-        return s.documents(f)
+        """Stored documents, newest first, with their record counts."""
+        return answer("documents", s, f)
 
-    @app.get("/api/documents/{doc_id}")
+    @app.get(
+        "/api/documents/{doc_id}",
+        dependencies=[Depends(only(set()))],
+        responses={**NO_DOCUMENT, **UNAVAILABLE},
+    )
     def document(doc_id: str, s: StoreDep) -> dict[str, Any]:
+        """One document in SCHEMA.md form; an id prefix works (``%`` and ``_`` are literal)."""
         doc = s.get_document(doc_id)
         if doc is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
+            shown = doc_id if len(doc_id) <= 40 else doc_id[:37] + "..."
+            raise HTTPException(404, f"no document {shown!r}")
         return doc.to_dict()
 
     def listing(kind: str) -> Any:
         def endpoint(s: StoreDep, f: FiltersDep) -> list[dict[str, Any]]:
-            rows: list[dict[str, Any]] = getattr(s, kind)(f)
-            return rows
+            return answer(kind, s, f)
 
         endpoint.__name__ = kind
-        endpoint.__doc__ = f"The store's {kind}, filtered as `newsledger {kind}` filters them."
+        endpoint.__doc__ = (
+            f"The store's {kind}, filtered as `newsledger {kind}` filters them (parameters: "
+            f"{', '.join(sorted(SUPPORTED[kind]))}; any other is refused with a 422)."
+        )
         return endpoint
 
     for kind in LISTINGS:
-        app.get(f"/api/{kind}")(listing(kind))
+        app.get(
+            f"/api/{kind}",
+            dependencies=[Depends(only(SUPPORTED[kind]))],
+            responses={**BAD_FILTER, **UNAVAILABLE},
+        )(listing(kind))
 
-    app.state.analysis = (None, None)  # (store fingerprint, analysis of the whole store)
+    app.state.analysis = (None, None)  # (store fingerprint + filters, analysis of the store)
     analysis_lock = threading.Lock()
 
-    def ledger_of(actor: str, s: Store) -> Any:
+    def ledger_of(actor: str, s: Store, f: QueryFilters) -> Any:
         from ..analysis import analyze, build_ledger, flatten
-        from ..analysis.ledger import unknown_actor_message
+        from ..store.filters import UnknownName, with_kept_events
+        from ..store.names import resolve_actor
 
-        stamp = s.fingerprint()
+        try:
+            f = check_filters("events", f)
+            match = resolve_actor(s.conn, actor)
+        except UnknownName as exc:
+            raise HTTPException(404, str(exc)) from exc
+        except FilterError as exc:
+            raise bad_parameter(exc.param, str(exc)) from exc
+        if not match.in_store:
+            raise HTTPException(404, f"the store holds no records of {match.name!r}")
+        stamp = (*s.fingerprint(), f.certainty, f.min_confidence)
         with analysis_lock:  # concurrent first requests compute it once
             if app.state.analysis[0] != stamp:
-                app.state.analysis = (stamp, analyze(flatten(s.iter_documents())))
+                docs = with_kept_events(s.iter_documents(), f)
+                app.state.analysis = (stamp, analyze(flatten(docs)))
             analysis = app.state.analysis[1]
-        ledger = build_ledger(analysis, actor)
-        if ledger is None:
-            raise HTTPException(404, unknown_actor_message(analysis, actor))
-        return ledger
+        for name in match.names:
+            ledger = build_ledger(analysis, name)
+            if ledger is not None:
+                return ledger
+        raise HTTPException(404, f"no claims or events of {match.name!r} pass the filters")
 
-    @app.get("/api/ledger/{actor}")
-    def ledger(actor: str, s: StoreDep) -> dict[str, Any]:
-        """The actor's claims against what independent reporting says (``newsledger ledger``)."""
-        result: dict[str, Any] = ledger_of(actor, s).to_dict()
+    ledger_params = {"certainty", "min_confidence"}
+
+    @app.get(
+        "/api/ledger/{actor}",
+        dependencies=[Depends(only(ledger_params))],
+        responses={**NO_ACTOR, **BAD_FILTER, **UNAVAILABLE},
+    )
+    def ledger(
+        actor: str,
+        s: StoreDep,
+        certainty: Annotated[list[str] | None, Query(description="as for /api/events")] = None,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    ) -> dict[str, Any]:
+        """The actor's claims against what independent reporting says (``newsledger ledger``);
+        ``actor`` is resolved as every actor filter is (aliases, acronyms, no guessing)."""
+        f = QueryFilters(certainty=tuple(certainty) if certainty else None,
+                         min_confidence=min_confidence)  # fmt: skip
+        result: dict[str, Any] = ledger_of(actor, s, f).to_dict()
         return result
 
-    @app.get("/api/ledger/{actor}/html", response_class=HTMLResponse)
-    def ledger_html(actor: str, s: StoreDep) -> str:
+    @app.get(
+        "/api/ledger/{actor}/html",
+        response_class=HTMLResponse,
+        dependencies=[Depends(only(ledger_params))],
+        responses={**NO_ACTOR, **BAD_FILTER, **UNAVAILABLE},
+    )
+    def ledger_html(
+        actor: str,
+        s: StoreDep,
+        certainty: Annotated[list[str] | None, Query(description="as for /api/events")] = None,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    ) -> str:
+        """The same ledger as a self-contained HTML page."""
         from ..analysis.report import render_ledger_html
 
-        return render_ledger_html(ledger_of(actor, s))
+        f = QueryFilters(certainty=tuple(certainty) if certainty else None,
+                         min_confidence=min_confidence)  # fmt: skip
+        return render_ledger_html(ledger_of(actor, s, f))
 
-    @app.get("/api/outlines")
+    @app.get(
+        "/api/outlines",
+        dependencies=[Depends(only({"country"}))],
+        responses=BAD_FILTER,
+    )
     def outlines(
-        country: Annotated[list[str], Query(description="ISO 3166 alpha-2 codes")] = [],  # noqa: B006
+        country: Annotated[
+            list[str], Query(description="ISO 3166 alpha-2 codes (at most 50)")
+        ] = [],  # noqa: B006
     ) -> dict[str, Any]:
         """Country outlines (countryinfo's GeoJSON) for the countries asked for: a map's
-        background needs no tile server."""
-        features = [f for c in country[:50] for f in _outline(c.upper())]
+        background needs no tile server. A code that is no country is refused (422)."""
+        if len(country) > 50:
+            raise bad_parameter("country", "country: at most 50 codes")
+        for c in country:
+            if not _is_country(c):
+                raise bad_parameter("country", f"country: {c[:40]!r} is no ISO 3166 alpha-2 code")
+        features = [f for c in country for f in _outline(c.upper())]
         return {"type": "FeatureCollection", "features": features}
 
     @app.get("/", include_in_schema=False)
@@ -154,6 +283,12 @@ def create_app(db: str) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _is_country(code: str) -> bool:
+    import pycountry
+
+    return len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import json
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from rich.table import Table
 
 from ..errors import NewsledgerError
 from ..settings import Settings, load_settings
+from ..store.filters import FilterError, QueryFilters
 
 stdout = Console()
 stderr = Console(stderr=True)
@@ -96,3 +98,67 @@ def emit(
     stdout.print(table)
     if not rows:
         stderr.print("(nothing found)")
+
+
+# -- filters: the same options, help and checks on every command that lists events ---------
+#: (annotation, option) of each filter a command may offer; commands pick theirs by name
+FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "actor": (str | None, typer.Option(
+        None, "--actor",
+        help="Actor id, name, alias or acronym ('Taliban', 'ISKP', 'ISIS-K'); a name the store "
+        "does not know exits 2 with the closest names.",
+    )),
+    "place": (str | None, typer.Option(
+        None, "--place",
+        help="Place name or id, province (admin1), country name or ISO code ('Nangarhar', "
+        "'Afghanistan' = 'AF' = 'AFG').",
+    )),
+    "type": (str | None, typer.Option(
+        None, "--type",
+        help="Events: ACLED type or sub-type, PLOVER code, or part of one ('Battles', "
+        "'Explosions', 'ASSAULT'); claims: cue, speaker kind or quote; actors: actor type; "
+        "places: place kind.",
+    )),
+    "since": (str | None, typer.Option(
+        None, "--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD)."
+    )),
+    "until": (str | None, typer.Option(
+        None, "--until",
+        help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD; '2023-03' keeps all of March).",
+    )),
+    "doc": (str | None, typer.Option(None, "--doc", help="Only this document (id or id prefix).")),
+    "limit": (int | None, typer.Option(None, "--limit", help="At most this many rows (>= 1).")),
+    "certainty": (list[str] | None, typer.Option(
+        None, "--certainty",
+        help="Keep events of these certainties (repeat or comma-separate; 'all' for every "
+        "one). Default: asserted events only, not hypothetical, conditional, future, generic "
+        "or negated.",
+    )),
+    "min_confidence": (float | None, typer.Option(
+        None, "--min-confidence", help="Keep records whose confidence is at least this (0..1)."
+    )),
+}  # fmt: skip
+
+
+def filter_parameters(names: Sequence[str]) -> list[inspect.Parameter]:
+    """Keyword parameters for the filters ``names`` (build a command's signature from them)."""
+    return [
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, default=FILTER_OPTIONS[name][1],
+            annotation=FILTER_OPTIONS[name][0],
+        )
+        for name in names
+    ]  # fmt: skip
+
+
+def query_filters(values: dict[str, Any]) -> QueryFilters:
+    """QueryFilters from a command's filter options (the ones it does not offer stay None)."""
+    known = {k: v for k, v in values.items() if k in FILTER_OPTIONS}
+    if known.get("certainty") is not None:
+        known["certainty"] = tuple(known["certainty"]) or None
+    return QueryFilters(**known)
+
+
+def filter_failed(exc: FilterError) -> None:
+    """A filter the store cannot answer: one line, exit 2 (a usage error)."""
+    fail(str(exc), code=2)

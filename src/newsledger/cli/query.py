@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +10,20 @@ import typer
 
 from ..errors import NewsledgerError
 from ..store import QueryFilters, Store, open_store
-from ._util import CsvOption, DbOption, JsonOption, SettingsOption, emit, fail, settings_from
+from ..store.filters import SUPPORTED, FilterError
+from ._util import (
+    FILTER_OPTIONS,
+    CsvOption,
+    DbOption,
+    JsonOption,
+    SettingsOption,
+    emit,
+    fail,
+    filter_failed,
+    filter_parameters,
+    query_filters,
+    settings_from,
+)
 
 EVENT_COLUMNS = [
     "date",
@@ -25,6 +39,7 @@ EVENT_COLUMNS = [
 ]
 CLAIM_COLUMNS = [
     "date",
+    "date_from",
     "speaker_text",
     "speaker_kind",
     "cue",
@@ -65,7 +80,11 @@ def run(
     as_csv: bool = False,
 ) -> list[dict[str, Any]]:
     with open_for_reading(db, settings_file) as store:
-        rows: list[dict[str, Any]] = getattr(store, kind)(filters)
+        try:
+            rows: list[dict[str, Any]] = getattr(store, kind)(filters)
+        except FilterError as exc:
+            filter_failed(exc)
+            raise
     columns = {
         "events": EVENT_COLUMNS,
         "claims": CLAIM_COLUMNS,
@@ -92,39 +111,40 @@ def run(
 
 
 HELP = {
-    "events": "List events: date, ACLED sub-type, PLOVER, actors, place, fatalities, evidence.",
-    "claims": "List claims: speaker, cue, channel, direct/indirect, hedged, content.",
+    "events": "List events: date, ACLED sub-type, PLOVER, actors, place, fatalities, evidence. "
+    "Asserted events only unless --certainty says otherwise.",
+    "claims": "List claims: date, speaker, cue, channel, direct/indirect, hedged, content "
+    "(--place: claims of the documents that name the place).",
     "actors": "List actors with counts of mentions, events (as actor1/actor2) and claims.",
     "places": "List places with coordinates and counts of mentions and events.",
 }
 
 
 def make_command(kind: str) -> Callable[..., None]:
-    """The Typer command for one listing (the same options for all four)."""
+    """The Typer command for one listing: the filters the listing answers (SUPPORTED), the
+    store and the output format. Exit 0 rows found, 1 none, 2 a bad filter."""
 
     def command(
-        actor: str | None = typer.Option(None, "--actor", help="Actor id or name."),
-        place: str | None = typer.Option(
-            None, "--place", help="Place id, name, admin1 or ISO country."
-        ),
-        type_: str | None = typer.Option(
-            None,
-            "--type",
-            help="Event type/sub-type/PLOVER; claim cue; actor type; place kind.",
-        ),
-        since: str | None = typer.Option(None, "--since", help="From this date (YYYY[-MM[-DD]])."),
-        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY[-MM[-DD]])."),
-        doc: str | None = typer.Option(None, "--doc", help="Only this document (id or id prefix)."),
-        limit: int | None = typer.Option(None, "--limit", help="At most this many rows."),
-        db: str | None = DbOption,
-        settings_file: str | None = SettingsOption,
-        as_json: bool = JsonOption,
-        as_csv: bool = CsvOption,
+        db: str | None = None,
+        settings_file: str | None = None,
+        as_json: bool = False,
+        as_csv: bool = False,
+        **values: Any,
     ) -> None:
-        filters = QueryFilters(actor, place, type_, since, until, doc, limit)
-        rows = run(kind, filters, db, settings_file, as_json, as_csv)
+        rows = run(kind, query_filters(values), db, settings_file, as_json, as_csv)
         raise typer.Exit(0 if rows else 1)
 
+    names = [n for n in FILTER_OPTIONS if n in SUPPORTED[kind]]
+    output = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=ann)
+        for name, ann, opt in (
+            ("db", str | None, DbOption),
+            ("settings_file", str | None, SettingsOption),
+            ("as_json", bool, JsonOption),
+            ("as_csv", bool, CsvOption),
+        )
+    ]
+    command.__signature__ = inspect.Signature(filter_parameters(names) + output)  # type: ignore[attr-defined]
     command.__doc__ = HELP[kind]
     return command
 

@@ -1,27 +1,19 @@
-"""Read-side queries shared by the CLI, exports and (later) the REST API."""
+"""Read-side queries shared by the CLI, exports and the REST API.
+
+Every listing checks its filters (:func:`~.filters.check_filters`) and resolves actor and place
+names (:mod:`.names`) before it builds SQL; names become ids, so the SQL compares with ``=``,
+``IN``, ``instr`` and ``substr`` and never with ``LIKE`` (``%`` and ``_`` are literal).
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass
-class QueryFilters:
-    """Filters common to every listing. Text filters match ids or names, case-insensitively."""
-
-    actor: str | None = None
-    place: str | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    doc: str | None = None
-    limit: int | None = None
-
-
-def _like(value: str) -> str:
-    return f"%{value.lower()}%"
+from ..document import UNASSERTED_CERTAINTIES
+from .filters import FilterError, QueryFilters, check_filters, event_types
+from .names import ActorMatch, PlaceMatch, resolve_actor, resolve_place
 
 
 class _Where:
@@ -36,16 +28,36 @@ class _Where:
         self.params.extend(params)
 
     def doc(self, alias: str, f: QueryFilters) -> None:
+        """Documents whose id is ``f.doc`` or starts with it."""
         if f.doc:
-            self.add(f"{alias}.doc_id LIKE ?", f.doc + "%")
+            self.add(f"substr({alias}.doc_id, 1, ?) = ?", len(f.doc), f.doc)
 
-    def place(self, id_col: str, alias: str, value: str) -> None:
-        """A place given by id, name, admin1 or ISO country (events' place and places alike)."""
-        self.add(
-            f"(lower({id_col}) = ? OR lower({alias}.name) LIKE ? OR lower({alias}.admin1) LIKE ? "
-            f"OR lower({alias}.country) = ?)",
-            value.lower(), _like(value), _like(value), value.lower(),
-        )  # fmt: skip
+    def among(self, expr: str, values: tuple[str, ...] | list[str]) -> str:
+        """``expr IN (values)`` with the values as one JSON parameter (any number of them)."""
+        self.params.append(json.dumps(list(values)))
+        return f"{expr} IN (SELECT value FROM json_each(?))"
+
+    def place(self, id_col: str, alias: str, m: PlaceMatch) -> None:
+        """A place match (ids, provinces, a country) on a place column and its places row."""
+        parts = []
+        if m.ids:
+            parts.append(self.among(id_col, m.ids))
+        if m.admin1:
+            parts.append(self.among(f"{alias}.admin1", m.admin1))
+        if m.country:
+            parts.append(f"{alias}.country = ?")
+            self.params.append(m.country)
+        self.clauses.append("(" + " OR ".join(parts) + ")" if parts else "0")
+
+    def actor(self, cols: tuple[str, ...], m: ActorMatch, text_col: str | None = None) -> None:
+        """An actor match on actor-id columns (and on a speaker-as-written column)."""
+        parts = [self.among(c, m.ids) for c in cols] if m.ids else []
+        if text_col and m.texts:
+            parts.append(self.among(text_col, m.texts))
+        self.clauses.append("(" + " OR ".join(parts) + ")" if parts else "0")
+
+    def since(self, expr: str, value: str) -> None:
+        self.add(f"{expr} >= ?", value)
 
     def until(self, expr: str, value: str) -> None:
         """``expr`` up to ``value`` read as a period: "2023-03" keeps every day of March."""
@@ -82,33 +94,54 @@ LEFT JOIN places p ON p.doc_id = e.doc_id AND p.place_id = e.place
 """
 
 
+def _types(w: _Where, f: QueryFilters) -> None:
+    """An event type filter: the ACLED types, sub-types and PLOVER codes it names."""
+    if not f.type:
+        return
+    types, subs, plover = event_types(f.type)
+    parts = [w.among(col, sorted(vals)) for col, vals in
+             (("e.type", types), ("e.subtype", subs), ("e.plover", plover)) if vals]  # fmt: skip
+    w.clauses.append("(" + " OR ".join(parts) + ")")
+
+
+def _certainty(w: _Where, f: QueryFilters, alias: str) -> None:
+    """Asserted events only unless ``f.certainty`` names the certainties to keep."""
+    if f.certainty is None:
+        w.clauses.append(f"NOT {w.among(f'{alias}.certainty', sorted(UNASSERTED_CERTAINTIES))}")
+    else:
+        w.clauses.append(w.among(f"{alias}.certainty", list(f.certainty)))
+    if f.min_confidence is not None:
+        w.add(f"{alias}.confidence >= ?", f.min_confidence)
+
+
 def query_events(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    f = check_filters("events", f)
     w = _Where()
     if f.actor:
-        w.add(
-            "(lower(e.actor1) = ? OR lower(e.actor2) = ? OR lower(a1.name) LIKE ? "
-            "OR lower(a2.name) LIKE ?)",
-            f.actor.lower(), f.actor.lower(), _like(f.actor), _like(f.actor),
-        )  # fmt: skip
+        w.actor(("e.actor1", "e.actor2"), resolve_actor(conn, f.actor))
     if f.place:
-        w.place("e.place", "p", f.place)
-    if f.type:
-        w.add(
-            "(lower(e.type) LIKE ? OR lower(e.subtype) LIKE ? OR lower(e.plover) = ?)",
-            _like(f.type), _like(f.type), f.type.lower(),
-        )  # fmt: skip
+        w.place("e.place", "p", resolve_place(conn, f.place))
+    _types(w, f)
     if f.since:
-        w.add("e.date >= ?", f.since)
+        w.since("e.date", f.since)
     if f.until:
         w.until("e.date", f.until)
     w.doc("e", f)
+    _certainty(w, f, "e")
     sql = EVENT_SQL + w.sql + " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start" + _limit(f)
     return _rows(conn, sql, w.params)
 
 
 def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
-    sql = """
-    SELECT c.doc_id, c.claim_id, c.date, c.speaker, s.name AS speaker_name, c.speaker_text,
+    """Claims; ``date`` is when it was said where the text says, else the document's date
+    (``date_from`` tells which: "text" or "document")."""
+    f = check_filters("claims", f)
+    said = "coalesce(c.date, d.reference_date, d.published)"
+    sql = f"""
+    SELECT c.doc_id, c.claim_id, {said} AS date,
+           CASE WHEN c.date IS NOT NULL THEN 'text' WHEN {said} IS NOT NULL THEN 'document'
+           END AS date_from,
+           c.speaker, s.name AS speaker_name, c.speaker_text,
            c.speaker_kind, c.speaker_org, c.cue, c.channel, c.quote, c.content, c.hedged,
            c.confidence, c.sentence, c.start, c."end", d.outlet, d.url, d.title, d.published
     FROM claims c
@@ -117,33 +150,47 @@ def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     """
     w = _Where()
     if f.actor:
-        w.add(
-            "(lower(c.speaker) = ? OR lower(s.name) LIKE ? OR lower(c.speaker_text) LIKE ? "
-            "OR lower(c.speaker_org) = ?)",
-            f.actor.lower(), _like(f.actor), _like(f.actor), f.actor.lower(),
-        )  # fmt: skip
+        w.actor(("c.speaker", "c.speaker_org"), resolve_actor(conn, f.actor), "c.speaker_text")
     if f.type:
         w.add(
             "(lower(c.cue) = ? OR lower(c.speaker_kind) = ? OR lower(c.quote) = ?)",
             *[f.type.lower()] * 3,
         )
     if f.since:
-        w.add("coalesce(c.date, d.reference_date, d.published) >= ?", f.since)
+        w.since(said, f.since)
     if f.until:
-        w.until("coalesce(c.date, d.reference_date, d.published)", f.until)
+        w.until(said, f.until)
     w.doc("c", f)
-    if f.place:
-        w.add("lower(c.content) LIKE ?", _like(f.place))
+    if f.place:  # claims of the documents that name the place
+        sub = _Where()
+        sub.place("p.place_id", "p", resolve_place(conn, f.place))
+        w.add(
+            "EXISTS (SELECT 1 FROM places p WHERE p.doc_id = c.doc_id AND "
+            + " AND ".join(sub.clauses) + ")",
+            *sub.params,
+        )  # fmt: skip
+    if f.min_confidence is not None:
+        w.add("c.confidence >= ?", f.min_confidence)
     sql += w.sql + " ORDER BY c.doc_id, c.start"
     return _rows(conn, sql + _limit(f), w.params)
 
 
+def _kind(param: str, value: str, known: set[str] | frozenset[str], what: str) -> str:
+    v = value.strip().lower()
+    if v not in known:
+        raise FilterError(param, f"{param}: no {what} {value!r}; one of {', '.join(sorted(known))}")
+    return v
+
+
 def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    from ..validate import ACTOR_TYPES
+
+    f = check_filters("actors", f)
     w = _Where()
     if f.actor:
-        w.add("(lower(a.actor_id) = ? OR lower(a.name) LIKE ?)", f.actor.lower(), _like(f.actor))
+        w.actor(("a.actor_id",), resolve_actor(conn, f.actor))
     if f.type:
-        w.add("lower(a.type) = ?", f.type.lower())
+        w.add("a.type = ?", _kind("type", f.type, ACTOR_TYPES, "actor type"))
     w.doc("a", f)
     sql = f"""
     SELECT a.actor_id AS id, max(a.name) AS name, max(a.type) AS type, max(a.country) AS country,
@@ -162,11 +209,14 @@ def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
 
 
 def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+    from ..validate import PLACE_KINDS
+
+    f = check_filters("places", f)
     w = _Where()
     if f.place:
-        w.place("p.place_id", "p", f.place)
+        w.place("p.place_id", "p", resolve_place(conn, f.place))
     if f.type:
-        w.add("lower(p.kind) = ?", f.type.lower())
+        w.add("p.kind = ?", _kind("type", f.type, PLACE_KINDS, "place kind"))
     w.doc("p", f)
     sql = f"""
     SELECT p.place_id AS id, max(p.name) AS name, max(p.kind) AS kind, max(p.country) AS country,
@@ -184,11 +234,12 @@ def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
 def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
     """One row per stored document with its record counts, newest first. ``since``/``until``
     apply to the date the text is written from (reference date, else publication)."""
+    f = check_filters("documents", f)
     w = _Where()
     if f.doc:
-        w.add("d.id LIKE ?", f.doc + "%")
+        w.add("substr(d.id, 1, ?) = ?", len(f.doc), f.doc)
     if f.since:
-        w.add("coalesce(d.reference_date, d.published) >= ?", f.since)
+        w.since("coalesce(d.reference_date, d.published)", f.since)
     if f.until:
         w.until("coalesce(d.reference_date, d.published)", f.until)
     sql = f"""
@@ -201,3 +252,29 @@ def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str,
     ORDER BY coalesce(d.reference_date, d.published) DESC, d.id
     """
     return _rows(conn, sql + _limit(f), w.params)
+
+
+def find_document_id(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    """The id of the document ``doc_id`` names: itself, else the first id it begins (compared
+    as text: ``%`` and ``_`` are characters like any other). None when there is none."""
+    from .filters import MAX_FILTER_CHARS
+
+    if not doc_id or len(doc_id) > MAX_FILTER_CHARS:
+        return None
+    row = conn.execute(
+        "SELECT id FROM documents WHERE id = ? OR substr(id, 1, ?) = ? ORDER BY id != ?, id LIMIT 1",
+        (doc_id, len(doc_id), doc_id, doc_id),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+__all__ = [
+    "FilterError",
+    "QueryFilters",
+    "find_document_id",
+    "query_actors",
+    "query_claims",
+    "query_documents",
+    "query_events",
+    "query_places",
+]
