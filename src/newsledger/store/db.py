@@ -16,6 +16,7 @@ from ..errors import StoreError
 from . import migrations
 from .query import (
     QueryFilters,
+    find_document_id,
     query_actors,
     query_claims,
     query_documents,
@@ -29,7 +30,20 @@ WriteStatus = Literal["new", "unchanged", "replaced"]
 def content_hash(doc: Document) -> str:
     """What makes two inputs "the same content": text and the metadata the input gave."""
     key = json.dumps([doc.text, doc.title, doc.url, doc.outlet, doc.published], ensure_ascii=False)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (refused by write) must not crash the comparison
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _unstorable(record_json: str) -> str | None:
+    """What makes a document unstorable (SQLite takes UTF-8 only), or None."""
+    try:
+        record_json.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (
+            f"holds a lone surrogate ({exc.object[exc.start : exc.end]!a}), not valid Unicode; "
+            "the readers replace them, a document built by hand must too"
+        )
+    return None
 
 
 def _path_of(url: str) -> str:
@@ -60,9 +74,12 @@ class Store:
     def status_of(self, doc: Document, digest: str | None = None) -> WriteStatus:
         """What :meth:`write` would do with ``doc``, without running anything
         (``digest``: its :func:`content_hash`, when the caller has it already)."""
-        row = self.conn.execute(
-            "SELECT content_hash FROM documents WHERE id = ?", (doc.id,)
-        ).fetchone()
+        try:
+            row = self.conn.execute(
+                "SELECT content_hash FROM documents WHERE id = ?", (doc.id,)
+            ).fetchone()
+        except UnicodeEncodeError:  # an id no UTF-8 store can hold: not stored, so "new"
+            return "new"  # (write refuses it with a StoreError)
         if row is None:
             return "new"
         return "unchanged" if row[0] == (digest or content_hash(doc)) else "replaced"
@@ -81,6 +98,9 @@ class Store:
             return status
         status = "replaced" if status == "unchanged" else status
         record = doc.to_dict()
+        bad = _unstorable(json.dumps([doc.id, doc.source, record], ensure_ascii=False))
+        if bad is not None:
+            raise StoreError(f"document {doc.id!a} {bad}", source=self.path)
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -142,9 +162,12 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     def get_document(self, doc_id: str) -> Document | None:
+        """The document ``doc_id`` names: its id, else an id prefix (``%``/``_`` literal)."""
+        found = find_document_id(self.conn, doc_id)
+        if found is None:
+            return None
         row = self.conn.execute(
-            "SELECT record, source FROM documents WHERE id = ? OR id LIKE ? ORDER BY id = ? DESC",
-            (doc_id, f"{doc_id}%", doc_id),
+            "SELECT record, source FROM documents WHERE id = ?", (found,)
         ).fetchone()
         if row is None:
             return None
