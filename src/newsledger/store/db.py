@@ -107,6 +107,8 @@ class Store:
             for table in ("events", "claims", "actors", "places"):
                 c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
             c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            # the ledger index takes the document in at its next update (store/ledger_index.py)
+            c.execute("INSERT OR IGNORE INTO ledger_dirty VALUES (?)", (doc.id,))
             c.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
