@@ -116,6 +116,9 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     skipped: int = 0
+    #: documents whose id an earlier line of the same JSONL file had (the later one is kept);
+    #: already counted in new/replaced/unchanged, so not part of ``total``
+    repeated: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -129,6 +132,7 @@ class IngestSummary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "skipped": self.skipped,
+            "repeated": self.repeated,
         }
 
 
@@ -153,6 +157,8 @@ def ingest(
     ``engine``/``workers``/``address`` choose where extraction runs (``runners``): this
     process, ``workers`` local processes, or ``workers`` Ray actors (``address`` joins a
     cluster). The store is written here, by one process, whichever runs the pipeline."""
+    from .ingest.jsonl import REPEATED_ID
+
     summary = IngestSummary()
     in_process = engine == "local" and workers <= 1
 
@@ -171,7 +177,10 @@ def ingest(
         for item in read(paths, settings, stdin):
             if isinstance(item, Failure):
                 report(item)
-            elif not force and store.status_of(item) == "unchanged":
+                continue
+            if any(w.startswith(REPEATED_ID) for w in item.warnings):
+                summary.repeated += 1
+            if not force and store.status_of(item) == "unchanged":
                 summary.unchanged += 1
                 if on_progress:
                     on_progress(summary)

@@ -1,6 +1,11 @@
 """Static charts drawn offline with matplotlib (Agg backend): a timeline and a map for the HTML
 ledger report, and the trends chart. No tile servers, no network: the map is a lat/lon scatter
-with place labels over a graticule."""
+with place labels over a graticule.
+
+Every label is drawn as the characters it is: mathtext and TeX are off inside each chart
+(:func:`_plain_text`), so a claim holding ``$x_$`` neither breaks the page nor turns into
+mathematics; the caller's matplotlib settings are left as they were.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ import datetime as dt
 import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from .trends import TrendTable
 
@@ -22,6 +28,21 @@ def _plt() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _plain_text(draw: Callable[P, R]) -> Callable[P, R]:
+    """Run ``draw`` with mathtext and TeX off (``$`` is a dollar sign), settings restored after."""
+
+    @wraps(draw)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _plt().rc_context({"text.parse_math": False, "text.usetex": False}):
+            return draw(*args, **kwargs)
+
+    return run
 
 
 def _svg(fig: Any) -> str:
@@ -46,6 +67,7 @@ def _day(date: str | None) -> dt.date | None:
     return None
 
 
+@_plain_text
 def timeline_svg(
     events: Sequence[tuple[str | None, str, int, str]],
     claims: Sequence[tuple[str | None, str, str]],
@@ -117,6 +139,7 @@ def timeline_svg(
     return _svg(fig)
 
 
+@_plain_text
 def map_svg(points: Sequence[tuple[float, float, str, int]], title: str = "") -> str:
     """A static map as inline SVG: (lat, lon, label, weight) points over a graticule, the
     longitude axis scaled by cos(latitude) so distances look right. No basemap is needed."""
@@ -160,6 +183,7 @@ def _ticks(a: float, b: float, step: float) -> list[float]:
     return out
 
 
+@_plain_text
 def trend_chart(table: TrendTable, path: str | Path, top: int = 8) -> Path:
     """Write the trends as a stacked bar chart (PNG or SVG by the file's suffix)."""
     plt = _plt()

@@ -25,11 +25,16 @@ def run(paths: list[str], as_json: bool = False, settings_file: str | None = Non
     for result in extract(paths, settings, stdin=sys.stdin, on_error=on_error):
         if result.doc is None:
             continue
-        if as_json:
-            sys.stdout.write(json.dumps(result.doc.to_dict(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            print_summary(result.doc)
+        try:
+            if as_json:
+                line = json.dumps(result.doc.to_dict(), ensure_ascii=False) + "\n"
+                line.encode("utf-8")  # a lone surrogate fails here, before half a line is out
+                sys.stdout.write(line)
+                sys.stdout.flush()
+            else:
+                print_summary(result.doc)
+        except UnicodeEncodeError as exc:  # a document built past the readers; the rest go on
+            on_error(Failure(result.doc.source or result.doc.id, f"cannot print: {exc.reason}"))
     return 1 if failed else 0
 
 

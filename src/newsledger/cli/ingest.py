@@ -88,6 +88,12 @@ def run(
                 f"{summary.total} documents: {summary.new} new, {summary.replaced} replaced, "
                 f"{summary.unchanged} unchanged, {summary.failed} failed"
                 + (f", {summary.skipped} skipped" if summary.skipped else "")
+                + (
+                    f"; {summary.repeated} repeated id{'s' if summary.repeated > 1 else ''} in "
+                    "one JSONL file (the later line kept)"
+                    if summary.repeated
+                    else ""
+                )
                 + f" -> {settings.db}",
                 highlight=False,
             )

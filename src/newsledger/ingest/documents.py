@@ -7,6 +7,7 @@ from typing import Any
 from ..document import Document, content_id
 from ..errors import InputError
 from .dates import normalise_iso
+from .decode import escaped, has_surrogate, scrub_surrogates
 from .html import extract_html
 from .text import _norm, assemble, classify, clean_paragraphs
 
@@ -25,6 +26,7 @@ def document_from_text(text: str, **meta: Any) -> Document:
     Raises :class:`~newsledger.errors.InputError` when nothing but furniture is left.
     """
     warnings: list[str] = list(meta.pop("warnings", None) or [])
+    text = _scrubbed(text, meta, warnings)
     paragraphs = clean_paragraphs(text)
     if not paragraphs:
         raise InputError("empty document (no text after cleaning)", source=meta.get("source"))
@@ -48,9 +50,13 @@ def document_from_html(html: str | bytes, url: str | None = None, **meta: Any) -
     page holds no text.
     """
     warnings: list[str] = list(meta.pop("warnings", None) or [])
+    if isinstance(html, str):
+        html = _scrubbed(html, meta, warnings)
+        url = url if url is None else scrub_surrogates(url)[0]
     extracted = extract_html(html, url=url or _str(meta.get("url")))
-    if extracted.method.startswith("visible-text ("):
-        warnings.append("page too large for article extraction; kept all its visible text")
+    if extracted.method.startswith("visible-text ("):  # "visible-text (why)"
+        why = extracted.method[len("visible-text (") : -1]
+        warnings.append(f"{why}; kept all its visible text")
     elif extracted.method != "trafilatura":
         warnings.append("no article found in the page; kept all its visible text")
     title = _str(meta.get("title")) or extracted.title
@@ -101,6 +107,27 @@ def _document(
         warnings=warnings,
         source=_str(meta.get("source")),
     )
+
+
+def _scrubbed(text: str, meta: dict[str, Any], warnings: list[str]) -> str:
+    """``text`` and the string values of ``meta`` (changed in place) without lone surrogates,
+    which no UTF-8 encoder (terminal, store, JSON file) accepts: each becomes U+FFFD, with one
+    warning. An id with one is refused: an id is not changed to fit."""
+    doc_id = meta.get("id")
+    if isinstance(doc_id, str) and has_surrogate(doc_id):
+        raise InputError(
+            f"id {escaped(doc_id)!r} holds a lone surrogate: not valid Unicode, and an id is not "
+            "changed to fit",
+            source=escaped(str(meta.get("source") or "")) or None,
+        )
+    text, n = scrub_surrogates(text)
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key], found = scrub_surrogates(value)
+            n += found
+    if n:
+        warnings.append(f"{n} lone surrogate(s) (not valid Unicode) replaced by U+FFFD")
+    return text
 
 
 def _str(value: Any) -> str | None:

@@ -4,12 +4,21 @@ trafilatura finds the main text (with its readability/jusText fallbacks) and the
 publication date comes from htmldate, which trafilatura calls. The body paragraphs then go through
 the same furniture and caption rules as plain scrapes (:mod:`newsledger.ingest.text`), so a
 "Read more:" line or a photo credit that survives extraction is still set apart.
+
+Two limits of lxml (which trafilatura parses with) are met here: it stops building the tree at
+256 levels of nesting, dropping what lies deeper without an error, and it finds no tree in a page
+with no tags at all. Both pages keep all their visible text, read by the standard library's
+tokenizer (:class:`_VisibleText`), which keeps no tree and so has no depth limit. trafilatura's
+own log lines (``ERROR trafilatura.utils: lxml parsing failed ...``) are held back unless
+newsledger itself logs at DEBUG (``--verbose``): the caller says what went wrong in one line.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from .text import clean_paragraphs
@@ -22,6 +31,10 @@ SLIM_ABOVE = 1_000_000
 #: trafilatura's main extraction grows faster than linearly with the page; a slimmed page still
 #: larger than this keeps all its visible text instead (with a warning), which is linear.
 FULL_EXTRACTION_MAX = 2_500_000
+#: libxml2's nesting limit: elements deeper than this are dropped from the tree.
+LXML_MAX_DEPTH = 256
+#: The libraries whose log lines are held back (see the module docstring).
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
 
 @dataclass
@@ -42,6 +55,9 @@ def extract_html(html: str | bytes, url: str | None = None) -> Extracted:
     article (``method`` says which path was taken)."""
     import trafilatura  # imported lazily: it takes a while and only HTML needs it
 
+    _quiet_libraries()
+    if _too_deep(html):
+        return _visible_only(html, url, "visible-text (page nested too deeply for lxml)")
     oversized = False
     if len(html) > SLIM_ABOVE:
         html = slim_html(html)
@@ -76,6 +92,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> Extracted:
             body = trafilatura.html2txt(html) or ""
         except Exception:
             body = ""
+        if not body.strip():  # lxml found no tree: a page without tags, or a broken one
+            body = visible_text(html)
     paragraphs = clean_paragraphs(body)
     outlet = _clean(meta.get("sitename")) or _clean(meta.get("hostname"))
     return Extracted(
@@ -87,6 +105,96 @@ def extract_html(html: str | bytes, url: str | None = None) -> Extracted:
         author=_clean(meta.get("author")),
         method=method,
     )
+
+
+def _visible_only(html: str | bytes, url: str | None, method: str) -> Extracted:
+    """All visible text of a page (no article extraction), with what metadata can be read."""
+    meta = _metadata_only(html, url)
+    outlet = _clean(meta.get("sitename")) or _clean(meta.get("hostname"))
+    return Extracted(
+        paragraphs=clean_paragraphs(visible_text(html)),
+        title=_strip_site(_clean(meta.get("title")), outlet),
+        url=url or _clean(meta.get("url")),
+        outlet=outlet,
+        published=_date(meta.get("date")),
+        author=_clean(meta.get("author")),
+        method=method,
+    )
+
+
+def _quiet_libraries() -> None:
+    """Hold back the extraction libraries' log lines unless newsledger logs at DEBUG."""
+    level = logging.NOTSET if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL
+    for name in QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level != level:
+            logger.setLevel(level)
+
+
+_TAG_OPEN = re.compile(rb"<[a-zA-Z]")
+
+
+def _too_deep(html: str | bytes) -> bool:
+    """Whether lxml would drop part of the page for nesting deeper than it builds (a page with
+    fewer tags than that cannot be; others are parsed once more to ask libxml2, about 5 % of
+    trafilatura's time on a typical page)."""
+    raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+    if len(_TAG_OPEN.findall(raw[:200_000])) < LXML_MAX_DEPTH and len(raw) <= 200_000:
+        return False
+    try:
+        from lxml import etree
+
+        parser = etree.HTMLParser(recover=True)
+        etree.fromstring(raw, parser)
+    except Exception:
+        return False
+    return any("Excessive depth" in str(e.message) for e in parser.error_log)
+
+
+class _VisibleText(HTMLParser):
+    """The text a browser shows, block elements as line breaks; no tree, so no depth limit."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
+    BLOCKS = frozenset(
+        {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+         "article", "section", "header", "footer", "blockquote", "pre", "table", "figure",
+         "figcaption", "main", "aside", "nav", "dd", "dt"}
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str | bytes) -> str:
+    """A page's visible text by the standard library's tokenizer ("" when it has no word)."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    reader = _VisibleText()
+    try:
+        reader.feed(html)
+        reader.close()
+    except Exception:  # the tokenizer is forgiving; this is a guard, not a path
+        return ""
+    text = "".join(reader.parts)
+    return text if re.search(r"\w", text) else ""
 
 
 def slim_html(html: str | bytes) -> str | bytes:

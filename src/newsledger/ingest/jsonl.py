@@ -12,10 +12,13 @@ from typing import Any
 from ..document import Document
 from ..errors import InputError
 from ..pipeline import Failure
+from .decode import escaped, has_surrogate
 from .documents import document_from_html, document_from_text
 
 #: Optional string fields of an input line.
 STRING_FIELDS = ("title", "url", "outlet", "published", "reference_date")
+#: How the warning on a line whose id an earlier line of the same file had begins.
+REPEATED_ID = "repeated id"
 
 
 def _type_name(value: Any) -> str:
@@ -39,13 +42,22 @@ def parse_line(
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Failure(source, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        # some of json's messages end in "at" already ("Invalid control character at")
+        msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        return Failure(source, f"malformed JSON: {msg} at column {exc.colno}")
     if not isinstance(obj, dict):
         return Failure(source, f"expected a JSON object, got {_type_name(obj)}")
     doc_id = obj.get("id")
     if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
         return Failure(source, f"field 'id' must be a string, got {_type_name(doc_id)}")
     doc_id = None if doc_id is None else str(doc_id)
+    if doc_id is not None and has_surrogate(doc_id):
+        return Failure(
+            source,
+            f"field 'id' holds a lone surrogate ({escaped(doc_id)}): not valid Unicode, and an id "
+            "is not changed to fit",
+            escaped(doc_id),
+        )
     for name in ("text", "html", *STRING_FIELDS):
         value = obj.get(name)
         if value is not None and not isinstance(value, str):

@@ -5,11 +5,15 @@ over ``max_bytes``, an empty document, a malformed JSONL line each yield one
 :class:`~newsledger.pipeline.Failure` (``source`` is ``path`` or ``path:line``) and reading goes on.
 Files over ``max_bytes`` are rejected rather than truncated: half an article gives half a ledger
 without saying so. JSONL files may be of any size; ``max_bytes`` then applies to each line.
+A named pipe, socket or device named as a path is refused (reading it could block forever); a
+repeated id inside one JSONL file is said in the later document's warnings.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
 import re
 import sys
@@ -21,9 +25,9 @@ from typing import IO, BinaryIO, TextIO
 from ..document import Document
 from ..errors import InputError
 from ..pipeline import Failure
-from .decode import decode_bytes
+from .decode import decode_bytes, escaped, wide_encoding
 from .documents import document_from_html, document_from_text
-from .jsonl import parse_line
+from .jsonl import REPEATED_ID, parse_line
 
 #: Suffix -> how the file is read. ``.gz`` versions of each are read too.
 KINDS = {
@@ -36,6 +40,10 @@ KINDS = {
     ".ndjson": "jsonl",
 }
 STDIN = "<stdin>"
+NOT_A_FILE = (
+    "not a regular file (a named pipe, socket or device): pipe it to standard input and name "
+    "it - instead"
+)
 #: How a file that is surely a web page starts (read as HTML even when named .txt).
 _PAGE_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _HTML_START = re.compile(
@@ -60,12 +68,15 @@ def read_inputs(
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, max_bytes)
             continue
         path = Path(p)
+        p = escaped(p)  # a file name that is not valid UTF-8 still prints and stores
         try:
             if path.is_dir():
                 yield from _read_folder(path, max_bytes)
-            elif path.exists():
+            elif path.is_file():
                 kind, compressed = kind_of(path)
                 yield from _read_file(path, kind or "text", compressed, max_bytes)
+            elif path.exists():
+                yield Failure(p, NOT_A_FILE)
             else:
                 yield Failure(p, "no such file or directory")
         except OSError as exc:  # e.g. a folder that cannot be listed
@@ -91,7 +102,7 @@ def _read_folder(folder: Path, max_bytes: int) -> Iterator[Document | Failure]:
             files.append((f, kind, compressed))
     if not files:
         yield Failure(
-            str(folder), "folder holds no .txt, .html, .htm or .jsonl files", skipped=True
+            escaped(str(folder)), "folder holds no .txt, .html, .htm or .jsonl files", skipped=True
         )
     for f, kind, compressed in files:
         yield from _read_file(f, kind, compressed, max_bytes)
@@ -109,7 +120,7 @@ def _too_big(size: int | None, max_bytes: int) -> str:
 def _read_file(
     path: Path, kind: str, compressed: bool, max_bytes: int
 ) -> Iterator[Document | Failure]:
-    source = str(path)
+    source = escaped(str(path))
     try:
         if kind == "jsonl":
             with _open(path, compressed) as fh:
@@ -156,9 +167,14 @@ def _from_text(text: str, source: str, kind: str, warnings: list[str]) -> Docume
 
 def _read_jsonl(fh: IO[bytes], source: str, max_bytes: int) -> Iterator[Document | Failure]:
     head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_jsonl(head)
+    if wide is not None:
+        yield from _read_wide_jsonl(fh, source, max_bytes, *wide)
+        return
+    if b"\x00" in head:
         yield Failure(source, "binary file (contains NUL bytes), not JSON Lines")
         return
+    seen: dict[str, int] = {}
     number = 0
     while True:
         raw = fh.readline(max_bytes + 1)
@@ -178,7 +194,65 @@ def _read_jsonl(fh: IO[bytes], source: str, max_bytes: int) -> Iterator[Document
             continue
         result = _safe_line(line, where, warnings)
         if result is not None:
-            yield result
+            yield _note_repeat(result, number, seen)
+
+
+def _wide_jsonl(head: bytes) -> tuple[str, str | None] | None:
+    """``(encoding, warning)`` for a JSONL file in UTF-16/32 (with or without a byte-order mark),
+    else None."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
+        if head.startswith(bom):
+            return encoding, None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", None
+    wide = wide_encoding(head) if b"\x00" in head else None
+    if wide is None:
+        return None
+    return wide, f"no byte-order mark; decoded as {wide.upper()} (detected)"
+
+
+def _read_wide_jsonl(
+    fh: IO[bytes], source: str, max_bytes: int, encoding: str, warning: str | None
+) -> Iterator[Document | Failure]:
+    """JSON Lines in UTF-16 or UTF-32: decoded as a stream, then read line by line as text
+    (``max_bytes`` counts characters here, about half the bytes)."""
+    text = io.TextIOWrapper(fh, encoding=encoding, errors="strict", newline=None)  # type: ignore[arg-type]
+    seen: dict[str, int] = {}
+    number = 0
+    while True:
+        try:
+            line = text.readline(max_bytes + 1)
+        except UnicodeDecodeError as exc:
+            yield Failure(f"{source}:{number + 1}", f"not valid {encoding.upper()}: {exc.reason}")
+            return
+        if not line:
+            return
+        number += 1
+        where = f"{source}:{number}"
+        if len(line) > max_bytes and not line.endswith("\n"):
+            while line and not line.endswith("\n"):
+                line = text.readline(1 << 20)
+            yield Failure(where, _too_big(None, max_bytes))
+            continue
+        result = _safe_line(line, where, [warning] if warning else [])
+        if result is not None:
+            yield _note_repeat(result, number, seen)
+
+
+def _note_repeat(
+    result: Document | Failure, number: int, seen: dict[str, int]
+) -> Document | Failure:
+    """A document whose id an earlier line of the same file had gets a warning saying so (the
+    later line replaces the earlier one in a store)."""
+    if isinstance(result, Document):
+        first = seen.get(result.id)
+        if first is not None:
+            result.warnings.append(
+                f"{REPEATED_ID} {result.id!r}: also on line {first} of this file; "
+                "the later line is kept"
+            )
+        seen[result.id] = number
+    return result
 
 
 def _safe_line(line: str, where: str, warnings: list[str]) -> Document | Failure | None:
