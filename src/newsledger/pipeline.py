@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .document import Document
 from .errors import PipelineConfigError, SkipArticle
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: What a document has before any stage ran (set by ingest).
 INGEST_ASSIGNS = frozenset({"doc.text", "doc.sections", "doc.published", "doc.title"})
@@ -59,6 +60,27 @@ class Result:
         return self.doc is not None and self.failure is None
 
 
+def batched(
+    items: Iterable[T], size: int, max_chars: int | None, chars: Callable[[T], int]
+) -> Iterator[list[T]]:
+    """``items`` in order, in lists of at most ``size`` items and ``max_chars`` characters in
+    all (``chars`` measures an item; an item longer than ``max_chars`` is a list alone)."""
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        n = chars(item)
+        if batch and max_chars is not None and total + n > max_chars:
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += n
+        if len(batch) >= size:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
 def check_order(stages: Sequence[Stage]) -> None:
     """Raise :class:`PipelineConfigError` if a stage needs what no earlier stage assigns."""
     have = set(INGEST_ASSIGNS)
@@ -70,6 +92,17 @@ def check_order(stages: Sequence[Stage]) -> None:
                 f"(order: {[s.name for s in stages]})"
             )
         have |= set(stage.assigns)
+
+
+def _language(doc: Document) -> str:
+    """The document's language: detected (and recorded) unless the input gave one other than
+    English."""
+    from .ingest.language import ENGLISH, detect_language
+
+    if doc.language in ("", ENGLISH) and not doc.user_data.get("language.checked"):
+        doc.language = detect_language(doc.text)
+        doc.user_data["language.checked"] = True
+    return doc.language
 
 
 class Pipeline:
@@ -94,22 +127,28 @@ class Pipeline:
         batch_size: int = 16,
         as_tuples: bool = False,
         on_error: Callable[[Failure], None] | None = None,
+        max_chars: int | None = None,
     ) -> Iterator[Result]:
-        batch: list[tuple[Document, Any]] = []
-        for item in docs:
-            pair = item if as_tuples else (item, None)
-            batch.append(pair)  # type: ignore[arg-type]
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch, on_error)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch, on_error)
+        """One Result per input, in order, over batches of at most ``batch_size`` documents
+        and (when given) ``max_chars`` characters of text: a batch holds its documents' parses
+        at once, so it is bounded by characters too (a longer document is a batch alone)."""
+        pairs = (item if as_tuples else (item, None) for item in docs)
+        for batch in batched(pairs, batch_size, max_chars, lambda p: len(p[0].text)):  # type: ignore[index]
+            yield from self._run_batch(batch, on_error)  # type: ignore[arg-type]
 
     def _run_batch(
         self, batch: list[tuple[Document, Any]], on_error: Callable[[Failure], None] | None
     ) -> Iterator[Result]:
-        alive: list[tuple[Document, Any]] = list(batch)
+        from .ingest.language import skip_reason
+
         failures: dict[int, Failure] = {}
+        alive: list[tuple[Document, Any]] = []
+        for d, ctx in batch:  # English models only: another language is skipped, said plainly
+            reason = skip_reason(_language(d))
+            if reason:
+                failures[id(d)] = Failure(d.source or d.id, reason, d.id, skipped=True)
+            else:
+                alive.append((d, ctx))
         for stage in self.stages:
             docs = [d for d, _ in alive]
             try:

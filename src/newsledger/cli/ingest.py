@@ -87,7 +87,11 @@ def run(
             stderr.print(
                 f"{summary.total} documents: {summary.new} new, {summary.replaced} replaced, "
                 f"{summary.unchanged} unchanged, {summary.failed} failed"
-                + (f", {summary.skipped} skipped" if summary.skipped else "")
+                + (
+                    f", {summary.skipped} skipped: {skipped_why(summary)}"
+                    if summary.skipped
+                    else ""
+                )
                 + (
                     f"; {summary.repeated} repeated id{'s' if summary.repeated > 1 else ''} in "
                     "one JSONL file (the later line kept)"
@@ -98,6 +102,18 @@ def run(
                 highlight=False,
             )
     return 1 if summary.failed else 0
+
+
+def skipped_why(summary: IngestSummary) -> str:
+    """Why documents were skipped, grouped: "language ar", or "language ar 2, language fr 1"."""
+    from collections import Counter
+
+    why = Counter(
+        f.reason.removeprefix("skipped: ").split(" (")[0] for f in summary.failures if f.skipped
+    )
+    if len(why) == 1:
+        return next(iter(why))
+    return ", ".join(f"{k} {n}" for k, n in why.most_common())
 
 
 def register(app: typer.Typer) -> None:
