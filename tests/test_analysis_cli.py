@@ -54,7 +54,9 @@ def test_ledger_command_terminal_json_and_html(db, tmp_path) -> None:
 def test_ledger_command_unknown_actor_and_missing_store(db, tmp_path) -> None:
     runner = CliRunner()
     r = runner.invoke(app, ["ledger", "Nobody At All", "--db", db])
-    assert r.exit_code == 1
+    assert r.exit_code == 2 and "no actor 'Nobody At All'" in r.stderr  # never a guess
+    r = runner.invoke(app, ["ledger", "Talibn", "--db", db])
+    assert r.exit_code == 2 and "did you mean: Taliban?" in r.stderr
     r = runner.invoke(app, ["ledger", "Taliban", "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 1
 

@@ -1,6 +1,8 @@
 """Trends: events (clusters, so one real event counts once) per week, month or quarter, by event
 type, by actor or by province (admin1) — e.g. in how many provinces an armed group was active in
-each quarter. A table, CSV/JSON, and a chart file (matplotlib, Agg backend: PNG or SVG)."""
+each quarter. Every event counts in one group only (by actor: its first-named actor, actor1 of
+any report before actor2), so the groups of a period add up to the period's events. A table,
+CSV/JSON, and a chart file (matplotlib, Agg backend: PNG or SVG)."""
 
 from __future__ import annotations
 
@@ -101,14 +103,13 @@ def _groups(ev: EventCluster, by: str) -> list[str]:
         return [ev.type or (f"PLOVER {ev.plover}" if ev.plover else "unknown")]
     if by == "admin1":
         return [ev.admin1 or "unknown"]
-    if by == "actor":
-        names = {}
-        for m in ev.members:
-            for a in (m.actor1, m.actor2):
-                k = normalize_name(a)
-                if a and k in ev.actor_keys:
-                    names.setdefault(k, a)
-        return list(names.values()) or ["unknown"]
+    if by == "actor":  # one group per event, so a period's groups add up to its events
+        for role in ("actor1", "actor2"):
+            for m in ev.members:
+                a = getattr(m, role)
+                if a and normalize_name(a) in ev.actor_keys:
+                    return [a]
+        return ["unknown"]
     raise ValueError(f"by must be one of {BY}, not {by!r}")
 
 

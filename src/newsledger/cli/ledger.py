@@ -4,31 +4,52 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..document import Document
-from ._util import DbOption, SettingsOption, stderr, stdout
+from ..store import QueryFilters
+from ..store.filters import FilterError
+from ._util import (
+    FILTER_OPTIONS,
+    DbOption,
+    SettingsOption,
+    filter_failed,
+    query_filters,
+    stderr,
+    stdout,
+)
 
 if TYPE_CHECKING:
     from ..analysis.records import Corpus
+    from ..store.names import ActorMatch
 
 
 def load_corpus(
-    db: str | None, settings_file: str | None, docs: Iterable[Document] | None = None
-) -> Corpus:
-    """Every document of the store (or ``docs``), flattened into analysis records one document
-    at a time: the documents themselves are not kept in memory."""
+    db: str | None,
+    settings_file: str | None,
+    filters: QueryFilters | None = None,
+    actor: str | None = None,
+) -> tuple[Corpus, ActorMatch | None]:
+    """Every document of the store, flattened into analysis records one document at a time
+    (the documents themselves are not kept), with only the events ``filters`` keep (by default
+    the asserted ones: unasserted events never reach corroboration, ledgers or trends); and
+    the store's actor ``actor`` names, resolved as every command resolves it. A bad filter or
+    an unknown name exits 2 with one line."""
     from ..analysis import flatten
+    from ..store.filters import check_filters, with_kept_events
+    from ..store.names import resolve_actor
     from .query import open_for_reading
 
-    if docs is not None:
-        return flatten(docs)
     with open_for_reading(db, settings_file) as store:
-        return flatten(store.iter_documents())
+        try:
+            f = check_filters("events", filters or QueryFilters())
+            match = resolve_actor(store.conn, actor) if actor else None
+        except FilterError as exc:
+            filter_failed(exc)
+            raise
+        return flatten(with_kept_events(store.iter_documents(), f)), match
 
 
 def run(
@@ -37,25 +58,30 @@ def run(
     settings_file: str | None = None,
     html: str | None = None,
     as_json: bool = False,
-    docs: Iterable[Document] | None = None,
+    filters: QueryFilters | None = None,
 ) -> int:
     """Print the ledger of ``actor``; write it as HTML too when ``html`` is a path.
 
-    Returns the exit code: 0 done, 1 empty store or unknown actor.
+    Returns the exit code: 0 done, 1 empty store or no records of the actor (exits 2 itself
+    on a bad filter or a name the store does not know).
     """
     from ..analysis import analyze, build_ledger
-    from ..analysis.ledger import unknown_actor_message
     from ..analysis.report import render_ledger_html, render_ledger_terminal
 
-    corpus = load_corpus(db, settings_file, docs)
+    corpus, match = load_corpus(db, settings_file, filters, actor)
     if not corpus.docs:
         stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
         return 1
+    assert match is not None
+    if not match.in_store:
+        stderr.print(f"[red]error:[/red] the store holds no records of {match.name!r}",
+                     highlight=False)  # fmt: skip
+        return 1
     analysis = analyze(corpus)
-    ledger = build_ledger(analysis, actor)
+    ledger = next((lg for n in match.names if (lg := build_ledger(analysis, n))), None)
     if ledger is None:
-        message = unknown_actor_message(analysis, actor)
-        stderr.print(f"[red]error:[/red] {message}", highlight=False)
+        stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the filters",
+                     highlight=False)  # fmt: skip
         return 1
     if as_json:
         sys.stdout.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
@@ -72,18 +98,25 @@ def run(
 def register(app: typer.Typer) -> None:
     @app.command("ledger")
     def ledger_cmd(
-        actor: str = typer.Argument(..., help="Actor name or alias, e.g. 'Taliban' or 'ISKP'."),
+        actor: str = typer.Argument(
+            ..., help="Actor name, alias, acronym or id, e.g. 'Taliban', 'ISKP' or 'ISIS-K'."
+        ),
         db: str | None = DbOption,
         settings_file: str | None = SettingsOption,
         html: str | None = typer.Option(
             None, "--html", help="Also write a self-contained HTML report (timeline, map)."
         ),
         as_json: bool = typer.Option(False, "--json", help="Write the ledger as one JSON object."),
+        certainty: list[str] | None = FILTER_OPTIONS["certainty"][1],
+        min_confidence: float | None = FILTER_OPTIONS["min_confidence"][1],
     ) -> None:
         """The ledger of one actor: its claims, its events, and what backs or contradicts them.
 
         Claims grouped by topic with who else says them; the events where the actor acts with
         the number of independent sources (copies and same-outlet reposts do not count) and
         conflicting figures side by side; claims no event corroborates; claims others deny.
+        Asserted events only unless --certainty says otherwise. A name the store does not know
+        exits 2 with the closest names (never a silent guess).
         """
-        raise typer.Exit(run(actor, db, settings_file, html, as_json))
+        f = query_filters({"certainty": certainty, "min_confidence": min_confidence})
+        raise typer.Exit(run(actor, db, settings_file, html, as_json, f))

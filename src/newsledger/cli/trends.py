@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 
 import typer
 
-from ..document import Document
-from ._util import CsvOption, DbOption, SettingsOption, stderr, stdout
+from ..store import QueryFilters
+from ..store.filters import FilterError, event_types
+from ._util import (
+    FILTER_OPTIONS,
+    CsvOption,
+    DbOption,
+    SettingsOption,
+    filter_failed,
+    query_filters,
+    stderr,
+    stdout,
+)
 
 
 def run(
@@ -22,11 +31,12 @@ def run(
     as_csv: bool = False,
     actor: str | None = None,
     event_type: str | None = None,
-    docs: Iterable[Document] | None = None,
+    filters: QueryFilters | None = None,
 ) -> int:
     """Count events (each real event once: reports are clustered first) per period and group.
 
-    Returns the exit code: 0 done, 1 nothing to count, 2 bad options.
+    Returns the exit code: 0 done, 1 nothing to count, 2 bad options (a bad filter or an
+    unknown actor exits 2 itself).
     """
     from ..analysis import analyze, compute_trends, resolve_actor
     from ..analysis.trends import BY, PERIODS
@@ -40,25 +50,33 @@ def run(
     if as_json and as_csv:
         stderr.print("[red]error:[/red] choose one of --json and --csv")
         return 2
+    if event_type:
+        try:
+            types, _, _ = event_types(event_type)
+        except FilterError as exc:
+            filter_failed(exc)
+            raise
+        if len(types) != 1:
+            stderr.print(f"[red]error:[/red] --type must name one ACLED event type, not "
+                         f"{event_type!r}", highlight=False)  # fmt: skip
+            return 2
+        event_type = types.pop()
     from .ledger import load_corpus
 
-    corpus = load_corpus(db, settings_file, docs)
+    corpus, match = load_corpus(db, settings_file, filters, actor)
     if not corpus.docs:
         stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
         return 1
     analysis = analyze(corpus)
     keys = None
-    if actor:
-        found = resolve_actor(actor, analysis.corpus)
-        if found is None:
-            stderr.print(f"[red]error:[/red] no actor matching {actor!r}", highlight=False)
-            return 1
-        keys = found[1]
+    if match is not None:
+        found = next((x for n in match.names if (x := resolve_actor(n, analysis.corpus))), None)
+        keys = found[1] if found else ["\x00none"]  # known to the store, in no kept event
     table = compute_trends(
         analysis.events, by=by, period=period, actor_keys=keys, event_type=event_type
     )
-    if actor and found:
-        table.filters["actor"] = found[0]
+    if match is not None:
+        table.filters["actor"] = match.name
     if not table.counts:
         stderr.print(
             "no dated events to count" + (f" ({table.undated} undated)" if table.undated else "")
@@ -89,24 +107,35 @@ def register(app: typer.Typer) -> None:
     def trends_cmd(
         db: str | None = DbOption,
         settings_file: str | None = SettingsOption,
-        by: str = typer.Option("type", "--by", help="Group by: type, actor or admin1."),
+        by: str = typer.Option(
+            "type",
+            "--by",
+            help="Group by: type, actor (each event under its first-named actor) or admin1.",
+        ),
         period: str = typer.Option("month", "--period", help="week, month or quarter."),
         chart: str | None = typer.Option(
-            None, "--chart", help="Also write a chart (.png or .svg)."
+            None, "--chart", help="Also write a stacked bar chart (.png, .svg or .pdf)."
         ),
         actor: str | None = typer.Option(
-            None, "--actor", help="Only events of this actor (e.g. provinces it was active in)."
+            None,
+            "--actor",
+            help="Only events of this actor (name, alias, acronym or id; e.g. provinces it "
+            "was active in); a name the store does not know exits 2.",
         ),
         event_type: str | None = typer.Option(
             None, "--type", help="Only events of this ACLED type, e.g. 'Battles'."
         ),
+        certainty: list[str] | None = FILTER_OPTIONS["certainty"][1],
+        min_confidence: float | None = FILTER_OPTIONS["min_confidence"][1],
         as_json: bool = typer.Option(False, "--json", help="Write the table as JSON."),
         as_csv: bool = CsvOption,
     ) -> None:
         """Events per week, month or quarter by event type, actor or province (admin1).
 
-        Each real event counts once however many outlets report it.
+        Each real event counts once however many outlets report it; asserted events only
+        unless --certainty says otherwise.
         """
+        f = query_filters({"certainty": certainty, "min_confidence": min_confidence})
         raise typer.Exit(
-            run(db, settings_file, by, period, chart, as_json, as_csv, actor, event_type)
-        )
+            run(db, settings_file, by, period, chart, as_json, as_csv, actor, event_type, f)
+        )  # fmt: skip

@@ -85,7 +85,7 @@ SELECT e.doc_id, e.event_id, e.date, e.type, e.subtype, e.plover,
        e.place, p.name AS place_name, p.kind AS place_kind, p.country, p.admin1, p.lat, p.lon,
        e.fatalities, e.fatalities_text, e.certainty, e.claim, e.confidence,
        e.date_text, e.sentence, e.start, e."end", e.section,
-       d.outlet, d.url, d.title, d.published
+       d.outlet, d.url, d.title, d.published, d.reference_date
 FROM events e
 JOIN documents d ON d.id = e.doc_id
 LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.actor_id = e.actor1
@@ -254,6 +254,23 @@ def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str,
     return _rows(conn, sql + _limit(f), w.params)
 
 
+def document_countries(conn: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
+    """Document id -> the country most mentions of its places are in (the article's context,
+    for events that have no place of their own)."""
+    out: dict[str, tuple[int, str]] = {}
+    ids = sorted(doc_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for doc_id, country, n in conn.execute(
+            "SELECT doc_id, country, sum(n_mentions) FROM places WHERE country IS NOT NULL AND"
+            " doc_id IN (SELECT value FROM json_each(?)) GROUP BY doc_id, country",
+            (json.dumps(chunk),),
+        ):
+            if doc_id not in out or (n, country) > out[doc_id]:
+                out[doc_id] = (n, country)
+    return {d: c for d, (_, c) in out.items()}
+
+
 def find_document_id(conn: sqlite3.Connection, doc_id: str) -> str | None:
     """The id of the document ``doc_id`` names: itself, else the first id it begins (compared
     as text: ``%`` and ``_`` are characters like any other). None when there is none."""
@@ -271,6 +288,7 @@ def find_document_id(conn: sqlite3.Connection, doc_id: str) -> str | None:
 __all__ = [
     "FilterError",
     "QueryFilters",
+    "document_countries",
     "find_document_id",
     "query_actors",
     "query_claims",
