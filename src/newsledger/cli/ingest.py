@@ -85,7 +85,8 @@ def run(
             print(json.dumps({**summary.as_dict(), "db": settings.db}))
         else:
             stderr.print(
-                f"{summary.total} documents: {summary.new} new, {summary.replaced} replaced, "
+                f"{summary.total} document{'s' * (summary.total != 1)}: {summary.new} new, "
+                f"{summary.replaced} replaced, "
                 f"{summary.unchanged} unchanged, {summary.failed} failed"
                 + (
                     f", {summary.skipped} skipped: {skipped_why(summary)}"
