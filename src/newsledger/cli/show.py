@@ -22,6 +22,15 @@ STYLES = {
 }
 
 
+def _anchor(text: str, start: int, end: int) -> int:
+    """Where a record's tag goes: right after its sentence's last character, before the
+    whitespace that may end the evidence span (else the tag lands on the next paragraph)."""
+    pos = min(end, len(text))
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def render(doc: Document) -> Text:
     """The document text with actors, places and claim contents styled, and each event and
     claim tagged after its sentence as [E1 ...] / [C1 ...]."""
@@ -41,7 +50,7 @@ def render(doc: Document) -> Text:
     tags: dict[int, list[str]] = {}
     for i, e in enumerate(doc.events, 1):
         label = e.subtype or e.plover or e.type
-        tags.setdefault(e.evidence.end, []).append(
+        tags.setdefault(_anchor(doc.text, e.evidence.start, e.evidence.end), []).append(
             f"[E{i} {label}: {names.get(e.actor1 or '', '?')}"
             f"{' -> ' + names.get(e.actor2 or '', '?') if e.actor2 else ''}"
             f"{', ' + str(e.date) if e.date else ''}"
@@ -49,7 +58,7 @@ def render(doc: Document) -> Text:
             f", {e.certainty}]"
         )
     for i, c in enumerate(doc.claims, 1):
-        tags.setdefault(c.evidence.end, []).append(
+        tags.setdefault(_anchor(doc.text, c.evidence.start, c.evidence.end), []).append(
             f"[C{i} {c.speaker_text} · {c.cue} · {c.quote}{' · hedged' if c.hedged else ''}]"
         )
     out = Text()
@@ -74,7 +83,7 @@ def run(
     if as_json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         return 0
-    stdout.rule(f"{doc.title or doc.id} · {doc.outlet or ''} · {doc.published or ''}")
+    stdout.rule(" · ".join(x for x in (doc.title or doc.id, doc.outlet, doc.published) if x))
     stdout.print(render(doc), highlight=False)
     stdout.rule(
         "key: [bold cyan]actor[/] [bold green]place[/] [italic yellow]claim content[/] "
