@@ -206,6 +206,9 @@ def trend_chart(table: TrendTable, path: str | Path, top: int = 8) -> Path:
         ax.bar(periods, vals, bottom=bottom, label=label)
         bottom = [b + v for b, v in zip(bottom, vals, strict=True)]
     ax.set_ylabel("events")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # events come whole: no 2.5 ticks
     ax.set_title(f"Events per {table.period} by {table.by}", fontsize=10)
     if series:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
