@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -212,6 +213,31 @@ class Store:
         return query_places(self.conn, filters or QueryFilters())
 
 
+#: How often opening retries when another process is creating or migrating the same store.
+OPEN_ATTEMPTS = 8
+#: What SQLite says when another process won a race to create or migrate the store.
+_RACED = ("already exists", "database is locked", "UNIQUE constraint failed: _migrations")
+
+
+def _prepare(conn: sqlite3.Connection, path: str) -> None:
+    """WAL mode and pending migrations, safe when several processes open one new store at once:
+    the losers of a race (a table another process just created, a lock it holds) read again
+    what is applied and go on; a migration that fails for any other reason raises at once."""
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            if path != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            migrations.migrate(conn)
+            return
+        except sqlite3.OperationalError as exc:
+            if attempt == OPEN_ATTEMPTS - 1 or not any(r in str(exc) for r in _RACED):
+                raise
+        except sqlite3.IntegrityError as exc:
+            if attempt == OPEN_ATTEMPTS - 1 or _RACED[2] not in str(exc):
+                raise
+        time.sleep(0.02 * (attempt + 1))
+
+
 def open_store(
     url: str = "newsledger.db", *, readonly: bool = False, handoff: bool = False
 ) -> Store:
@@ -230,10 +256,8 @@ def open_store(
             path, isolation_level=None, timeout=30, check_same_thread=not handoff
         )
         conn.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        migrations.migrate(conn)
+        _prepare(conn, path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open store: {exc}", source=path) from exc
     return Store(conn, path)
