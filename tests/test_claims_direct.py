@@ -1,4 +1,5 @@
-"""Direct quotes: attribution after and before the quote, split quotes, quotes over paragraphs,
+"""Direct quotes: attribution after and before the quote, split quotes (one claim in two
+pieces), quotes over paragraphs,
 pronouns resolved to the previous named speaker. Texts are the project's own illustrations."""
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ def test_quote_attributed_after_it(parse):
     assert "Anna Petrova" in c.speaker_text
     assert c.speaker_kind == "person"
     assert c.cue == "say"
-    assert doc.text[c.content_start : c.content_end] == c.content
+    # the quote that goes on after "said ..." is its second piece
+    assert len(c.pieces) == 2
+    assert c.content == " … ".join(doc.text[a:b] for a, b in c.pieces)
+    assert doc.text[c.pieces[0][0] : c.pieces[0][1]].endswith('exposed,"')
 
 
 def test_second_quote_in_paragraph_continues_speaker(parse):
@@ -39,14 +43,13 @@ def test_second_quote_in_paragraph_continues_speaker(parse):
     assert "Petrova" in c.speaker_text
 
 
-def test_split_quote_gives_two_claims_with_pronoun_resolved(parse):
+def test_split_quote_gives_one_claim_in_two_pieces_with_pronoun_resolved(parse):
     doc = parse(TEXT, stages=STAGES)
     first = _by_content(doc, "no deal yet")
     second = _by_content(doc, "closer than we were")
-    assert first is not second
-    for c in (first, second):
-        assert c.speaker_text == "she"
-        assert doc.user_data["claims.names"][c.id] == "Anna Petrova"
+    assert first is second and len(first.pieces) == 2
+    assert first.speaker_text == "she"
+    assert first.speaker_name == doc.user_data["claims.names"][first.id] == "Anna Petrova"
 
 
 def test_quote_running_over_paragraphs_keeps_speaker(parse):

@@ -19,17 +19,9 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Claim, Document, content_id
+from ..document import Claim, Document
 from .lexicon import Lexicon, lexicon
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
-from .speakers import (
-    Resolved,
-    SpeakerResolver,
-    about_actors,
-    channel_of,
-    date_of,
-    is_hedged,
-)
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # The subject of a reporting verb is looked for up its heads, but not out of these relations.
@@ -86,10 +78,14 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
     ctx = _Ctx(
         doc, sdoc, lexicon(), paras, [p.start for p in paras], quotes, [q.start for q in quotes]
     )
-    raws = _indirect(ctx) + _according(ctx)
+    from .attitudes import attitudes
+
+    raws = _indirect(ctx) + _according(ctx) + attitudes(ctx)
     raws += _direct(ctx)
     raws.sort(key=lambda r: (r.start, r.end))
-    return _resolve(ctx, _dedupe(raws))
+    from .resolve import resolve
+
+    return resolve(ctx, _dedupe(raws))
 
 
 # --------------------------------------------------------------------------------------------
@@ -144,9 +140,10 @@ def _speaker_of(tok: Any) -> Any:
     """The subject of a reporting verb, climbing through "as saying", "and said", "saying"."""
     cur = tok
     for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in _SPEAKER_DEPS:
-                return c
+        subjects = [c for c in cur.children if c.dep_ in _SPEAKER_DEPS]
+        if subjects:
+            # "said co-author David Tilman" parsed with two subjects: the name
+            return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
         if cur.dep_ not in _NO_CLIMB and cur.head is not cur:
             cur = cur.head
         else:
@@ -160,6 +157,7 @@ def _capital(t: Any) -> bool:
         t.text[:1].isupper()
         and t.text.isalpha()
         and t.pos_ in ("AUX", "VERB", "ADJ", "NOUN", "PROPN", "X")
+        and t.tag_ != "VBG"  # "Judging by ...": no name
     )
 
 
@@ -224,11 +222,51 @@ def _indirect(ctx: _Ctx) -> list[Raw]:
             if tail is None:
                 continue
             spans, speaker = tail
-        for content in spans:
-            raw = _indirect_claim(ctx, tok, speaker, content, para, pi)
-            if raw is not None:
-                out.append(raw)
+        got = [_indirect_claim(ctx, tok, speaker, content, para, pi) for content in spans]
+        raws = [r for r in got if r is not None]
+        if len(spans) == 1 and len(raws) == 1 and speaker is not None:
+            spans = _interrupted(tok, speaker, spans[0]) or spans
+        if len(spans) == 2 and len(raws) >= 1:
+            raws = [_pieces(ctx, raws, spans, para)]
+        out.extend(raws)
     return out
+
+
+def _interrupted(tok: Any, speaker: Any, content: tuple[int, int]) -> list[tuple[int, int]]:
+    """ "That, they say, is why ...": a clause after ", <speaker> <cue>," whose beginning stands
+    before the attribution — the two spans, else []."""
+    doc = tok.doc
+    lo = speaker.left_edge.i
+    sent = tok.sent
+    if (
+        content[0] <= tok.idx
+        or lo - 1 <= sent.start
+        or doc[lo - 1].text != ","
+        or tok.i + 1 >= len(doc)
+        or doc[tok.i + 1].text != ","
+    ):
+        return []
+    return [(sent.start_char, doc[lo - 1].idx), content]
+
+
+def _pieces(ctx: _Ctx, raws: list[Raw], spans: list[tuple[int, int]], para: Paragraph) -> Raw:
+    """ "Their job, they argued, was to lock down states", "That, they say, is why ...": the
+    two sides of an interrupting attribution are one claim in two pieces (a short side too)."""
+    text = ctx.doc.text
+    a, b = (_trim(text, max(s, para.start), min(e, para.end)) for s, e in spans)
+    main = raws[-1] if len(raws) == 1 or raws[-1].quote != "direct" else raws[0]
+    if (
+        a[1] <= a[0]
+        or b[1] <= b[0]
+        or main.quote != "indirect"
+        or (len(raws) == 2 and raws[0].quote != raws[1].quote)
+    ):
+        return main
+    b = (b[0], max(b[1], main.end)) if main.start >= b[0] else b
+    main.pieces = [a, b]
+    main.start, main.end = a[0], b[1]
+    main.rule = "indirect.pieces"
+    return main
 
 
 def _indirect_claim(
@@ -237,9 +275,16 @@ def _indirect_claim(
     """One indirect (or mixed) claim of cue ``tok``, or None when it does not hold up."""
     text = ctx.doc.text
     cs, ce = _trim(text, max(content[0], para.start), min(content[1], para.end))
-    if text[cs:ce].endswith((" and", " but", " or")) and ce > tok.idx:
-        # the parse stopped at a conjunction: the clause goes on to the sentence end
-        ce = _trim(text, cs, min(_sentence_end(text, ce, para.end), para.end))[1]
+    if text[cs:ce].endswith((" and", " but", " or")):
+        if ce > tok.idx:
+            # the parse stopped at a conjunction: the clause goes on to the sentence end
+            ce = _trim(text, cs, min(_sentence_end(text, ce, para.end), para.end))[1]
+        else:
+            # "X have been controversial and analysts say threaten to ...": what the source
+            # says is what follows the cue, to the sentence end
+            cs = tok.idx + len(tok)
+            ce = _trim(text, cs, min(_sentence_end(text, cs, para.end), para.end))[1]
+            cs = _trim(text, cs, ce)[0]
     ce = _cut_at_participle(ctx, tok, cs, ce)
     if ce - cs < 6 or len(text[cs:ce].split()) < 2:
         return None
@@ -254,6 +299,12 @@ def _indirect_claim(
     _, hit = _quoted_chars(ctx, cs, ce)
     raw = Raw(cs, ce, "indirect", tok, tok.lemma_.lower(), speaker, confidence=0.8, para=pi)
     raw.region = _region(tok.sent, para, cs, ce)
+    raw.rule = "indirect.clause"
+    raw.kind = ctx.lex.kind_of(tok.lemma_.lower())
+    if speaker.lemma_.lower() in ctx.lex.evidence_nouns:
+        raw.kind = "evidence"  # "documents show", "the report suggests"
+    elif raw.kind == "evidence":
+        raw.kind = "statement"  # "analysts suggest": people say it
     if hit:
         if _mostly_one_quote(ctx, hit, cs, ce):
             # the content is one quote: the direct pass owns it; tell it who said it
@@ -682,96 +733,3 @@ def _dedupe(raws: list[Raw]) -> list[Raw]:
             keep.append(r)
     keep.sort(key=lambda r: (r.start, r.end))
     return keep
-
-
-# -- pass 3: resolution ---------------------------------------------------------------------------
-def _resolve(ctx: _Ctx, raws: list[Raw]) -> tuple[list[Claim], dict[str, str]]:
-    res = SpeakerResolver(ctx.doc, ctx.sdoc, ctx.lex)
-    claims: list[Claim] = []
-    names: dict[str, str] = {}
-    prev: tuple[Resolved, Raw] | None = None
-    prev_para = -1
-    for r in raws:
-        if r.continues:
-            if prev is None:
-                continue
-            gap = r.para - prev_para
-            if gap > 1 or (gap == 1 and not _opens_para(ctx, r)):
-                if gap > 2 or gap < 0:
-                    continue
-                r.confidence = 0.55
-            spk = res.introduced_between(prev[1].end, r.start) or prev[0]
-            cue = prev[1].cue_lemma
-            r.region = prev[1].region if gap == 0 else (r.start, r.start)
-        else:
-            spk = res.resolve(r.speaker, r.start)
-            cue = r.cue_lemma
-            if spk is None:
-                continue
-        claim = _build(ctx, r, spk, cue)
-        if r.continues and claims:
-            # a quote running on: said where and when the opening part was
-            claim.channel = claim.channel or claims[-1].channel
-            claim.date = claim.date or claims[-1].date
-        claims.append(claim)
-        if spk.name:
-            names[claim.id] = spk.name
-        res.remember(spk, r.start)
-        prev = (spk, r)
-        prev_para = r.para
-    return claims, names
-
-
-def _opens_para(ctx: _Ctx, r: Raw) -> bool:
-    p = ctx.paras[r.para]
-    return r.start - p.start <= 2
-
-
-def _build(ctx: _Ctx, r: Raw, spk: Resolved, cue: str) -> Claim:
-    doc = ctx.doc
-    lo = min(r.start, r.region[0]) if r.region[1] > r.region[0] else r.start
-    hi = max(r.end, r.region[1]) if r.region[1] > r.region[0] else r.end
-    ev = doc.evidence(lo, hi)
-    cid = content_id(f"{doc.id}|{r.start}|{r.end}|{cue}", "claim|")
-    sp_span = _speaker_span(ctx, r, spk)
-    return Claim(
-        id=cid,
-        evidence=ev,
-        speaker_text=spk.text,
-        cue=cue or "say",
-        content=" … ".join(doc.text[a:b] for a, b in r.pieces)
-        if len(r.pieces) > 1
-        else doc.text[r.start : r.end],
-        content_start=r.start,
-        content_end=r.end,
-        speaker=spk.actor,
-        speaker_kind=spk.kind,
-        speaker_org=spk.org,
-        channel=channel_of(ctx.sdoc, ctx.lex, r.cue, r.speaker) if r.cue is not None else None,
-        quote=r.quote,
-        date=date_of(doc, r.region, r.cue),
-        hedged=is_hedged(ctx.sdoc, ctx.lex, r.cue, r.start, r.end),
-        about=about_actors(doc, r.start, r.end, spk.actor),
-        confidence=round(
-            r.confidence * (0.8 if spk.name is None and spk.kind == "person" else 1.0), 3
-        ),
-        kind=r.kind,
-        pieces=[list(p) for p in r.pieces] if len(r.pieces) > 1 else [],
-        speaker_name=spk.name,
-        speaker_start=sp_span[0] if sp_span else None,
-        speaker_end=sp_span[1] if sp_span else None,
-        why={"rule": r.rule or r.quote, "cue": cue or "say"},
-    )
-
-
-def _speaker_span(ctx: _Ctx, r: Raw, spk: Resolved) -> tuple[int, int] | None:
-    """Where the speaker phrase as written lies (None for a quote that continues one)."""
-    if r.speaker is None or r.continues:
-        return None
-    s, e = SpeakerResolver.core(r.speaker)
-    text = ctx.doc.text
-    if text[s:e].strip() == spk.text:
-        return s, e
-    lo = max(0, s - 300)
-    k = text.find(spk.text, lo, e + 300)
-    return (k, k + len(spk.text)) if k >= 0 else (s, e)

@@ -18,6 +18,20 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+KINDS = ("statement", "belief", "intention", "evidence", "sentiment")
+
+
+@dataclass(frozen=True)
+class AttitudeCue:
+    """One line of ``attitude_cues.txt``."""
+
+    id: str
+    lemma: str
+    pos: str  # verb | noun | adj
+    takes: frozenset[str]  # clause | to | object | about
+    kind: str  # one of KINDS
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor looks words up in."""
@@ -31,6 +45,21 @@ class Lexicon:
     channels: tuple[str, ...]  # channel nouns, longest first, lowercased
     speaker_nouns: dict[str, str]  # head noun lemma -> unnamed | org | person | source
     anonymity: re.Pattern[str]
+    attitudes: dict[tuple[str, str], tuple[AttitudeCue, ...]]  # (lemma, pos) -> cues
+    evidence_nouns: frozenset[str]  # "report", "poll": non-human sources
+
+    def attitude(self, lemma: str, pos: str, take: str) -> AttitudeCue | None:
+        """The cue of ``lemma`` as ``pos`` that takes ``take`` (None when none does)."""
+        for cue in self.attitudes.get((lemma, pos), ()):
+            if take in cue.takes:
+                return cue
+        return None
+
+    def kind_of(self, lemma: str) -> str:
+        """The kind of a reporting verb with a clause: ``statement`` unless attitude_cues.txt
+        gives it another ("believe": belief)."""
+        cue = self.attitude(lemma, "verb", "clause")
+        return cue.kind if cue is not None else "statement"
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +88,15 @@ def lexicon() -> Lexicon:
         nouns[noun.strip().lower()] = kind.strip()
     channels = sorted({c.lower() for c in _lines("channels.txt")}, key=len, reverse=True)
     anon = re.compile("|".join(f"(?:{p})" for p in _lines("anonymity.txt")), re.IGNORECASE)
+    attitudes: dict[tuple[str, str], list[AttitudeCue]] = {}
+    for line in _lines("attitude_cues.txt"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 5 or parts[4] not in KINDS or parts[2] not in ("verb", "noun", "adj"):
+            raise ValueError(f"attitude_cues.txt: bad line {line!r}")
+        cue = AttitudeCue(
+            parts[0], parts[1].lower(), parts[2], frozenset(parts[3].split(",")), parts[4]
+        )
+        attitudes.setdefault((cue.lemma, cue.pos), []).append(cue)
     return Lexicon(
         cues=frozenset(cues),
         hedge_cues=frozenset(hedge_cues),
@@ -69,4 +107,6 @@ def lexicon() -> Lexicon:
         channels=tuple(channels),
         speaker_nouns=nouns,
         anonymity=anon,
+        attitudes={k: tuple(v) for k, v in attitudes.items()},
+        evidence_nouns=frozenset(w.lower() for w in _lines("evidence_nouns.txt")),
     )

@@ -30,6 +30,8 @@ _TITLES = {
 _ORG_ENTS = ("ORG", "NORP", "GPE", "FAC", "LOC")
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
 _ROLE_REACH = 3000  # chars back to the named speaker a role noun ("the official") refers to
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"}
 _PREPS_CHANNEL = {"in", "at", "on", "during", "via", "through", "over"}
 
 
@@ -123,10 +125,15 @@ class SpeakerResolver:
 
         if tok is None:
             return None
+        tok = self._agent(tok)
+        if tok is None:
+            return None
         text = self.doc.text
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in ("he", "she", "they", "it", "we"):
+        if tok.pos_ == "PRON" or low in _POSSESSIVE or low in ("he", "she", "they", "it", "we"):
             return self._pronoun(tok, offset)
+        if self._person_word(tok):
+            return self._named(tok, self._org_in(tok, exclude=tok))
         # an appositive name: "the Special Representative ..., Deborah Lyons"
         for c in tok.children:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
@@ -209,6 +216,49 @@ class SpeakerResolver:
             return Resolved(phrase, None, "unnamed", None, org_id, plural=plural)
         return None
 
+    def _agent(self, tok: Any) -> Any:
+        """The head of a speaker phrase that can speak, or None: the name after a hyphenated
+        prefix ("co" of "co-author David Tilman"), the people of "lots of people"; never a
+        verb ("Judging") or a non-agent noun ("a way", data/speaker_nouns.txt kind "none")."""
+        doc = tok.doc
+        if tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text in ("-", "‑"):
+            ent = next(
+                (e for e in doc.ents if e.label_ == "PERSON" and tok.i < e.start <= tok.i + 6),
+                None,
+            )
+            return ent.root if ent is not None else None
+        if tok.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP") and tok.tag_ in ("VBG", "VBN", "RB"):
+            return None
+        kind = self.lex.speaker_nouns.get(tok.lemma_.lower())
+        if kind == "none":
+            return None
+        if kind == "partitive":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._agent(pobj)
+            return None
+        return tok
+
+    def _is_person(self, tok: Any) -> bool:
+        """spaCy reads the name as a person's, or the text names a person with it."""
+        return tok.ent_type_ == "PERSON" or self._person_word(tok)
+
+    def _person_word(self, tok: Any) -> bool:
+        """A one-word name the tagger read as a nationality or group ("Reese" as NORP) that the
+        text gives elsewhere as a person's name ("Amy Reese"), or a surname of a person named
+        earlier: a person."""
+        if tok.ent_type_ not in ("NORP", "ORG", "") or tok.tag_ != "NNP":
+            return False
+        if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
+            return False
+        for e in self.person_ents:
+            parts = [re.sub(r"[’']s$", "", p) for p in e.text.split()]
+            if len(parts) > 1 and tok.text == parts[-1]:
+                return True
+        return False
+
     @staticmethod
     def _looks_name(tok: Any) -> bool:
         return tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
@@ -238,7 +288,7 @@ class SpeakerResolver:
         name = self._full_name(tok)
         actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
         actor_id = actor.id if actor is not None else None
-        if actor is not None and actor.type != "person":
+        if actor is not None and actor.type != "person" and not self._is_person(tok):
             return Resolved(
                 phrase, actor.name, "organization", actor.id, org or actor.id, plural=True
             )
@@ -299,7 +349,7 @@ class SpeakerResolver:
 
     def _pronoun(self, tok: Any, offset: int) -> Any:
 
-        low = tok.lower_
+        low = _POSSESSIVE.get(tok.lower_, tok.lower_)
         text = tok.text
         if low in ("he", "she"):
             g = _GENDER[low]
@@ -342,12 +392,15 @@ class SpeakerResolver:
                 offset, lambda r: r.plural or r.kind in ("organization", "unnamed")
             )
             if prev is not None:
-                return Resolved(text, prev.name, prev.kind, prev.actor, prev.org, plural=True)
+                # "Some analysts ... That, they say, is why": the group as the text named it
+                name = prev.name or (prev.text if prev.text.lower() not in _PRONOUNS else None)
+                return Resolved(text, name, prev.kind, prev.actor, prev.org, plural=True)
             return Resolved(text, None, "unnamed", None, None, plural=True)
         if low == "it":
             prev = self._previous(offset, lambda r: r.kind == "organization")
             if prev is not None:
-                return Resolved(text, prev.name, "organization", prev.actor, prev.org, plural=True)
+                name = prev.name or (prev.text if prev.text.lower() not in _PRONOUNS else None)
+                return Resolved(text, name, "organization", prev.actor, prev.org, plural=True)
             return Resolved(text, None, "organization", None, None)
         if low in ("some", "many", "others", "both", "several", "most", "few", "all"):
             return Resolved(text, None, "unnamed", None, None, plural=True)

@@ -1,4 +1,5 @@
-"""Quote/claim evaluation: ``newsledger eval claims ggt_quotes_dev.jsonl``.
+"""Quote/claim evaluation: ``newsledger eval claims ggt_quotes_dev.jsonl``; PolNeAR files
+(a ``gold`` key per row) are scored by :mod:`.claims_polnear`.
 
 The file: one article a line, ``{"id", "outlet", "text", "claims": [{"speaker",
 "speaker_resolved", "cue", "content", "content_start", "content_end"}]}`` (the Gender Gap
@@ -10,7 +11,10 @@ Each article goes through ``ingest.document_from_text`` and the stages nlp, time
 
 Metrics (the measures the Gender Gap Tracker reports for its quote extractor):
 
-* precision / recall / F1 of claim *content* at span-overlap thresholds 0.3 and 0.8. The
+* precision / recall / F1 of claim *content* at span-overlap thresholds 0.3 and 0.8, over the
+  claims of kind ``statement`` and ``evidence`` (GGT annotates what people say, not beliefs,
+  intentions or sentiments), each piece of a claim in pieces scored as its own span (GGT
+  annotates the two halves of a split quote as two quotes). The
   overlap of a predicted and a gold span is ``|pred ∩ gold| / max(|pred|, |gold|)`` in
   characters (symmetric: a prediction that swallows a gold quote, or covers only part of it,
   both lose). Pairs are matched one-to-one, greedily by decreasing overlap; a pair counts at
@@ -31,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 THRESHOLDS = (0.3, 0.8)
+GGT_KINDS = ("statement", "evidence")
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "his", "her", "their", "its", "our"})
 REFERENCE = {"f1@0.3": 0.837, "speaker_accuracy": 0.865}  # GGT's own rule system on this set
 
@@ -169,19 +174,22 @@ def _run_ggt(rows: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         doc, shift = got
         gold = [(c["content_start"], c["content_end"]) for c in row["claims"]]
-        preds = [_span(_pieces(c, shift)) for c in doc.claims]
-        n_gold += len(gold)
-        n_pred += len(preds)
         for c in doc.claims:
             by_quote[c.quote] = by_quote.get(c.quote, 0) + 1
             by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
-        for gi, pi, o in match(gold, preds):
+        # GGT annotates what people say, one span per quote: statements and evidence, each
+        # piece of a split quote on its own
+        said = [c for c in doc.claims if c.kind in GGT_KINDS]
+        preds = [(p, c) for c in said for p in _pieces(c, shift)]
+        n_gold += len(gold)
+        n_pred += len(preds)
+        for gi, pi, o in match(gold, [p for p, _ in preds]):
             for t in THRESHOLDS:
                 if o >= t:
                     tp[t] += 1
             if o >= 0.3:
                 g = row["claims"][gi]
-                c = doc.claims[pi]
+                c = preds[pi][1]
                 spk_n += 1
                 ok = speaker_correct(
                     c.speaker_name, c.speaker_text, g["speaker"], g["speaker_resolved"]
@@ -210,10 +218,6 @@ def _run_ggt(rows: list[dict[str, Any]]) -> dict[str, Any]:
     metrics.update(_cost(timing))
     metrics["reference"] = REFERENCE
     return metrics
-
-
-def _span(pieces: list[tuple[int, int]]) -> tuple[int, int]:
-    return pieces[0][0], pieces[-1][1]
 
 
 def format_report(m: dict[str, Any]) -> str:

@@ -1,0 +1,175 @@
+"""Attitude claims: beliefs, intentions, evidence and sentiments, and nominal cues.
+
+One pass over the spaCy parse, beside the reporting-verb pass of :mod:`.extract`. A cue word
+of ``data/attitude_cues.txt`` (a verb, an adjective or a noun, with what it takes) and its
+complement in the parse make a claim; the source is the cue's subject. Rule ids (left on
+``Claim.why["rule"]``):
+
+* ``verb.clause``: a cue verb with a clausal complement ("X believes/fears that ...",
+  "the report found that ...").
+* ``verb.to``: a cue verb with a to-infinitive ("X wants/plans/sought to ...").
+* ``verb.object``: a cue verb with a direct object ("X criticized the plan", "polls show a
+  tightening race").
+* ``verb.about``: a cue verb with its prepositional object ("X called for a recount").
+* ``adj.about`` / ``adj.clause``: a sentiment adjective of a subject ("Democrats are nervous
+  about turnout", "Democrats increasingly nervous about turnout", "X is confident that ...").
+* ``noun.clause`` / ``noun.to`` / ``noun.about``: a cue noun with its complement ("his claim
+  that ...", "Clinton's plan to ...", "calls for ..."); the source is the noun's possessor or
+  "by/from" phrase, else the subject of the verb whose object the noun is ("X voiced concern
+  that ...").
+
+A source that is a non-human noun of ``data/evidence_nouns.txt`` ("documents", "the poll")
+makes the claim ``evidence``. Cues inside quote marks, cues without a source, and contents of
+fewer than two words are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import AttitudeCue
+
+_ABOUT = {"about", "over", "of", "with", "for", "on", "at", "against"}
+_NOT_CLAUSE = {"if", "whether", "why", "how", "when", "where", "what", "who"}
+_POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun"}
+
+
+def attitudes(ctx: Any) -> list[Any]:
+    """The attitude claims (``Raw``) of the document in ``ctx`` (an ``extract._Ctx``)."""
+    from .extract import Raw, _para_of, _quote_at, _region
+
+    out: list[Any] = []
+    lex = ctx.lex
+    for tok in ctx.sdoc:
+        pos = _POS.get(tok.pos_)
+        if pos is None or (tok.lemma_.lower(), pos) not in lex.attitudes:
+            continue
+        if _quote_at(ctx, tok.idx) >= 0:
+            continue
+        pi = _para_of(ctx, tok.idx)
+        if pi < 0:
+            continue
+        para = ctx.paras[pi]
+        found = _complement(lex, tok, pos)
+        if found is None:
+            continue
+        cue, take, (cs, ce) = found
+        if take == "clause" and pos == "verb" and tok.lemma_.lower() in lex.cues:
+            continue  # a reporting verb's clause: the indirect pass reads it
+        cs, ce = max(cs, para.start), min(ce, para.end)
+        src = _source(tok, pos)
+        if src is None or cs <= src.idx < ce or _quote_at(ctx, src.idx) >= 0:
+            continue
+        if src.lower_ in ("i", "you", "me", "we", "us") or src.pos_ in ("DET", "NUM"):
+            continue
+        text = ctx.doc.text
+        while ce > cs and text[ce - 1] in " ,.;:—–-":
+            ce -= 1
+        if len(text[cs:ce].split()) < 2 and take != "object":
+            continue
+        if ce - cs < 3:
+            continue
+        kind = cue.kind
+        if src.lemma_.lower() in lex.evidence_nouns:
+            kind = "evidence"
+        elif kind == "evidence" and take != "clause":
+            continue  # "X showed the way": only a document or a study shows evidence
+        raw = Raw(cs, ce, "indirect", tok, tok.lemma_.lower(), src, confidence=0.7, para=pi)
+        raw.kind = kind
+        raw.rule = f"{pos}.{take}"
+        raw.region = _region(tok.sent, para, cs, ce)
+        out.append(raw)
+    return out
+
+
+def _span(t: Any) -> tuple[int, int]:
+    return t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+
+
+def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[int, int]] | None:
+    """The cue line and complement span of ``tok``: a clause, a to-infinitive, an object or a
+    prepositional object, in that order of preference."""
+    lemma = tok.lemma_.lower()
+    kids = [c for c in tok.children if c.i > tok.i]
+    for c in kids:
+        if c.dep_ == "relcl" and (pos != "noun" or not _own_subject(c)):
+            continue
+        if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX"):
+            to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            take = "to" if to else "clause"
+            if not to and (
+                c.left_edge.lower_ in _NOT_CLAUSE or (c.dep_ == "acl" and pos != "noun")
+            ):
+                continue
+            if not to and pos == "noun" and c.left_edge.lower_ != "that":
+                continue
+            cue = lex.attitude(lemma, pos, take)
+            if cue is not None:
+                return cue, take, _span(c)
+    for c in kids:
+        if (
+            c.dep_ in ("xcomp", "advcl", "acl")
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ):
+            cue = lex.attitude(lemma, pos, "to")
+            if cue is not None:
+                return cue, "to", _span(c)
+    for c in kids:
+        if c.dep_ == "dobj" and pos == "verb" and c.pos_ in ("NOUN", "PROPN"):
+            cue = lex.attitude(lemma, pos, "object")
+            if cue is not None:
+                return cue, "object", _span(c)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in _ABOUT:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            cue = lex.attitude(lemma, pos, "about")
+            if pobj is not None and cue is not None:
+                return cue, "about", _span(pobj)
+    return None
+
+
+def _own_subject(clause: Any) -> bool:
+    """A that-clause the parser read as a relative clause ("his claim that the ballots were
+    forged"): it has a subject of its own, "that" being its conjunction."""
+    return (
+        any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who")
+            for c in clause.children
+        )
+        and clause.left_edge.lower_ == "that"
+    )
+
+
+def _source(tok: Any, pos: str) -> Any:
+    """Whose attitude: the subject of a verb (climbing "sought to", "and wants"), the subject an
+    adjective describes, or a noun's possessor / by-phrase / governing verb's subject."""
+    if pos == "verb":
+        cur = tok
+        for _ in range(3):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return None if subj.dep_ == "nsubjpass" and pos == "verb" else subj
+            if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+                cur = cur.head
+            else:
+                return None
+        return None
+    if pos == "adj":
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        head = tok.head if tok.dep_ in ("acomp", "oprd") else None
+        if head is None:
+            return None
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return None

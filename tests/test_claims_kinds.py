@@ -1,0 +1,124 @@
+"""Claim kinds (belief, intention, evidence, sentiment, nominal cues), claims in pieces, and
+contents kept whole. The texts are illustrations written for these tests."""
+
+from __future__ import annotations
+
+STAGES = ["nlp", "time", "actors", "claims"]
+
+
+def _claim(doc, fragment):
+    found = [c for c in doc.claims if fragment in c.content]
+    assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
+    return found[0]
+
+
+def test_belief_with_a_clause(parse):
+    doc = parse(
+        "Governor Maria Alvarez believes that the new levy will pass next month.", stages=STAGES
+    )
+    c = _claim(doc, "new levy will pass")
+    assert c.kind == "belief"
+    assert c.speaker_name == "Maria Alvarez" and c.speaker_kind == "person"
+    assert c.why is not None and c.why["cue"] == "believe"
+
+
+def test_intention_with_an_infinitive(parse):
+    doc = parse(
+        "Governor Maria Alvarez spoke on Monday. Her aides sought to downplay the "
+        "significance of the vote.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "downplay the significance")
+    assert c.kind == "intention" and c.cue == "seek"
+    assert c.speaker_text == "Her aides"
+    assert c.content.startswith("to downplay")
+
+
+def test_evidence_from_a_document(parse):
+    doc = parse(
+        "A report released by the audit office found that the agency had lost track of the funds.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "lost track of the funds")
+    assert c.kind == "evidence"
+    assert "report" in c.speaker_text
+
+
+def test_evidence_from_polling_with_a_reporting_verb(parse):
+    doc = parse("Polling suggests the race in the northern districts is tightening.", stages=STAGES)
+    assert _claim(doc, "race in the northern districts").kind == "evidence"
+
+
+def test_people_suggesting_is_a_statement(parse):
+    doc = parse("Analysts suggest the corridor may reopen before the harvest.", stages=STAGES)
+    assert _claim(doc, "corridor may reopen").kind == "statement"
+
+
+def test_sentiment_adjective_about_a_thing(parse):
+    doc = parse(
+        "Democrats are increasingly nervous about turnout in the northern districts.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "turnout in the northern districts")
+    assert c.kind == "sentiment"
+    assert c.speaker_text == "Democrats"
+
+
+def test_sentiment_verb_with_an_object(parse):
+    doc = parse("The farmers' union criticized the new fuel tax on Tuesday.", stages=STAGES)
+    c = _claim(doc, "new fuel tax")
+    assert c.kind == "sentiment" and c.cue == "criticize"
+
+
+def test_nominal_cues(parse):
+    doc = parse(
+        "Maria Alvarez spoke in Eastport. Alvarez's plan to cut fuel taxes drew a crowd.\n\n"
+        "Ivan Markov gave an interview. His claim that the ballots were forged was denied.",
+        stages=STAGES,
+    )
+    plan = _claim(doc, "to cut fuel taxes")
+    assert plan.kind == "intention" and plan.speaker_name == "Maria Alvarez"
+    claim = _claim(doc, "ballots were forged")
+    assert claim.kind == "statement" and claim.speaker_name == "Ivan Markov"
+
+
+def test_no_attitude_without_a_source(parse):
+    doc = parse("The plan to cut fuel taxes was dropped in the spring.", stages=STAGES)
+    assert not [c for c in doc.claims if "fuel taxes" in c.content]
+
+
+def test_interrupted_content_is_one_claim_in_pieces(parse):
+    doc = parse(
+        "The campaign met on Sunday. Their job at this point, they argued, was to lock down "
+        "the states they need to win.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "lock down the states")
+    assert len(c.pieces) == 2
+    first, second = c.pieces
+    assert doc.text[first[0] : first[1]] == "Their job at this point"
+    assert doc.text[second[0] : second[1]].startswith("was to lock down")
+    assert c.content == "Their job at this point … " + doc.text[second[0] : second[1]]
+    assert (c.content_start, c.content_end) == (first[0], second[1])
+
+
+def test_split_quote_is_one_claim_in_two_pieces(parse):
+    doc = parse(
+        "“It is heartbreaking,” Ryan said. “And this country has to find new ways to heal.”",
+        stages=STAGES,
+    )
+    assert len(doc.claims) == 1
+    c = doc.claims[0]
+    assert c.speaker_text == "Ryan" and len(c.pieces) == 2
+    assert "heartbreaking" in c.content and "new ways to heal" in c.content
+
+
+def test_content_not_cut_at_a_conjunction(parse):
+    doc = parse(
+        "The tactics used so far have been controversial and analysts say threaten to lure "
+        "more recruits to the group.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "lure more recruits")
+    assert not c.content.endswith(("and", "controversial"))
+    assert c.speaker_text == "analysts"

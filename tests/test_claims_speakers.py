@@ -1,0 +1,83 @@
+"""Speakers: pronouns and role nouns resolved with the words as written kept; never a fragment
+or a non-agent; persons typed as persons; an interviewer's words not given to the
+interviewee. The texts are illustrations written for these tests."""
+
+from __future__ import annotations
+
+STAGES = ["nlp", "time", "actors", "claims"]
+
+
+def _claim(doc, fragment):
+    found = [c for c in doc.claims if fragment in c.content]
+    assert found, f"no claim contains {fragment!r}: {[c.content for c in doc.claims]}"
+    return found[0]
+
+
+def test_they_say_resolves_to_the_earlier_group(parse):
+    doc = parse(
+        "Some analysts now suggest that the factions could ally in a new civil war. That, "
+        "they say, is why the leadership is putting priority on unity.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "putting priority on unity")
+    assert c.speaker_text == "they"
+    assert c.speaker_name == "Some analysts"
+    assert c.content.startswith("That")
+    assert c.speaker_start is not None
+    assert doc.text[c.speaker_start : c.speaker_end] == "they"
+
+
+def test_pronoun_keeps_words_and_resolves_to_the_person(parse):
+    doc = parse(
+        "Governor Maria Alvarez visited the port on Monday. She said the new terminal would "
+        "open in March.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "new terminal would open")
+    assert c.speaker_text == "She"
+    assert c.speaker_name == "Maria Alvarez"
+    assert c.speaker_kind == "person"
+
+
+def test_hyphenated_title_is_no_fragment_speaker(parse):
+    doc = parse(
+        '"The yields fell every year we measured," said co-author David Tilman, an ecologist '
+        "at the university.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "yields fell")
+    assert c.speaker_text != "co"
+    assert c.speaker_name == "David Tilman" and c.speaker_kind == "person"
+
+
+def test_partitive_speaker_is_its_people(parse):
+    doc = parse("Lots of people say the new road has made the commute worse.", stages=STAGES)
+    c = _claim(doc, "commute worse")
+    assert c.speaker_text == "people" and c.speaker_kind == "unnamed"
+
+
+def test_verb_is_never_a_speaker(parse):
+    doc = parse("Judging by the numbers, the plan is working, the minister said.", stages=STAGES)
+    assert all(c.speaker_text != "Judging" for c in doc.claims)
+
+
+def test_surname_of_a_named_person_is_a_person(parse):
+    doc = parse(
+        "Councillor Amy Reese opened the session. Reese said the budget was balanced.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "budget was balanced")
+    assert c.speaker_kind == "person"
+
+
+def test_interviewer_question_is_not_the_interviewee_claim(parse):
+    doc = parse(
+        'Mayor Ana Ruiz spoke to us in her office. "We have cut the deficit in half," Ruiz '
+        'said.\n\n"And what comes next for the city?"\n\n"More housing, and fast."\n\n'
+        "Q: Will you run again next year?",
+        stages=STAGES,
+    )
+    contents = [c.content for c in doc.claims]
+    assert not any("what comes next" in t for t in contents)
+    assert not any("run again" in t for t in contents)
+    assert any("More housing" in t for t in contents)
