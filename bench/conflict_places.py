@@ -2,7 +2,7 @@
 
 For each sentence, the places it names and their country; prints how many the places stage
 places (coordinates) in the right country, and the places it adds that the labels lack, with
-the round-9 conflict rules (``CONFLICT_CONTEXT``, ``LISTED_UNTAGGED``) off and on.
+the conflict-reporting rules of places/data/rules.toml (``CONFLICT_RULES``) off and on.
 
     .venv/bin/python bench/conflict_places.py [FILE.jsonl]
 """
@@ -14,8 +14,22 @@ import sys
 from pathlib import Path
 
 from newsledger.ingest import document_from_text
-from newsledger.places import resolve as R
+from newsledger.places import PlaceStage
+from newsledger.places.rules import default_rules
 from newsledger.stages import build_pipeline
+
+#: the rules written for conflict reporting's ways of naming places
+CONFLICT_RULES = (
+    "norp-big-town",
+    "code-names",
+    "listed-alias",
+    "particle-names",
+    "place-verbs",
+    "advance-on",
+    "compass-after",
+    "apposition",
+    "listed-untagged",
+)
 
 DEFAULT = (
     Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "places" / "conflict.jsonl"
@@ -25,13 +39,14 @@ DEFAULT = (
 def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else DEFAULT
     cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    pipe = build_pipeline(["nlp", "places"])
+    nlp = build_pipeline(["nlp"])
     for on in (False, True):
-        R.CONFLICT_CONTEXT = R.LISTED_UNTAGGED = on
+        rules = default_rules() if on else default_rules().without(*CONFLICT_RULES)
+        places = PlaceStage(rules=rules)
         right = total = extra = 0
         missed: list[str] = []
         for i, case in enumerate(cases):
-            doc = pipe(document_from_text(case["text"], id=f"c{i}"))
+            doc = places(nlp(document_from_text(case["text"], id=f"c{i}")))
             got = {m.text: p.country for p in doc.places if p.lat is not None for m in p.mentions}
             for name, cc in case["places"].items():
                 total += 1

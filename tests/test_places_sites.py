@@ -5,7 +5,9 @@ from __future__ import annotations
 from conftest import place_by_mention
 from newsledger.document import Place
 from newsledger.places.gazetteer import Feature
-from newsledger.places.resolve import Mention, _focus_town
+from newsledger.places.mention import Mention
+from newsledger.places.placement import focus_town
+from newsledger.places.rules import default_rules
 
 STAGES = ["nlp", "places"]
 
@@ -70,7 +72,7 @@ def test_main_town_skips_site_like_names_and_breaks_ties_by_area():
         Mention(6, 7, "New Orleans", "GPE", best=orleans),
         Mention(8, 9, "Louisiana", "GPE", best=state),
     ]
-    focus = _focus_town(ms)
+    focus = focus_town(ms, default_rules())
     assert focus is not None and focus.name == "New Orleans"
 
 

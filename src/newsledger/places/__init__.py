@@ -8,14 +8,17 @@ Public surface: :class:`PlaceStage` (assigns ``doc.places``), :func:`most_specif
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from ..document import Document, Mention, Place
 from ..pipeline import Stage
 from .gazetteer import Feature, get_gazetteer
+from .mention import gk
 from .normalize import fold
 from .resolve import SPECIFICITY, Resolver, group
 from .resolve import Mention as _M
+from .rules import PlaceRules, default_rules
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +31,32 @@ class PlaceStage(Stage):
     assigns = frozenset({"doc.places"})
 
     def __init__(
-        self, gazetteer: str | None = None, fuzzy: bool = True, gazetteer_matching: bool = True
+        self,
+        gazetteer: str | None = None,
+        fuzzy: bool = True,
+        gazetteer_matching: bool = True,
+        rules_off: Sequence[str] = (),
+        trace: bool = False,
+        rules: PlaceRules | None = None,
     ):
+        """``rules_off``: ids of data/rules.toml switched off (an unknown id fails here);
+        ``rules``: a whole rule table instead (tests, ablation); ``trace``: fill each place's
+        ``why`` with the rules and score terms that produced it."""
         self.gazetteer_path = gazetteer
         self.fuzzy = fuzzy
         self.gazetteer_matching = gazetteer_matching
+        self.rules = rules if rules is not None else default_rules(tuple(rules_off))
+        self.trace = trace
 
     @property
     def resolver(self) -> Resolver:
-        return Resolver(get_gazetteer(self.gazetteer_path), self.fuzzy, self.gazetteer_matching)
+        return Resolver(
+            get_gazetteer(self.gazetteer_path),
+            self.fuzzy,
+            self.gazetteer_matching,
+            rules=self.rules,
+            trace=self.trace,
+        )
 
     def __call__(self, doc: Document) -> Document:
         from ..nlp import get_spacy
@@ -47,6 +67,9 @@ class PlaceStage(Stage):
         ms = res.find(sdoc, skip)
         res.resolve(ms, doc.url, doc.outlet, doc.title)
         doc.places = _places(ms)
+        if self.trace:
+            _trace(doc.places, ms, res)
+            doc.user_data["places_rejected"] = list(res.rejected)
         return doc
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
@@ -112,6 +135,28 @@ def _places(ms: list[_M]) -> list[Place]:
         out.append(p)
     out.sort(key=lambda p: p.mentions[0].start if p.mentions else 0)
     return out
+
+
+def _trace(places: list[Place], ms: list[_M], res: Resolver) -> None:
+    """Each place's ``why``: the rules that made its mentions, its reading's score terms and
+    the readings that lost (from the resolver's trace), and the reason of a fallback."""
+    by_pid: dict[str, list[_M]] = group(ms)
+    for p in places:
+        group_ms = by_pid.get(p.id, [])
+        rules: list[str] = []
+        for m in group_ms:
+            for r in m.why or ():
+                if r not in rules:
+                    rules.append(r)
+        why: dict[str, Any] = {"rules": rules, "labels": sorted({m.label for m in group_ms})}
+        scored = next(
+            (res.scores[k] for m in group_ms if (k := (gk(m), m.hint)) in res.scores), None
+        )
+        if scored:
+            why["readings"] = scored
+        if p.reason:
+            why["reason"] = p.reason
+        p.why = why
 
 
 def most_specific_place(doc: Document, start: int, end: int) -> Place | None:
