@@ -121,7 +121,7 @@ class Claim:
     hedged: bool = False
     about: list[str] = field(default_factory=list)
     confidence: float = 0.5
-    # statement | belief | intention | evidence | sentiment (docs/claims.md)
+    # statement | topic | belief | intention | evidence | sentiment (docs/claims.md)
     kind: str = "statement"
     # [start, end] of each piece of a content its attribution interrupts, else empty
     pieces: list[list[int]] = field(default_factory=list)
