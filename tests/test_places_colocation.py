@@ -1,4 +1,4 @@
-"""Round 4: same-name towns inside one country settled by the names around them."""
+"""Same-name towns inside one country settled by the names around them."""
 
 from __future__ import annotations
 

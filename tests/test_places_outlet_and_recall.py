@@ -1,4 +1,4 @@
-"""Round 3 of the places stage: the outlet's home (web address) as context, and toponyms that
+"""The places stage: the outlet's home (web address) as context, and toponyms that
 spaCy tags as organisations or people. Texts are the project's own short illustrations."""
 
 from __future__ import annotations

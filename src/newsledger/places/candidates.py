@@ -56,8 +56,9 @@ class ResolverState:
                 m.why.append(rule)
 
     def _reject(self, text: str, start: int, label: str, why: str, cands: list[Feature]) -> None:
-        """Record a span whose readings were turned down, and why (a no-op unless tracing)."""
-        if self.trace and cands:
+        """Record a span that was not made a place, with the readings it had (the biggest
+        three), and why (a no-op unless tracing)."""
+        if self.trace:
             top = sorted(cands, key=lambda f: -f.pop)[:3]
             self.rejected.append(
                 {
@@ -92,7 +93,7 @@ class Candidates(ResolverState):
             toks = toks[:-1]
         county_abbr = False
         if self.rules.county_abbr and len(toks) > 1 and toks[-1].text in ("Co.", "Cos."):
-            # "Loudon Co. man", "Pott Co.": local news abbreviates County (round 7)
+            # "Loudon Co. man", "Pott Co.": local news abbreviates County
             hint, toks, county_abbr = W.feature_words["county"], toks[:-1], True
         if toks and toks[-1].lower_ in W.facility_words:
             facility = True
@@ -135,24 +136,45 @@ class Candidates(ResolverState):
         m = Mention(start, end, text, label, hint=hint, facility=facility)
         name = " ".join(t.text for t in toks) if toks else text
         if facility:
-            m.cands = list(self.gaz.lookup(name))
-            namesakes = W.namesake_sites if self.rules.namesake_guard else frozenset()
-            if not m.cands and toks and toks[-1].lower_ in W.street_words | namesakes:
-                return m  # streets are named after anything: placed later, at the article's town
-            if not m.cands:
-                m.cands, place_key = self._site_places(toks)
-                m.site = bool(m.cands)
-                if self.rules.site_shares_name:
-                    m.name_key = place_key
-            return m
+            return self._facility_readings(m, toks, name)
         if county_abbr:
             m.cands = [f for f in self.gaz.lookup(f"{name} County") if f.kind == "admin2"]
             return m
+        return self._name_readings(m, sdoc, i, j, toks, name, site_end)
+
+    def _facility_readings(self, m: Mention, toks: list[Any], name: str) -> Mention:
+        """A facility's readings: its own name, else the place it is named after; a street,
+        river or square named after a place is never placed at it (namesake-guard)."""
+        m.cands = list(self.gaz.lookup(name))
+        namesakes = W.namesake_sites if self.rules.namesake_guard else frozenset()
+        if not m.cands and toks and toks[-1].lower_ in W.street_words | namesakes:
+            return m  # streets are named after anything: placed later, at the article's town
+        if not m.cands:
+            m.cands, place_key = self._site_places(toks)
+            m.site = bool(m.cands)
+            if self.rules.site_shares_name:
+                m.name_key = place_key
+        return m
+
+    def _name_readings(
+        self,
+        m: Mention,
+        sdoc: Any,
+        i: int,
+        j: int,
+        toks: list[Any],
+        name: str,
+        site_end: int | None,
+    ) -> Mention:
+        """A name's readings: looked up with and without its feature word, then an
+        initialism, a "the X" alias, a facility named after its place ("Kabul airport"), the
+        name without a leading direction word, and last a gated spelling correction."""
+        text, label = m.text, m.label
         m.cands = self._lookup_both(name, sdoc[i:j].text)
         if self.rules.initialisms and (city := _initialisms(self.gaz).get(text)) is not None:
-            m.cands = [city]  # "L.A." is Los Angeles, not Louisiana's "La." (round 6)
+            m.cands = [city]  # "L.A." is Los Angeles, not Louisiana's "La."
         if self.rules.the_aliases and i > 0 and sdoc[i - 1].lower_ == "the":
-            # "the Gulf" is the Persian Gulf, not a province called Gulf (round 5)
+            # "the Gulf" is the Persian Gulf, not a province called Gulf
             the = list(self.gaz.lookup(f"the {name}"))
             if the:
                 m.cands = the
@@ -169,7 +191,7 @@ class Candidates(ResolverState):
         if not m.cands and len(toks) > 1 and toks[0].lower_ in W.directions:
             # "Northeast Georgia", "southern Sudan": the place itself
             m.cands = list(self.gaz.lookup(" ".join(t.text for t in toks[1:])))
-        if not m.cands and self.use_fuzzy and (label in PLACE_LABELS or hint):
+        if not m.cands and self.use_fuzzy and (label in PLACE_LABELS or m.hint):
             m.cands = list(self.gaz.fuzzy(name))
             m.fuzzy = bool(m.cands)
         return m
@@ -233,6 +255,9 @@ class Candidates(ResolverState):
             if key(sdoc[i:b].text) in W.stop_names or self.gaz.is_demonym(sdoc[i:b].text):
                 continue
             if sdoc[i:b].text in self._person_words:
+                if self.trace:
+                    rest = self.gaz.lookup(sdoc[i:b].text)
+                    self._reject(sdoc[i:b].text, sdoc[i].idx, "EMB", "person-words", list(rest))
                 continue
             m = self._mention(sdoc, i, b, "EMB", extend=False)
             if m is None or not m.cands:
@@ -250,6 +275,14 @@ class Candidates(ResolverState):
             )
             if area or town:
                 return m
+            self._reject(
+                m.text,
+                m.start,
+                "EMB",
+                f"named-after-place: {sdoc[i:j].text!r} is not named after it "
+                "(no area, no town of 5,000+ before an institution word, none of 50,000+)",
+                m.cands,
+            )
         return None
 
     def _of_place(
@@ -287,7 +320,7 @@ class Candidates(ResolverState):
 
     def _campus_town(self, sdoc: Any, a: int, j: int) -> Mention | None:
         """ "University of Nebraska-Lincoln": a state's university named with the town of its
-        campus; the town is the place (round 9)."""
+        campus; the town is the place."""
         h = next((k for k in range(a + 1, j - 1) if sdoc[k].text == "-"), None)
         if h is None or sdoc[h - 1].whitespace_ or sdoc[h].whitespace_:
             return None
@@ -308,7 +341,7 @@ class Candidates(ResolverState):
 
     def _landmark(self, i: int, j: int, sdoc: Any) -> Mention | None:
         """ "The White House said", "the Kremlin denied": a landmark of ``data/landmarks.tsv``
-        is a site at its city (round 5)."""
+        is a site at its city."""
         city = _landmarks(self.gaz).get(key(sdoc[i:j].text))
         if city is None:
             return None

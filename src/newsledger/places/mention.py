@@ -134,7 +134,7 @@ def gk(m: Mention) -> str:
 
 def initials(name: str) -> set[str]:
     """A multi-word name's initials as news writes them: "South Africa" -> SA, S.A.;
-    "Trinidad and Tobago" -> TT, T&T (round 6). Single words give none."""
+    "Trinidad and Tobago" -> TT, T&T. Single words give none."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     sig = [w for w in words if w.lower() not in ("of", "the", "and", "&")]
     if len(sig) < 2 or not all(w[:1].isalpha() and w[:1].isupper() for w in sig):

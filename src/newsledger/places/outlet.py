@@ -26,7 +26,7 @@ PREFIXES = ("the", "daily", "online", "my", "www", "news", "local")
 HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 #: a home-town name needs at least this many letters (short ones match by chance)
 MIN_NAME = 5
-#: a first-level area's name or abbreviation may be shorter ("mass" of masslive.com; round 7)
+#: a first-level area's name or abbreviation may be shorter ("mass" of masslive.com)
 AREA_MIN_NAME = 4
 #: what may follow the town's name in a label: a newspaper word, or at most two letters
 MEDIA = (
@@ -116,7 +116,7 @@ def _longest_prefix(
         ]
         if n < MIN_NAME:
             # "masslive.com", "ohio.com": a first-level area's name or abbreviation of four
-            # letters (round 7); towns need MIN_NAME letters
+            # letters; towns need MIN_NAME letters
             towns = [f for f in towns if f.kind == "admin1"]
         rest = stem[n:]
         if not towns or not (len(rest) <= 2 or rest.startswith(MEDIA)):

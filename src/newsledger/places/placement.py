@@ -115,7 +115,7 @@ class Placement(ResolverState):
 
     def _possessors(self, ms: list[Mention]) -> None:
         """ "London's Heathrow": a reading far from its possessor town gives way to the town's
-        point, for every mention of that name (round 8)."""
+        point, for every mention of that name."""
         moved: dict[str, Feature] = {}
         for m in ms:
             p = m.possessor.best if m.possessor is not None else None
@@ -137,7 +137,7 @@ class Placement(ResolverState):
         """ "The Shops at Stonewall" in a Virginia story is no Stonewall, Louisiana: a small town
         read far from the article's main town, in no first-level area the article's other
         names point to and without its own area written beside it, is taken for a local
-        feature the gazetteer lacks and placed at the main town (round 8)."""
+        feature the gazetteer lacks and placed at the main town."""
         for m in ms:
             b = m.best
             if (
@@ -167,11 +167,11 @@ class Placement(ResolverState):
 
 def focus_town(ms: list[Mention], rules: PlaceRules) -> Feature | None:
     """The article's main town: the town (or county) its resolved mentions name most often,
-    when it is named at least rules.focus_min times, in the country most of its distinct names point
-    to (round 6; a name repeated nine times is one vote). Ties go
-    to the town in the first-level area the article names most, then to the bigger town
-    (round 5); names that end in a site word ("Washington Square", "Central Park") are sites
-    as often as towns and do not count."""
+    when it is named at least focus_min times, in the country most of its distinct names point
+    to (focus-distinct: a name repeated nine times is one vote). Ties go to the town in the
+    first-level area most distinct names point to (focus-area-first), then to the bigger town;
+    names that end in a site word ("Washington Square", "Central Park") are sites as often as
+    towns and do not count (focus-skip-sites)."""
     counts: Counter[int] = Counter()
     feats: dict[int, Feature] = {}
     ccs: Counter[str] = Counter()
@@ -184,9 +184,13 @@ def focus_town(ms: list[Mention], rules: PlaceRules) -> Feature | None:
         if m.label in CONTEXT_ONLY or m.site or f is None or f.lat is None:
             continue
         if rules.fuzzy_in_context and m.fuzzy:
-            continue  # a spelling-corrected reading is no article's main town (round 8)
+            continue  # a spelling-corrected reading is no article's main town
         last = m.text.split()[-1].lower() if m.text.split() else ""
-        if rules.focus_skip_sites and f.pop < 100_000 and last in W.building_words | W.facility_heads:
+        if (
+            rules.focus_skip_sites
+            and f.pop < 100_000
+            and last in W.building_words | W.facility_heads
+        ):
             continue
         if f.cc and not (rules.focus_distinct and (f.cc, key(m.text)) in seen):
             ccs[f.cc] += 1
@@ -203,12 +207,12 @@ def focus_town(ms: list[Mention], rules: PlaceRules) -> Feature | None:
         top = ccs.most_common(1)[0][0]
         in_top = Counter({k: v for k, v in counts.items() if feats[k].cc == top})
         # a story from Dubai that names more American states than Emirati places: without a
-        # town in the country named most, the towns of the others count (round 9)
+        # town in the country named most, the towns of the others count
         counts = in_top if in_top or not rules.focus_any_country else counts
     if not counts:
         if rules.focus_from_sites:
             # no town named outright: the town a site is written with ("Derry's Altnagelvin
-            # Hospital") is the article's main town (round 8)
+            # Hospital") is the article's main town
             towns = [
                 m.best
                 for m in ms
@@ -224,7 +228,7 @@ def focus_town(ms: list[Mention], rules: PlaceRules) -> Feature | None:
         return None
     if rules.focus_area_first:
         # the town of the first-level area most of the article's distinct names point to
-        # ("Santa Barbara" with Carpinteria and Goleta, over a thrice-named stray) (round 8)
+        # ("Santa Barbara" with Carpinteria and Goleta, over a thrice-named stray)
         fid = max(
             counts,
             key=lambda k: (

@@ -175,9 +175,11 @@ class Recognition(ResolverState):
         for rule in fired:
             self._fire(m, rule)
         if label in PLACE_LABELS and not m.cands and text in self._person_words:
+            self._reject(text, m.start, label, "person-words", [])
             return  # a surname spaCy took for a place ("Pawlenty")
         if self.rules.code_names and not m.cands and CODE_NAME.match(text):
             scan.take(ent.start, ent.end)
+            self._reject(text, m.start, label, "code-names", [])
             return  # "M23 rebels", "the G20": a code, not a place
         if label in PLACE_LABELS or m.label == "GAZ":
             self._found(scan, [m], "entity-label")
@@ -399,7 +401,8 @@ class Recognition(ResolverState):
             venue = Mention(m.start, m.end, m.text, "FAC", facility=True)
             self._found(scan, [venue], "venue-at")
         else:
-            self._reject(text, m.start, label, f"{label} name: no rule makes it a place", m.cands)
+            why = "no rule makes the whole name a place" if m.cands else "no reading"
+            self._reject(text, m.start, label, f"{label} entity: {why}", m.cands)
 
     def _may_be_listed(self, size: int, label: str, text: str, m: Mention) -> bool:
         """A name that a list with places may still make a place: one word, an organisation,
@@ -524,7 +527,7 @@ class Recognition(ResolverState):
 
     def _comma_parts(self, sdoc: Any, i: int, j: int) -> list[Mention]:
         """ "Thruxton, Hampshire", "Donington Park, Leicestershire": an entity spaCy ran across
-        a comma, when the whole is no known name and its last part is (round 8)."""
+        a comma, when the whole is no known name and its last part is."""
         cuts = [k for k in range(i + 1, j - 1) if sdoc[k].text == ","]
         if not cuts or self.gaz.lookup(sdoc[i:j].text):
             return []
@@ -567,8 +570,8 @@ class Recognition(ResolverState):
 
     def _county_runs(self, sdoc: Any, start: int, end: int) -> list[Mention]:
         """Counties inside a date, time, event or work ("the 2009 Walker County Fair", "At
-        12:03 p.m. Walker County dispatchers"): "X County" is a place whatever spaCy's label
-        (round 6); only names the gazetteer knows as a county."""
+         12:03 p.m. Walker County dispatchers"): "X County" is a place whatever spaCy's label
+        ; only names the gazetteer knows as a county."""
         out: list[Mention] = []
         for k in range(start + 1, end):
             if sdoc[k].text not in W.county_heads or not sdoc[k - 1].is_title:
@@ -589,7 +592,7 @@ class Recognition(ResolverState):
     def _embedded_major(self, sdoc: Any, i: int, j: int) -> Mention | None:
         """A country, or a first-level area or city of 100,000+, leading or closing the name
         of an event, law, work or product ("Dubai World Cup", "Nashville Film Festival", "Tour
-        de France"; a region too after "of"/"for": "Investment Plan for Europe"; round 6).
+        de France"; a region too after "of"/"for": "Investment Plan for Europe").
         Smaller places, counties and leading regions are left out: titles name anything ("The
         Yoga of Jesus", "Gulf War")."""
         if j - i < 2:
@@ -613,7 +616,7 @@ class Recognition(ResolverState):
 
     def _mislabelled(self, sdoc: Any, i: int, j: int) -> Mention | None:
         """A known place that spaCy took for a product, event or work ("in Chattanooga",
-        "across Mauritius"): kept when a place context says so (round 5)."""
+        "across Mauritius"): kept when a place context says so."""
         text = sdoc[i:j].text
         if (
             not text[:1].isupper()
@@ -631,7 +634,9 @@ class Recognition(ResolverState):
             or not any(
                 f.main
                 and f.lat is not None
-                and (f.kind in ("country", "admin1", "admin2") or f.pop >= self.rules.context_min_pop)
+                and (
+                    f.kind in ("country", "admin1", "admin2") or f.pop >= self.rules.context_min_pop
+                )
                 for f in m.cands
             )
         ):
@@ -641,15 +646,19 @@ class Recognition(ResolverState):
     def _facility(self, sdoc: Any, i: int, j: int, label: str) -> Mention | None:
         """An organisation or person name that is a facility or natural feature by its head
         word ("Barclays Center", "Karl Bremer Hospital", "University of St. Thomas"): a site
-        mention (round 5). Newspapers and companies ("Inc", "Post") are not."""
-        # round 6: a junction word after the name makes it a site ("the Air Balloon roundabout")
+        mention. Newspapers and companies ("Inc", "Post") are not."""
+        # junction-after: a junction word after the name makes it a site ("the Air Balloon roundabout")
         junction = (
             self.rules.junction_after
             and j < len(sdoc)
             and sdoc[j].lower_ in W.junction_words
             and sdoc[j].text.islower()
         )
-        if not self.rules.facility_sites or label not in ("ORG", "PERSON") or (j - i < 2 and not junction):
+        if (
+            not self.rules.facility_sites
+            or label not in ("ORG", "PERSON")
+            or (j - i < 2 and not junction)
+        ):
             return None
         words = [t.lower_ for t in sdoc[i:j]]
         if words[-1] in W.media_words or not sdoc[j - 1].text[:1].isupper():

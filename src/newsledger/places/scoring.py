@@ -11,9 +11,9 @@ spatial priors (:meth:`Scoring._priors`): other names with a likely reading near
 (proximity), with any reading nearby (colocation), and a country's land neighbours
 (neighbours); an area's own name takes none (area-name-guard).
 
-The names are decided together over ``passes`` rounds: each round's likely readings are the
-next round's context. Mentions of one name (or of one site's namesake) share one decision.
-When a trace is asked for, the last round records each name's best readings and the score
+The names are decided together over ``passes`` passes: each pass's likely readings are the
+next pass's context. Mentions of one name (or of one site's namesake) share one decision.
+When a trace is asked for, the last pass records each name's best readings and the score
 terms that made them (``Mention.why`` is filled by the stage from ``Resolver.scores``).
 """
 
@@ -36,8 +36,8 @@ Terms = list[tuple[str, float]]
 
 
 @dataclass
-class _Round:
-    """What one round of decisions hands the next."""
+class _Pass:
+    """What one pass of decisions hands the next."""
 
     ctx: tuple[Counter[str], Counter[str]] = field(default_factory=lambda: (Counter(), Counter()))
     #: per mention: its own share of the context (taken out of the context it is scored in)
@@ -50,7 +50,7 @@ class _Round:
 
 @dataclass
 class _Priors:
-    """The document's spatial evidence for one name's readings in one round."""
+    """The document's spatial evidence for one name's readings in one pass."""
 
     gkey: GroupKey
     near: list[list[Feature]]
@@ -62,9 +62,9 @@ class _Priors:
 
 
 class Scoring(ResolverState):
-    """Scores readings and decides each name, round by round."""
+    """Scores readings and decides each name, pass by pass."""
 
-    #: when tracing: per name, its best readings with score and terms (last round)
+    #: when tracing: per name, its best readings with score and terms (last pass)
     scores: dict[GroupKey, list[dict[str, Any]]]
 
     def _resolve(self, ms: list[Mention]) -> None:
@@ -73,7 +73,7 @@ class Scoring(ResolverState):
         neighbours = _neighbours() if r.neighbour_weight else {}
         home_keys = {(key(m.text), m.hint) for m in ms if m.label == "HOME"}
         colo = _colocation(ms, r) if r.colo_weight else {}
-        state = _Round()
+        state = _Pass()
         self.scores = {}
         for n in range(r.passes):
             last = self.trace and n == r.passes - 1
@@ -82,7 +82,7 @@ class Scoring(ResolverState):
             for m in ms:
                 if m.cands:
                     groups[(gk(m), m.hint)].append(m)
-            nxt = _Round()
+            nxt = _Pass()
             group_dists: list[tuple[Counter[str], Counter[str]]] = []
             for gms in groups.values():
                 gkey = (gk(gms[0]), gms[0].hint)
@@ -107,9 +107,9 @@ class Scoring(ResolverState):
         self._place(ms)  # see placement.Placement
 
     def _decide(
-        self, gms: list[Mention], env: _Priors, state: _Round, nxt: _Round, last: bool
+        self, gms: list[Mention], env: _Priors, state: _Pass, nxt: _Pass, last: bool
     ) -> tuple[Counter[str], Counter[str]]:
-        """One name's decision in one round: every reading scored in every mention of the
+        """One name's decision in one pass: every reading scored in every mention of the
         name, the best score of each reading kept; the name's share of the context (its
         readings' probabilities by country and first-level area) returned."""
         r = self.rules

@@ -55,34 +55,14 @@ class Signals(ResolverState):
         nxt = sdoc[j] if j < len(sdoc) else None
         if prev is not None and prev.lower_ in W.loc_preps:
             return "place-context"
-        if self.rules.place_verbs and prev is not None and prev.lower_ in W.place_verbs:
-            return "place-verbs"  # "captured Kunduz", "shelled Kherson" (round 9)
-        if (
-            self.rules.advance_on
-            and prev is not None
-            and prev.lower_ == "on"
-            and i >= 2
-            and sdoc[i - 2].lower_ in W.advance_verbs
-        ):
-            return "advance-on"  # "advanced on Hasakah", "fired on Qamishli" (round 9)
-        if (
-            self.rules.compass_after
-            and j + 2 < len(sdoc)
-            and sdoc[j].lower_ == "in"
-            and (
-                (sdoc[j + 1].lower_ in W.compass and sdoc[j + 1].is_lower)
-                or (sdoc[j + 1].lower_ == "the" and sdoc[j + 2].lower_ in W.directions)
-            )
-        ):
-            return "compass-after"  # "Kunduz in the north", "Khan Younis in southern Gaza" (round 9)
-        if self.rules.apposition and self._appositive_place(sdoc, j):
-            return "apposition"  # "Lashkar Gah, the capital of Helmand province" (round 9)
+        if (conflict := self._conflict_context(sdoc, prev, i, j)) is not None:
+            return conflict
         if prev is not None and prev.lower_ == "of" and i >= 2:
             head = sdoc[i - 2].lower_
             if head in W.of_heads:
                 return "place-context"
             if self.rules.person_of and sdoc[i - 2].ent_type_ == "PERSON" and sdoc[i - 2].is_title:
-                return "person-of"  # "Jane Roe of Chattanooga" (round 4)
+                return "person-of"  # "Jane Roe of Chattanooga"
             if (
                 self.rules.numbered_of
                 and i >= 3
@@ -101,7 +81,7 @@ class Signals(ResolverState):
             and nxt.is_title
             and nxt.lower_ in W.local_offices
         ):
-            return "local-office-context"  # "Tillsonburg Mayor Jane Roe", "Winona Police said" (round 6)
+            return "local-office-context"  # "Tillsonburg Mayor Jane Roe", "Winona Police said"
         if prev is not None and prev.lower_ in W.feature_words:
             return "place-context"
         if (
@@ -111,7 +91,7 @@ class Signals(ResolverState):
             and sdoc[j + 1].lower_ == "other"
             and sdoc[j + 2].lower_ in W.other_place_words
         ):
-            return "other-places"  # "Qamishli and other towns" (round 9)
+            return "other-places"  # "Qamishli and other towns"
         if (
             self.rules.paren_place
             and prev is not None
@@ -125,7 +105,7 @@ class Signals(ResolverState):
             and sdoc[i - 2].ent_type_ in ("ORG", "FAC")
             and all(t.is_title and not t.is_upper for t in sdoc[i:j])
         ):
-            return "paren-place"  # "Fig Leaf Boutique (Maywood)": a business and its town (round 9)
+            return "paren-place"  # "Fig Leaf Boutique (Maywood)": a business and its town
         # "Pandi, Bulacan" / "Achin, Nangarhar": a comma and another capitalised name
         if nxt is not None and nxt.text == "," and j + 1 < len(sdoc) and sdoc[j + 1].is_title:
             return "place-context" if self.gaz.lookup(sdoc[j + 1].text) else None
@@ -133,8 +113,36 @@ class Signals(ResolverState):
             if self.rules.org_comma_context and sdoc[i - 2].ent_type_ in ("ORG", "FAC"):
                 org = next((e for e in sdoc.ents if e.start <= i - 2 < e.end), None)
                 if org is not None and any(t.lower_ in W.campus_words for t in org):
-                    return "org-comma-context"  # "Federal University of Technology, Owerri" (round 6)
+                    return "org-comma-context"  # "Federal University of Technology, Owerri"
             return "place-context" if self.gaz.lookup(sdoc[i - 2].text) else None
+        return None
+
+    def _conflict_context(self, sdoc: Any, prev: Any, i: int, j: int) -> str | None:
+        """Conflict reporting's place contexts: the object of a verb of capture or shelling,
+        "advanced on X", "X in the north", "X, the capital of ..." (``prev``: the word before
+        the name, past a direction word and "the")."""
+        if self.rules.place_verbs and prev is not None and prev.lower_ in W.place_verbs:
+            return "place-verbs"  # "captured Kunduz", "shelled Kherson"
+        if (
+            self.rules.advance_on
+            and prev is not None
+            and prev.lower_ == "on"
+            and i >= 2
+            and sdoc[i - 2].lower_ in W.advance_verbs
+        ):
+            return "advance-on"  # "advanced on Hasakah", "fired on Qamishli"
+        if (
+            self.rules.compass_after
+            and j + 2 < len(sdoc)
+            and sdoc[j].lower_ == "in"
+            and (
+                (sdoc[j + 1].lower_ in W.compass and sdoc[j + 1].is_lower)
+                or (sdoc[j + 1].lower_ == "the" and sdoc[j + 2].lower_ in W.directions)
+            )
+        ):
+            return "compass-after"  # "Kunduz in the north", "Khan Younis in southern Gaza"
+        if self.rules.apposition and self._appositive_place(sdoc, j):
+            return "apposition"  # "Lashkar Gah, the capital of Helmand province"
         return None
 
     @staticmethod
@@ -215,7 +223,7 @@ class Signals(ResolverState):
 
     def _area_after(self, sdoc: Any, j: int, m: Mention) -> bool:
         """ "Matias Romero, Oaxaca": the name is followed by a comma and an area that holds one
-        of its readings (round 8)."""
+        of its readings."""
         if j + 1 >= len(sdoc) or sdoc[j].text != "," or not sdoc[j + 1].is_title:
             return False
         areas = [
@@ -259,7 +267,7 @@ class Signals(ResolverState):
     def _home_country(self, ms: list[Mention], home: list[Mention]) -> str | None:
         """The country of a generic-domain outlet named after a town: of the countries its town
         readings lie in, the one the article's other names point to most (each name votes for the
-        country of its most prominent primary reading); ties go to self.rules.home_generic_cc."""
+        country of its most prominent primary reading); ties go to home_generic_cc."""
         options = {f.cc for h in home for f in h.cands if f.cc}
         if not options:
             return None
@@ -273,7 +281,10 @@ class Signals(ResolverState):
             seen.add(k)
             mains = [f for f in m.cands if f.main and f.cc]
             if mains:
-                top = max(mains, key=lambda f: self.rules.kind_prior.get(f.kind, 0.0) + math.log10(f.pop + 10))
+                top = max(
+                    mains,
+                    key=lambda f: self.rules.kind_prior.get(f.kind, 0.0) + math.log10(f.pop + 10),
+                )
                 if top.cc in options:
                     votes[top.cc] += 1  # type: ignore[index]
         order = sorted(options, key=lambda c: (-votes[c], c != self.rules.home_generic_cc, c))
@@ -281,10 +292,10 @@ class Signals(ResolverState):
 
     def _path_context(self, url: str, ms: list[Mention]) -> list[Mention]:
         """Places that name a section of a local paper's web address ("/arlington_news/",
-        "/metro/dekalb/", "/los_angeles_metro/"): context only, like a title's places (round
-        6). The last segment (the story's own slug) and segments of more than four words,
-        digits or dots are left out, and so are segments with other words than section words
-        (`W.path_words`) or one- and two-letter codes; towns need 10,000 people."""
+        "/metro/dekalb/", "/los_angeles_metro/"): context only, like a title's places. The last
+        segment (the story's own slug) and segments of more than four words, digits or dots
+        are left out, and so are segments with other words than section words (``path_words``)
+        or one- and two-letter codes; towns need path_min_pop people."""
         from urllib.parse import urlparse
 
         try:
@@ -317,7 +328,10 @@ class Signals(ResolverState):
                         for f in self.gaz.lookup(name)
                         if f.main
                         and f.lat is not None
-                        and (f.kind in ("country", "admin1", "admin2") or f.pop >= self.rules.path_min_pop)
+                        and (
+                            f.kind in ("country", "admin1", "admin2")
+                            or f.pop >= self.rules.path_min_pop
+                        )
                     ]
                     if feats:
                         covered |= set(range(a, a + size))
@@ -334,7 +348,7 @@ class Signals(ResolverState):
     def _postal_context(self, text: str) -> list[Mention]:
         """First-level areas that a local article's addresses and phone numbers name: a ZIP
         code after its state ("OH 44101", ", Texas 75001": the ZIP's prefix must agree) and
-        NANP area codes ("(614) 555-0100"); context only, one name per area (round 6)."""
+        NANP area codes ("(614) 555-0100"); context only, one name per area."""
         zips, codes = _postal_tables()
         found: set[str] = set()
         for hit in ZIP_ADDRESS.finditer(text):
@@ -359,7 +373,7 @@ class Signals(ResolverState):
     def _home_mentions(self, home: list[Mention], ms: list[Mention]) -> list[Mention]:
         """A local paper's own town is a place wherever the text names it ("Gainesville
         citywide election", "A Gainesville restaurant"), also where spaCy took it for a person
-        or an organisation: title-case or upper-case, not inside a found place (round 6)."""
+        or an organisation: title-case or upper-case, not inside a found place."""
         taken = [(m.start, m.end) for m in ms if m.cands or m.facility]
         out: list[Mention] = []
         for h in home:
@@ -386,7 +400,7 @@ class Signals(ResolverState):
     def _country_named_home(self, host: str, ms: list[Mention]) -> list[Mention]:
         """A local paper named after a town that shares a country's name ("jordannews.com"
         in Minnesota): its home when the article's other names point to the town's country
-        and none to the country it is named after (round 5)."""
+        and none to the country it is named after."""
         out: list[Mention] = []
         for name, feats in home_names(host, self.gaz, countries=True):
             country = {f.cc for f in self.gaz.lookup(name) if f.kind == "country" and f.main}
@@ -397,7 +411,8 @@ class Signals(ResolverState):
                 mains = [f for f in m.cands if f.main and f.cc]
                 if mains:
                     top = max(
-                        mains, key=lambda f: self.rules.kind_prior.get(f.kind, 0) + math.log10(f.pop + 10)
+                        mains,
+                        key=lambda f: self.rules.kind_prior.get(f.kind, 0) + math.log10(f.pop + 10),
                     )
                     votes[top.cc] += 1  # type: ignore[index]
             if not votes or any(votes[c] for c in country):

@@ -166,7 +166,7 @@ class Spans(ResolverState):
                 j += 1
             # "SAN ANTONIO Turner Sports analyst ...": a story's first words in upper case
             # before the sentence's own capitals, even inside a longer entity; only a big
-            # place (round 9)
+            # place
             bare = (
                 self.rules.dateline_bare
                 and agency is None
@@ -226,7 +226,7 @@ class Spans(ResolverState):
     ) -> list[Mention]:
         """US politicians' home towns as the press writes them: "Sen. X, D-Mass.", "R-Elbow Lake".
 
-        Round 7 (``self.rules.party_home_loose``): "both D-W. Va." (two members of one state), a home
+        Rule party-home-loose: "both D-W. Va." (two members of one state), a home
         that spaCy took into a person or organisation ("R-Marshall", "D-Pleasanton") when no
         place was found there, and a home before any punctuation mark (a quote, a dash)."""
         out: list[Mention] = []
@@ -259,7 +259,9 @@ class Spans(ResolverState):
             ):
                 continue
             m = self._mention(sdoc, i, j, "GAZ", extend=False)
-            if m is not None and any(f.cc == "US" and (f.main or self.rules.party_any) for f in m.cands):
+            if m is not None and any(
+                f.cc == "US" and (f.main or self.rules.party_any) for f in m.cands
+            ):
                 m.cands = [f for f in m.cands if f.cc == "US"]
                 out.append(m)
                 for x in range(i, j):
@@ -269,7 +271,7 @@ class Spans(ResolverState):
     def _hyphen_pairs(self, sdoc: Any, covered: set[int], skipped: Any) -> list[Mention]:
         """ "Plainview-Elgin", "Watertown-Mayer", "Nelson-Creston": two neighbouring towns
         joined by a hyphen name a school district, a team or a constituency; both towns are
-        places (round 9). Both must be towns within self.rules.hyphen_pair_km of each other; a joined name
+        places. Both must be towns within hyphen_pair_km of each other; a joined name
         the gazetteer knows ("Winston-Salem") is left to the other rules."""
         out: list[Mention] = []
         n = len(sdoc)
@@ -311,7 +313,7 @@ class Spans(ResolverState):
     ) -> list[Mention]:
         """ "Deir ez-Zor", "Ras al-Ain", "Dar es Salaam": names with a lower-case particle
         inside, which capitalised runs break apart; taken whole when the gazetteer knows the
-        whole name as a town of 10,000+ or an area (round 9)."""
+        whole name as a town of 10,000+ or an area."""
         out: list[Mention] = []
         n = len(sdoc)
 
@@ -358,7 +360,7 @@ class Spans(ResolverState):
         self, sdoc: Any, taken: list[bool], skipped: Any, found: list[Mention]
     ) -> list[Mention]:
         """ "advanced on Hasakah and Qamishli": an untagged name right after "and"/"or"/","
-        that follows a place already found, read as a town of that place's country (round 9)."""
+        that follows a place already found, read as a town of that place's country."""
         out: list[Mention] = []
         ends = {m.end: m for m in found if m.cands}
         n = len(sdoc)
@@ -409,7 +411,7 @@ class Spans(ResolverState):
                 and sdoc[j - 1].lower_ not in W.feature_words
             ):
                 # "Central District Court": the run names a building, not a district; but
-                # "Owensboro Public Schools" is named after its town (round 9)
+                # "Owensboro Public Schools" is named after its town
                 if self.rules.run_prefix and (emb := self._run_prefix(sdoc, i, j)):
                     out.append(emb)
                 i = j
@@ -444,14 +446,19 @@ class Spans(ResolverState):
                     break
                 if found:
                     break
-            if not found and self.rules.run_prefix and j - i > 1 and (emb := self._run_prefix(sdoc, i, j)):
+            if (
+                not found
+                and self.rules.run_prefix
+                and j - i > 1
+                and (emb := self._run_prefix(sdoc, i, j))
+            ):
                 out.append(emb)
             i = j if j > i else i + 1
         return out
 
     def _run_prefix(self, sdoc: Any, i: int, j: int) -> Mention | None:
         """ "Owensboro Public Schools": an untagged name led by its town and an institution
-        word (round 9); never "Superior Court"."""
+        word; never "Superior Court"."""
         if sdoc[i].lower_ in W.institutions:
             return None
         emb = self._prefix_place(sdoc, i, j, institution=True)
@@ -461,7 +468,7 @@ class Spans(ResolverState):
 
     def _road_numbers(self, sdoc: Any, taken: list[bool], skipped: Any) -> list[Mention]:
         """UK road numbers in road context ("the A417 southbound", "via the A436, A40"):
-        unresolved sites, placed later at the article's main town (round 5)."""
+        unresolved sites, placed later at the article's main town."""
         out: list[Mention] = []
         if not ROAD_IN_TEXT.search(self._text):
             return out
@@ -493,7 +500,9 @@ class Spans(ResolverState):
                 words = tuple(m.text.split())
                 if words and words not in names[words[0]]:
                     names[words[0]].append(words)
-                upper = m.text.isupper() or (self.rules.dateline_mixed and all(map(upper_name, words)))
+                upper = m.text.isupper() or (
+                    self.rules.dateline_mixed and all(map(upper_name, words))
+                )
                 if self.rules.fold_upper and words and upper and len(m.text) > 3:
                     # a dateline ("HARWINTON --") names the town the text writes "Harwinton"
                     low = tuple(w.lower() for w in words)
@@ -548,7 +557,7 @@ class Spans(ResolverState):
 
     def _acronyms(self, sdoc: Any, ms: list[Mention], skipped: Any) -> list[Mention]:
         """Initials of a country the document names in full: "SA" beside "South Africa" or
-        "South Africans", "T&T" beside "Trinidad and Tobago", "S.A." too (round 6). Not after
+        "South Africans", "T&T" beside "Trinidad and Tobago", "S.A." too. Not after
         a proper noun ("Nestle SA" is a company's legal form)."""
         forms: dict[str, Feature] = {}
         for m in ms:
@@ -594,7 +603,7 @@ class Spans(ResolverState):
 
     def _paired_streets(self, ms: list[Mention], skipped: Any) -> list[Mention]:
         """Two names before a plural street word are both streets: "the corner of State and
-        Hubbard streets", "Bourbon and Dauphine streets" (round 6); sites, placed later like
+        Hubbard streets", "Bourbon and Dauphine streets"; sites, placed later like
         other streets."""
         out: list[Mention] = []
         found = [(m.start, m.end) for m in ms if m.cands or m.facility]
@@ -621,10 +630,13 @@ class Spans(ResolverState):
         text = self._text
         for a, b in itertools.pairwise(ms):
             gap = text[a.end : b.start].strip()
-            gap = PAREN_ABBR.sub("", gap)  # "New Bilibid Prison (NBP) in Muntinlupa" (round 8)
+            gap = PAREN_ABBR.sub("", gap)  # "New Bilibid Prison (NBP) in Muntinlupa"
             named_in = a.facility and a.site and self.rules.anchor_over_name and gap == "in"
             unknown = (
-                self.rules.unresolved_anchor and not a.cands and a.label in PLACE_LABELS and gap != ","
+                self.rules.unresolved_anchor
+                and not a.cands
+                and a.label in PLACE_LABELS
+                and gap != ","
             )  # "Thackerville, Okla.": the article's own town may be nearer than the state point
             if (
                 (bare_site(a) or named_in or unknown)
@@ -635,8 +647,14 @@ class Spans(ResolverState):
                 a.anchor = b  # "Washington University in St. Louis": the place after "in" wins
             if bare_site(b) and a.cands and not a.facility and gap in ("'s", "’s"):
                 b.anchor = a
-            elif self.rules.possessor and a.cands and b.cands and not a.facility and gap in ("'s", "’s"):
-                b.possessor = a  # "London's Heathrow" (round 8)
+            elif (
+                self.rules.possessor
+                and a.cands
+                and b.cands
+                and not a.facility
+                and gap in ("'s", "’s")
+            ):
+                b.possessor = a  # "London's Heathrow"
 
 
 __all__ = ["Spans"]
