@@ -29,6 +29,7 @@ documents, newest ingest time) is unchanged, and redone after any ingest.
 
 # no `from __future__ import annotations`: FastAPI reads the annotations of the endpoints
 # defined inside create_app at run time, and they name its local dependency types.
+import json
 import threading
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -143,10 +144,21 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
 
     @app.get("/api/health", responses=UNAVAILABLE)
     def health(s: StoreDep) -> dict[str, Any]:
+        """Counts of the store's records (``events``: all of them, ``unasserted_events``: those
+        the listings leave out by default) and the certainties the ``certainty`` filter takes."""
+        from ..document import UNASSERTED_CERTAINTIES
+        from ..store.filters import asserted_certainties
+
+        unasserted = sorted(UNASSERTED_CERTAINTIES)
         return {
             "status": "ok",
             "version": __version__,
             **{table: s.count(table) for table in ("documents", *LISTINGS)},
+            "unasserted_events": s.conn.execute(
+                "SELECT count(*) FROM events WHERE certainty IN (SELECT value FROM json_each(?))",
+                (json.dumps(unasserted),),
+            ).fetchone()[0],
+            "certainties": {"asserted": sorted(asserted_certainties()), "unasserted": unasserted},
         }
 
     @app.get(

@@ -31,9 +31,29 @@ async function api(path, params = {}) {
   return body;
 }
 
+// The certainty boxes come from /api/health: the asserted ones ticked (the API's default).
+// Only a choice that differs from the default is sent, so the default stays the API's own.
+function certaintyBoxes(certainties) {
+  const box = document.getElementById("certainty");
+  for (const [group, ticked] of [["asserted", true], ["unasserted", false]]) {
+    for (const c of certainties[group] || []) {
+      const input = el("input", { type: "checkbox", name: "certainty", value: c });
+      input.checked = input.defaultChecked = ticked;
+      const label = el("label", { class: "check" });
+      label.append(input, document.createTextNode(" " + c));
+      box.append(label);
+    }
+  }
+}
+
 function filters() {
   const out = {};
-  for (const [k, v] of new FormData(form).entries()) if (v.trim()) out[k] = v.trim();
+  const data = new FormData(form);
+  for (const [k, v] of data.entries()) if (k !== "certainty" && v.trim()) out[k] = v.trim();
+  const boxes = [...form.querySelectorAll("input[name=certainty]")];
+  if (boxes.some((b) => b.checked !== b.defaultChecked)) {
+    out.certainty = boxes.every((b) => b.checked) ? "all" : data.getAll("certainty").join(",");
+  }
   return out;
 }
 
@@ -255,7 +275,9 @@ form.addEventListener("submit", (ev) => { ev.preventDefault(); if (form.reportVa
 form.addEventListener("reset", () => setTimeout(load, 0));
 
 api("health").then((h) => {
+  const unasserted = h.unasserted_events ? ` (+${h.unasserted_events} unasserted)` : "";
   document.getElementById("store-summary").textContent =
-    `${h.documents} documents · ${h.events} events · ${h.claims} claims · ${h.actors} actors · ${h.places} places`;
-}).catch((err) => setStatus("error: " + err.message, true));
-load();
+    `${h.documents} documents · ${h.events - (h.unasserted_events || 0)} events${unasserted} · ` +
+    `${h.claims} claims · ${h.actors} actors · ${h.places} places`;
+  certaintyBoxes(h.certainties || {});
+}).catch((err) => setStatus("error: " + err.message, true)).finally(load);
