@@ -129,7 +129,7 @@ def test_ingest_killed_mid_run_resumes_exactly_and_reingest_changes_nothing(
     proc = _ingest(folder, db)
     deadline = time.monotonic() + 120
     while _stored(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+        time.sleep(0.02)
     assert proc.poll() is None, "the ingest ended before it could be killed: " + proc.stderr.read()
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
