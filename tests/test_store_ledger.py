@@ -132,3 +132,125 @@ def test_store_migrations_are_recorded_once(tmp_path: Path) -> None:
     with open_store(path) as store:
         names = [r[0] for r in store.conn.execute("SELECT name FROM _migrations")]
     assert names == [m[0] for m in MIGRATIONS]
+
+
+# -- the ledger index: kept document by document, the same as a full analysis -----------------
+# Synthetic documents (generated words, no real text): a few actors with aliases, towns close
+# enough to merge and far enough to stay apart, events with and without dates, places and
+# actors, asserted and hypothetical, claims that repeat, deny and negate each other, and
+# republished copies.
+ACTOR_POOL = [
+    ("grp-a", "Northern Front", ["NF"]),
+    ("grp-b", "River Brigade", []),
+    ("grp-c", "Hill Council", ["HC", "the Council"]),
+    ("grp-d", "Coast Guard Unit", []),
+    ("min", "Defence Ministry", []),
+]
+TOWNS = [
+    ("geonames:11", "Amberford", "Westland", 10.00, 20.00),
+    ("geonames:12", "Birchwick", "Westland", 10.10, 20.10),  # 15 km from Amberford
+    ("geonames:13", "Cedarholm", "Eastland", 12.00, 24.00),
+]
+TYPES = [
+    ("Battles", "Armed clash", "FIGHT", "clash"),
+    ("Explosions/Remote violence", "Air/drone strike", "ASSAULT", "strike"),
+    ("Protests", "Peaceful protest", "PROTEST", "protest"),
+]
+FILLER = "market road bridge school village council water grain fuel convoy night morning".split()
+
+
+def synthetic_doc(rng, i: int, body: str | None = None) -> Document:
+    day = rng.randrange(6)
+    published = f"2024-05-{10 + day:02d}" if rng.random() > 0.1 else None
+    words = [rng.choice(FILLER) for _ in range(40)]
+    text = body or (f"Illustration {i}, generated for newsledger tests. " + " ".join(words) + ".")
+    actors = [Actor(a, n, "rebel_group", aliases=list(al)) for a, n, al in rng.sample(ACTOR_POOL, 3)]
+    places = [Place(p, n, "city", "XX", adm, lat, lon) for p, n, adm, lat, lon in TOWNS]
+    doc = Document(
+        id=f"doc{i:03d}", text=text, title=f"t{i}", outlet=f"Outlet {rng.randrange(4)}",
+        published=published, sections=[Section("body", 0, len(text))], actors=actors,
+        places=places,
+    )  # fmt: skip
+    ev = Evidence(0, len(text), text[:60], "body")
+    for k in range(rng.randrange(4)):
+        ev = Evidence(k * 5, k * 5 + 4, f"sentence {k} of {i}", "body")
+        name, town = rng.choice(actors).name, rng.choice(TOWNS)
+        typ, sub, plover, word = rng.choice(TYPES)
+        speaker = rng.choice(actors)
+        negated = rng.random() < 0.3
+        cue = "deny" if negated and rng.random() < 0.5 else "say"
+        content = (
+            f"{name} {'did not carry' if negated and cue == 'say' else 'carried'} out the {word} "
+            f"in {town[1]} near the {rng.choice(FILLER)}"
+        )
+        doc.claims.append(
+            Claim(f"c{k}", ev, speaker.name, cue, content, 0, 4, speaker=speaker.id,
+                  speaker_kind="organization", date=None, about=[a.id for a in actors[:2]])
+        )  # fmt: skip
+    for k in range(rng.randrange(1, 5)):
+        ev = Evidence(100 + k * 5, 104 + k * 5, f"event sentence {k} of {i}", "body")
+        typ, sub, plover, _ = rng.choice(TYPES)
+        a1 = rng.choice([*actors, None])
+        a2 = rng.choice([*actors, None])
+        town = rng.choice([*TOWNS, None])
+        doc.events.append(
+            Event(
+                f"e{k}", ev, typ, sub, plover,
+                actor1=a1.id if a1 else None, actor2=a2.id if a2 and a2 is not a1 else None,
+                place=town[0] if town else None,
+                date=f"2024-05-{8 + rng.randrange(8):02d}" if rng.random() > 0.3 else None,
+                fatalities=rng.choice([None, 3, 5]),
+                certainty=rng.choice(["reported", "reported", "claimed", "denied", "hypothetical"]),
+                claim=f"c{k}" if k < len(doc.claims) and rng.random() < 0.3 else None,
+            )
+        )  # fmt: skip
+    return doc
+
+
+def _groups(events) -> list[list[str]]:
+    return sorted(sorted(m.key for m in e.members) for e in events)
+
+
+def test_ledger_index_built_document_by_document_equals_a_full_analysis(tmp_path: Path) -> None:
+    import random
+
+    from newsledger.analysis import analyze, build_ledger, flatten
+    from newsledger.store.filters import with_kept_events
+    from newsledger.store.ledger_index import catch_up
+    from newsledger.store.ledger_read import _Assembly, store_ledger
+
+    rng = random.Random(11)
+    docs = [synthetic_doc(rng, i) for i in range(60)]
+    for i in range(6):  # republished copies: the same body under another outlet and date
+        src = docs[rng.randrange(len(docs))]
+        copy = synthetic_doc(rng, 100 + i, body=src.text)
+        docs.append(copy)
+    rng.shuffle(docs)
+    with open_store(str(tmp_path / "l.db")) as store:
+        for n, d in enumerate(docs):
+            store.write(d)
+            if n % 7 == 0:
+                catch_up(store.conn)
+        for d in rng.sample(docs, 8):  # replaced: new events, claims and text
+            new = synthetic_doc(rng, int(d.id[3:]))
+            new.id = d.id
+            store.write(new)
+        for d in rng.sample(docs, 5):  # deleted (nothing in the library deletes: done by hand)
+            store.conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
+            store.conn.execute("INSERT OR IGNORE INTO ledger_dirty VALUES (?)", (d.id,))
+        catch_up(store.conn)
+        # the index serves the default ledger: asserted events only
+        full = analyze(flatten(with_kept_events(store.iter_documents(), QueryFilters())))
+        stored = {}
+        for (label,) in store.conn.execute("SELECT DISTINCT label FROM ledger_reports"):
+            stored.setdefault("x", []).append(_Assembly(store.conn, set())._event(label))
+        assert _groups(stored["x"]) == _groups(full.events)
+        assert len(full.events) > 20 and any(len(e.members) > 2 for e in full.events)
+        assert full.duplicates.links and full.contradictions
+        names = [n for _, n, _ in ACTOR_POOL] + ["NF", "HC", "council", "Nobody Here"]
+        for name in names:
+            a = build_ledger(full, name)
+            b = store_ledger(store.conn, name)
+            assert (a is None) == (b is None), name
+            if a is not None and b is not None:
+                assert b.to_dict() == a.to_dict(), name

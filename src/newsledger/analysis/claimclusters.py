@@ -151,27 +151,29 @@ def cluster_claims(
     groups: dict[int, list[ClaimRecord]] = defaultdict(list)
     for i, c in enumerate(claims):
         groups[find(i)].append(c)
-    sk = {c.doc_id: c.source_key for c in claims}
-    out = []
-    for members in groups.values():
-        members.sort(key=lambda c: (c.date or "9999", c.key))
-        speakers = list(dict.fromkeys(c.speaker for c in members))
-        outlets = sorted({c.outlet or c.doc_id for c in members})
-        topics = [c.topic for c in members if c.topic != "other"]
-        out.append(
-            ClaimCluster(
-                id="cl:" + content_id("|".join(sorted(c.key for c in members))),
-                claims=members,
-                speakers=speakers,
-                outlets=outlets,
-                independent_sources=independent_count(
-                    [c.doc_id for c in members], sk, duplicates, docs
-                ),
-                polarity=members[0].polarity,
-                topic=max(set(topics), key=topics.count) if topics else "other",
-            )
-        )
-    return out
+    return [claim_cluster(members, duplicates, docs) for members in groups.values()]
+
+
+def claim_cluster(
+    members: list[ClaimRecord],
+    duplicates: DuplicateIndex | None = None,
+    docs: Mapping[str, DocInfo] | None = None,
+) -> ClaimCluster:
+    """The cluster of claims ``members`` (one group of :func:`cluster_claims`)."""
+    members = sorted(members, key=lambda c: (c.date or "9999", c.key))
+    sk = {c.doc_id: c.source_key for c in members}
+    speakers = list(dict.fromkeys(c.speaker for c in members))
+    outlets = sorted({c.outlet or c.doc_id for c in members})
+    topics = [c.topic for c in members if c.topic != "other"]
+    return ClaimCluster(
+        id="cl:" + content_id("|".join(sorted(c.key for c in members))),
+        claims=members,
+        speakers=speakers,
+        outlets=outlets,
+        independent_sources=independent_count([c.doc_id for c in members], sk, duplicates, docs),
+        polarity=members[0].polarity,
+        topic=max(set(topics), key=topics.count) if topics else "other",
+    )
 
 
 def _same_speaker(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -245,6 +247,7 @@ def contradiction(
 __all__ = [
     "ClaimCluster",
     "Contradiction",
+    "claim_cluster",
     "claim_to_dict",
     "cluster_claims",
     "contradiction",

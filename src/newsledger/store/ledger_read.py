@@ -1,0 +1,388 @@
+"""The ledger of one actor, read from the ledger index (``store.ledger_index``).
+
+Instead of analysing the whole store, the part of the analysis that concerns the actor is
+assembled from indexed rows — the actor's claims (and the claims of copies of their documents),
+the clusters of those claims (connected components over the stored LSH bands), their
+contradictions (over the stored content terms), the events they speak of and the events where
+the actor acts (the stored event clusters) — and handed to ``analysis.ledger.ledger_for``, the
+same code a full analysis feeds: the same ledger, in time that grows with what the actor's
+ledger holds, not with the store.
+
+    with open_store("ledger.db") as store:
+        ledger = store_ledger(store.conn, "Taliban")     # None: no such actor
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterator, Mapping
+from typing import Any, cast
+
+from ..analysis.analyze import Analysis, link_claim
+from ..analysis.claimclusters import (
+    DEFAULT_THRESHOLD,
+    ClaimCluster,
+    Contradiction,
+    claim_cluster,
+    contradiction,
+)
+from ..analysis.corroborate import EventCluster, _Prep, _summarize
+from ..analysis.dedup import DuplicateIndex
+from ..analysis.ledger import Ledger, ledger_for, resolve_in, unknown_message_in
+from ..analysis.records import ClaimRecord, Corpus, DocInfo
+from ..analysis.text import normalize_name
+from .ledger_index import (
+    PARAMS,
+    catch_up,
+    chunks,
+    claim_bands,
+    claim_from,
+    event_from,
+    info_from,
+    marks,
+)
+
+MAX_DF = 2000  # find_contradictions' default: words this common propose no pair
+
+
+def refresh(conn: sqlite3.Connection) -> bool:
+    """Bring the index up to date before reading; False when the store cannot be written now
+    (a read-only file, or an ingest holding the lock past the timeout): the index is then read
+    as it stands, without the documents written since its last update."""
+    try:
+        catch_up(conn)
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+class _Docs(Mapping[str, DocInfo]):
+    """The documents' analysis infos, read when asked for."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.c = conn
+        self.cache: dict[str, DocInfo | None] = {}
+
+    def __getitem__(self, d: str) -> DocInfo:
+        if d not in self.cache:
+            row = self.c.execute("SELECT info FROM ledger_docs WHERE doc_id = ?", (d,)).fetchone()
+            self.cache[d] = info_from(row[0]) if row else None
+        info = self.cache[d]
+        if info is None:
+            raise KeyError(d)
+        return info
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self.c.execute("SELECT doc_id FROM ledger_docs"))
+
+    def __len__(self) -> int:
+        return int(self.c.execute("SELECT count(*) FROM ledger_docs").fetchone()[0])
+
+
+class _Dup(DuplicateIndex):
+    """Copies and originals, read when asked for."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__()
+        self.c = conn
+        self.cache: dict[str, str] = {}
+
+    def original(self, doc_id: str) -> str:
+        if doc_id not in self.cache:
+            row = self.c.execute(
+                "SELECT original FROM ledger_copies WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+            self.cache[doc_id] = row[0] if row else doc_id
+        return self.cache[doc_id]
+
+    def is_copy(self, doc_id: str) -> bool:
+        return self.original(doc_id) != doc_id
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        return [
+            r[0]
+            for r in self.c.execute(
+                "SELECT doc_id FROM ledger_copies WHERE original = ? AND doc_id != original "
+                "ORDER BY doc_id",
+                (doc_id,),
+            )
+        ]
+
+
+def _names(
+    conn: sqlite3.Connection, aliases: Mapping[str, str], targets: set[str] | None
+) -> dict[str, str]:
+    """``known_actors`` of the whole store, for the actor keys ``targets`` (None: all)."""
+    if targets is None:
+        rows = list(conn.execute("SELECT key, cat, rank, name FROM ledger_names"))
+    else:
+        raw = sorted(targets | {a for a, k in aliases.items() if k in targets})
+        rows = []
+        for part in chunks(raw):
+            rows.extend(
+                conn.execute(
+                    "SELECT key, cat, rank, name FROM ledger_names "
+                    f"WHERE key IN ({marks(len(part))})",
+                    part,
+                )
+            )
+    entries = []
+    for key, cat, rank, name in rows:
+        k = aliases.get(key, key) if cat == 1 else key  # speakers are canonical, as flatten does
+        if targets is None or k in targets:
+            entries.append((rank, k, name))
+    names: dict[str, str] = {}
+    for _, k, name in sorted(entries):
+        names.setdefault(k, name)
+    return names
+
+
+def resolve(conn: sqlite3.Connection, actor: str) -> tuple[str, list[str]] | None:
+    """``resolve_actor`` over the whole store, from the index."""
+    aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
+    key = normalize_name(actor)
+    q = aliases.get(key, key)
+    if not q:
+        return None
+    near = {q} | {a for a, k in aliases.items() if k == q}
+    names = _names(conn, aliases, near)
+    if q in names:
+        return resolve_in(actor, names, aliases)
+    return resolve_in(actor, _names(conn, aliases, None), aliases)
+
+
+def unknown_message(conn: sqlite3.Connection, actor: str) -> str:
+    """``unknown_actor_message`` over the whole store, from the index."""
+    aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
+    return unknown_message_in(_names(conn, aliases, None).values(), actor)
+
+
+def store_ledger(conn: sqlite3.Connection, actor: str, *, fresh: bool = True) -> Ledger | None:
+    """The ledger of ``actor`` from the index (None: no actor matches). ``fresh``: take the
+    documents written since the last update in first (:func:`refresh`)."""
+    if fresh:
+        refresh(conn)
+    found = resolve(conn, actor)
+    if found is None:
+        return None
+    return ledger_for(_Assembly(conn, set(found[1])).analysis(), *found)
+
+
+class _Assembly:
+    """The part of the analysis the ledger of the actor known by ``keys`` reads."""
+
+    def __init__(self, conn: sqlite3.Connection, keys: set[str]):
+        self.c = conn
+        self.keys = keys
+        self.aliases: dict[str, str] = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
+        self.dup = _Dup(conn)
+        self.docs = _Docs(conn)
+        self.claims: dict[str, ClaimRecord] = {}
+        self.founder_ord: dict[str, str] = {}
+        self.summaries: dict[str, EventCluster] = {}
+
+    # -- records --------------------------------------------------------------------------------
+    def _canon(self, c: ClaimRecord) -> ClaimRecord:
+        a = self.aliases
+        return dataclasses.replace(
+            c,
+            speaker_key=a.get(c.speaker_key, c.speaker_key),
+            speaker_org_key=a.get(c.speaker_org_key, c.speaker_org_key)
+            if c.speaker_org_key
+            else c.speaker_org_key,
+            about_keys=tuple(a.get(k, k) for k in c.about_keys),
+        )
+
+    def _load_claims(self, where: str, params: list[str]) -> list[ClaimRecord]:
+        out = []
+        for part in chunks(params):
+            sql = f"SELECT key, record FROM ledger_claims WHERE {where.format(marks(len(part)))}"
+            for key, record in self.c.execute(sql, [*part] * where.count("{")):
+                if key not in self.claims:
+                    self.claims[key] = self._canon(claim_from(record))
+                out.append(self.claims[key])
+        return out
+
+    def _claims_by_key(self, keys: set[str]) -> None:
+        self._load_claims("key IN ({})", sorted(k for k in keys if k not in self.claims))
+
+    def _founder(self, label: str) -> str:
+        if label not in self.founder_ord:
+            row = self.c.execute(
+                "SELECT ord FROM ledger_reports WHERE key = ?", (label,)
+            ).fetchone()
+            self.founder_ord[label] = row[0]
+        return self.founder_ord[label]
+
+    def _event(self, label: str) -> EventCluster:
+        if label not in self.summaries:
+            preps = [
+                _Prep(event_from(record), PARAMS, orig)
+                for orig, record in self.c.execute(
+                    "SELECT orig, record FROM ledger_reports WHERE label = ? ORDER BY ord", (label,)
+                )
+            ]
+            self.summaries[label] = _summarize(preps, self.dup, self.docs)
+        return self.summaries[label]
+
+    # -- the parts ------------------------------------------------------------------------------
+    def analysis(self) -> Analysis:
+        raw = sorted(self.keys | {a for a, k in self.aliases.items() if k in self.keys})
+        own = [
+            c
+            for c in self._load_claims("speaker_key IN ({0}) OR org_key IN ({0})", raw)
+            if c.speaker_key in self.keys or c.speaker_org_key in self.keys
+        ]
+        own = sorted({c.key: c for c in own}.values(), key=lambda c: c.key)
+        shown = [
+            c
+            for c in own
+            if not (self.dup.is_copy(c.doc_id) and self.dup.original(c.doc_id) in self.docs)
+        ]
+        copies = sorted({cp for c in shown for cp in self.dup.copies_of(c.doc_id)})
+        extra = self._load_claims("doc_id IN ({})", copies)
+        clusters, cluster_of = self._claim_clusters(shown)
+        contradictions = self._contradictions(shown)
+        labels: dict[str, None] = {}
+        for part in chunks(sorted(self.keys)):
+            labels.update(
+                (r[0], None)
+                for r in self.c.execute(
+                    "SELECT DISTINCT label FROM ledger_cluster_actors "
+                    f"WHERE actor IN ({marks(len(part))})",
+                    part,
+                )
+            )
+        claim_refs = self._links(shown)
+        for refs in claim_refs.values():
+            labels.update((lab, None) for lab in refs)
+        order = sorted(labels, key=self._founder)
+        index = {lab: i for i, lab in enumerate(order)}
+        corpus = Corpus(
+            docs=cast(dict[str, DocInfo], self.docs),
+            claims=list({c.key: c for c in [*own, *extra]}.values()),
+            aliases=self.aliases,
+        )
+        a = Analysis(
+            corpus, self.dup, [self._event(lab) for lab in order], clusters, contradictions
+        )
+        a.claim_cluster_of = cluster_of
+        a.claim_events = {k: [index[lab] for lab in refs] for k, refs in claim_refs.items()}
+        for x in contradictions:
+            a.contradicting_docs.setdefault(x.claim.key, set()).add(self.dup.original(x.by.doc_id))
+        return a
+
+    def _claim_clusters(
+        self, claims: list[ClaimRecord]
+    ) -> tuple[list[ClaimCluster], dict[str, int]]:
+        """The clusters of ``claims``: each a connected component of same-polarity claims whose
+        terms overlap (Jaccard >= the threshold) and share an LSH band, as cluster_claims links
+        them."""
+        clusters: list[ClaimCluster] = []
+        cluster_of: dict[str, int] = {}
+        for c in claims:
+            if c.key in cluster_of:
+                continue
+            comp = {c.key: c}
+            todo = [c] if len(c.terms) >= 2 else []
+            while todo:
+                x = todo.pop()
+                bs = claim_bands(x.terms)
+                keys = {
+                    r[0]
+                    for r in self.c.execute(
+                        f"SELECT claim FROM ledger_claim_bands WHERE band IN ({marks(len(bs))})", bs
+                    )
+                } - comp.keys()
+                self._claims_by_key(keys)
+                for k in sorted(keys):
+                    o = self.claims[k]
+                    if o.polarity != x.polarity:
+                        continue
+                    if len(x.terms & o.terms) / len(x.terms | o.terms) >= DEFAULT_THRESHOLD:
+                        comp[k] = o
+                        todo.append(o)
+            cc = claim_cluster(list(comp.values()), self.dup, self.docs)
+            for m in cc.claims:
+                cluster_of[m.key] = len(clusters)
+            clusters.append(cc)
+        return clusters, cluster_of
+
+    def _contradictions(self, claims: list[ClaimRecord]) -> list[Contradiction]:
+        """Contradictions of (positive) and by (negative) ``claims``, as find_contradictions
+        finds them over the whole store."""
+        terms = sorted({t for c in claims for t in c.terms})
+        df: dict[str, int] = {}
+        for part in chunks(terms):
+            df.update(
+                self.c.execute(
+                    "SELECT term, count(*) FROM ledger_claim_terms "
+                    f"WHERE term IN ({marks(len(part))}) GROUP BY term",
+                    part,
+                )
+            )
+        out: list[Contradiction] = []
+        for c in claims:
+            low = sorted(t for t in c.terms if df.get(t, 0) <= MAX_DF)
+            if not low or c.polarity == 0:
+                continue
+            sign = "< 0" if c.polarity > 0 else "> 0"
+            # a pair shares two words, or one where a claim has a single word
+            one = "1" if len(c.terms) == 1 else "json_array_length(l.record, '$.terms') = 1"
+            shared: dict[str, int] = dict(
+                self.c.execute(
+                    "SELECT t.claim, count(*) AS n FROM ledger_claim_terms t "
+                    "JOIN ledger_claims l ON l.key = t.claim "
+                    f"WHERE t.term IN ({marks(len(low))}) AND t.pol {sign} "
+                    f"GROUP BY t.claim HAVING n > 1 OR {one}",
+                    low,
+                )
+            )
+            self._claims_by_key(set(shared))
+            for k, n in shared.items():
+                o = self.claims[k]
+                neg, pos = (o, c) if c.polarity > 0 else (c, o)
+                x = contradiction(neg, pos, n, self.dup)
+                if x is not None:
+                    out.append(x)
+        unique = {(x.claim.key, x.by.key): x for x in out}
+        return sorted(unique.values(), key=lambda x: (x.claim.key, -x.overlap, x.by.key))
+
+    def _links(self, claims: list[ClaimRecord]) -> dict[str, list[str]]:
+        """The events each claim speaks of (``link_claim``), as cluster labels."""
+        actors = sorted(
+            {k for c in claims for k in (c.speaker_key, c.speaker_org_key, *c.about_keys) if k}
+        )
+        at: dict[tuple[str, str], list[str]] = {}
+        for part in chunks(actors):
+            for actor, place, label in self.c.execute(
+                "SELECT actor, place, label FROM ledger_cluster_actors "
+                f"WHERE actor IN ({marks(len(part))}) AND place IS NOT NULL",
+                part,
+            ):
+                at.setdefault((actor, place), []).append(label)
+
+        by_ord: dict[str, str] = {}
+
+        def clusters_at(k: str, g: str) -> list[tuple[str, EventCluster]]:
+            out = []
+            for lab in at.get((k, g), ()):
+                by_ord[self._founder(lab)] = lab
+                out.append((self._founder(lab), self._event(lab)))
+            return out
+
+        links: dict[str, list[str]] = {}
+        for c in claims:
+            doc_events: list[tuple[Any, str]] = []
+            for label, record in self.c.execute(
+                "SELECT label, record FROM ledger_reports WHERE doc_id = ? ORDER BY pos",
+                (c.doc_id,),
+            ):
+                doc_events.append((event_from(record), self._founder(label)))
+                by_ord[self._founder(label)] = label
+            links[c.key] = [by_ord[r] for r in link_claim(c, doc_events, clusters_at)]
+        return links
+
+
+__all__ = ["refresh", "resolve", "store_ledger", "unknown_message"]
