@@ -156,7 +156,20 @@ TYPES = [
     ("Explosions/Remote violence", "Air/drone strike", "ASSAULT", "strike"),
     ("Protests", "Peaceful protest", "PROTEST", "protest"),
 ]
-FILLER = "market road bridge school village council water grain fuel convoy night morning".split()
+FILLER = [
+    "market",
+    "road",
+    "bridge",
+    "school",
+    "village",
+    "council",
+    "water",
+    "grain",
+    "fuel",
+    "convoy",
+    "night",
+    "morning",
+]
 
 
 def synthetic_doc(rng, i: int, body: str | None = None) -> Document:
@@ -164,7 +177,9 @@ def synthetic_doc(rng, i: int, body: str | None = None) -> Document:
     published = f"2024-05-{10 + day:02d}" if rng.random() > 0.1 else None
     words = [rng.choice(FILLER) for _ in range(40)]
     text = body or (f"Illustration {i}, generated for newsledger tests. " + " ".join(words) + ".")
-    actors = [Actor(a, n, "rebel_group", aliases=list(al)) for a, n, al in rng.sample(ACTOR_POOL, 3)]
+    actors = [
+        Actor(a, n, "rebel_group", aliases=list(al)) for a, n, al in rng.sample(ACTOR_POOL, 3)
+    ]
     places = [Place(p, n, "city", "XX", adm, lat, lon) for p, n, adm, lat, lon in TOWNS]
     doc = Document(
         id=f"doc{i:03d}", text=text, title=f"t{i}", outlet=f"Outlet {rng.randrange(4)}",
