@@ -401,3 +401,13 @@ def test_openapi_documents_every_404_and_422(client: TestClient) -> None:
             assert "404" in responses, path
         if methods["get"].get("parameters"):
             assert "422" in responses, path
+
+
+def test_an_overlong_actor_name_is_refused_by_the_ledger_too(db: str, client: TestClient) -> None:
+    r = cli(db, "ledger", LONG)
+    assert (
+        r.exit_code == 2 and r.stderr.strip() == "error: actor: at most 200 characters (got 50,001)"
+    )
+    for path in (f"/api/ledger/{LONG}", f"/api/ledger/{LONG}/html"):
+        got = client.get(path)
+        assert got.status_code == 422 and got.json()["detail"][0]["loc"] == ["path", "actor"]

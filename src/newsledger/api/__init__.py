@@ -60,9 +60,11 @@ NO_ACTOR = {
 TEXT = {"max_length": MAX_FILTER_CHARS}
 
 
-def bad_parameter(param: str, message: str, suggestions: list[str] | None = None) -> HTTPException:
-    """A 422 shaped like FastAPI's own validation errors, naming the query parameter."""
-    item: dict[str, Any] = {"loc": ["query", param], "msg": message, "type": "value_error"}
+def bad_parameter(
+    param: str, message: str, suggestions: list[str] | None = None, where: str = "query"
+) -> HTTPException:
+    """A 422 shaped like FastAPI's own validation errors, naming the parameter."""
+    item: dict[str, Any] = {"loc": [where, param], "msg": message, "type": "value_error"}
     if suggestions:
         item["suggestions"] = suggestions
     return HTTPException(422, [item])
@@ -215,7 +217,8 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         except UnknownName as exc:
             raise HTTPException(404, str(exc)) from exc
         except FilterError as exc:
-            raise bad_parameter(exc.param, str(exc)) from exc
+            where = "path" if exc.param == "actor" else "query"
+            raise bad_parameter(exc.param, str(exc), where=where) from exc
         if not match.in_store:
             raise HTTPException(404, f"the store holds no records of {match.name!r}")
         stamp = (*s.fingerprint(), f.certainty, f.min_confidence)

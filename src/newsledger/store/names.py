@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .filters import UnknownName, did_you_mean
+from .filters import MAX_FILTER_CHARS, FilterError, UnknownName, did_you_mean
 
 #: edit-distance scores (rapidfuzz ratio, 0..100) a suggestion needs: whole name, one word
 SUGGEST_NAME = 75.0
@@ -97,6 +97,13 @@ def _registry_record(text: str) -> tuple[str, str] | None:
     return (rec.id, rec.name) if rec else None
 
 
+def _check_length(param: str, query: str) -> None:
+    if len(query) > MAX_FILTER_CHARS:
+        raise FilterError(
+            param, f"{param}: at most {MAX_FILTER_CHARS} characters (got {len(query):,})"
+        )
+
+
 def _words_in(q: str, key: str) -> bool:
     return f" {q} " in f" {key} "
 
@@ -126,6 +133,7 @@ def suggestions(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
 
 def resolve_actor(conn: sqlite3.Connection, query: str, param: str = "actor") -> ActorMatch:
     """The store's actors ``query`` names (see the module docstring); raises UnknownName."""
+    _check_length(param, query)
     q = fold(query)
     table = _actor_table(conn)
     ids_of = dict(table)
@@ -235,6 +243,7 @@ def _place_table(conn: sqlite3.Connection) -> list[_PlaceRow]:
 
 def resolve_place(conn: sqlite3.Connection, query: str, param: str = "place") -> PlaceMatch:
     """The store's places ``query`` names (see the module docstring); raises UnknownName."""
+    _check_length(param, query)
     q = fold(query)
     table = _place_table(conn)
     for pid, name, *_ in table:
