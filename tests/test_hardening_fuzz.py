@@ -55,9 +55,9 @@ WORDS = [
     "Read more:", "Photo: AFP", "By", "Reuters", "2024-03-01", "\U0001f600",
 ]  # fmt: skip
 #: text that looks a little like news and a lot like trouble
-NEWSISH = st.lists(st.one_of(st.sampled_from(WORDS), st.text(ANY_CHAR, max_size=6)), max_size=60).map(
-    " ".join
-)
+NEWSISH = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(ANY_CHAR, max_size=6)), max_size=60
+).map(" ".join)
 TEXT = st.one_of(st.text(ANY_CHAR, max_size=300), NEWSISH)
 TAGS = ["p", "div", "span", "script", "style", "title", "h1", "article", "br", "table", "td", "a"]
 HTML = st.recursive(
@@ -119,9 +119,13 @@ def check_items(items: list[Document | Failure]) -> None:
 
 
 @fuzz(200)
-@given(data=st.one_of(st.binary(max_size=3000), st.tuples(TEXT, st.sampled_from(ENCODINGS)).map(
-    lambda t: encode(*t)
-)), html=st.booleans())
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.tuples(TEXT, st.sampled_from(ENCODINGS)).map(lambda t: encode(*t)),
+    ),
+    html=st.booleans(),
+)
 def test_decode_bytes_gives_text_or_a_clear_refusal(data: bytes, html: bool) -> None:
     try:
         text, warnings = decode_bytes(data, html=html)
@@ -136,7 +140,9 @@ def test_decode_bytes_gives_text_or_a_clear_refusal(data: bytes, html: bool) -> 
     body=st.one_of(
         st.binary(max_size=2000),
         st.tuples(st.one_of(TEXT, HTML), st.sampled_from(ENCODINGS)).map(lambda t: encode(*t)),
-        st.lists(JSON_LINE, max_size=5).map(lambda ls: "\n".join(ls).encode("utf-8", "surrogatepass")),
+        st.lists(JSON_LINE, max_size=5).map(
+            lambda ls: "\n".join(ls).encode("utf-8", "surrogatepass")
+        ),
     ),
     suffix=st.sampled_from([".txt", ".html", ".jsonl", ".txt.gz", ".jsonl.gz", ".csv"]),
 )

@@ -62,7 +62,7 @@ def _articles(folder: Path, n: int) -> None:
         (folder / f"a{i:02d}.txt").write_text(
             f"Clashes near {place} leave {i + 2} dead\n\n"
             f"Fighters attacked an army post near {place} on Monday, killing {i + 2} soldiers, "
-            f"the provincial governor said. \"We will respond,\" the army spokesman told reporters "
+            f'the provincial governor said. "We will respond," the army spokesman told reporters '
             f"on Tuesday. Residents said {i + 3} houses were damaged in the fighting.\n"
         )
 
@@ -100,7 +100,9 @@ def _consistent(db: str) -> dict[str, tuple[str, int, int, int, int]]:
         rec = json.loads(record)
         counts = []
         for table in ("actors", "places", "events", "claims"):
-            (n,) = conn.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()
+            (n,) = conn.execute(
+                f"SELECT count(*) FROM {table} WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
             assert n == len(rec[table]), (doc_id, table)
             counts.append(n)
         out[doc_id] = (digest, *counts)
