@@ -26,13 +26,19 @@ class ActorStage(Stage):
     requires = frozenset({"doc.entities"})
     assigns = frozenset({"doc.actors"})
 
-    def __init__(self, registry_files: Sequence[str | Path] | None = None):
+    def __init__(self, registry_files: Sequence[str | Path] | None = None, trace: bool = False):
         self.registry_files = tuple(str(Path(f)) for f in (registry_files or ()))
         self.registry: Registry = load_registry(self.registry_files)
+        self.trace = trace  # fill each actor's ``why`` (the passes that made its mentions)
         preload(self.registry)  # alias index and place names: built once, at pipeline build
 
     def __call__(self, doc: Document) -> Document:
-        doc.actors = scope_private_people(doc.id, resolve(doc, get_spacy(doc), self.registry))
+        actors = resolve(doc, get_spacy(doc), self.registry, self.trace)
+        doc.actors = scope_private_people(doc.id, actors)
+        if self.trace:
+            for a in doc.actors:
+                if a.why is not None and a.id.startswith("local:"):
+                    a.why["scope"] = "a private person: an id of this document only"
         return doc
 
 

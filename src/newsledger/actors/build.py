@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .registry import slug
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_PHOENIX = Path(__file__).resolve().parents[4] / "shared" / "data" / "actors"
@@ -185,12 +186,6 @@ FORCE_NOUNS = [
 POLICE_NOUNS = ["police", "police forces"]
 GOV_NOUNS = ["government", "authorities", "officials", "administration"]
 DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic", "ch", "ean", "ite", "er", "ot", "iot")
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII slug: 'Islamic State (Khorasan)' -> 'islamic-state-khorasan'."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")
 
 
 def _pretty(raw: str) -> str:

@@ -26,6 +26,15 @@ ACTOR_TYPES = (
     "state", "state_force", "rebel_group", "political_party", "igo", "ngo", "media", "person",
     "civilians", "identity_group", "other",
 )  # fmt: skip
+def slug(text: str) -> str:
+    """Lower-case ASCII slug: 'Islamic State (Khorasan)' -> 'islamic-state-khorasan'. The one
+    slug of the stage: registry ids (build) and new actors' ids (``new:<slug>``) both use it."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")
+
+
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9:._\-]*")
 _FIELDS = {"id", "name", "aliases", "type", "country", "affiliation", "role", "demonyms",
            "source", "note"}  # fmt: skip

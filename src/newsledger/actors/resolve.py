@@ -6,85 +6,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..document import Actor, Document, Mention
-from .registry import ActorRecord, Registry, is_case_sensitive
+from ..vocab import word_list
+from .aliases import AliasIndex, alias_index
+from .registry import ActorRecord, Registry, slug
 
-MAX_ALIAS_TOKENS = 12
-POSSESSIVE = {"'s", "’s", "'", "’"}
-FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "al", "el", "de", "bin"}
-#: Words that make a state alias a government/official one (not a place name).
-GOV_WORDS = {"government", "authorities", "officials", "administration", "regime", "white",
-             "kremlin"}  # fmt: skip
-#: Nouns whose possessor / modifier is acting as a party (the US war, America's offers).
-ACTION_NOUNS = {
-    "war", "offer", "demand", "decision", "policy", "support", "aid", "government", "troops",
-    "forces", "military", "withdrawal", "pullout", "strike", "attack", "invasion", "sanction",
-    "pressure", "campaign", "operation", "official", "leader", "leadership", "army", "envoy",
-    "ambassador", "embassy", "ministry", "minister", "president", "intervention", "involvement",
-    "response", "statement", "position", "stance", "plan", "effort", "role", "help", "backing",
-    "funding", "diplomat", "delegation", "administration", "regime", "ruler", "spokesman",
-    "airstrike", "occupation", "negotiator", "talks", "deal", "agreement", "mediation", "veto",
-    "refusal", "request", "warning", "threat", "proposal", "recognition", "ban", "embargo",
-    "blockade", "crackdown", "offensive", "bombing", "raid", "drone", "warplane", "jet",
-    "aircraft", "interference", "aggression", "shelling", "soldier", "force", "navy", "troop",
-    "talk", "negotiation", "serviceman",
-}  # fmt: skip
-RELATION_NOUNS = {"war", "fight", "talks", "deal", "agreement", "clash", "clashes", "ties",
-                  "relations", "cooperation", "conflict", "battle", "negotiations", "dispute",
-                  "treaty", "alliance", "truce", "ceasefire", "tensions", "fighting"}  # fmt: skip
-INTERACT_VERBS = {"attack", "bomb", "strike", "invade", "sanction", "accuse", "urge", "warn",
-                  "fight", "defeat", "support", "help", "recognize", "recognise", "condemn",
-                  "pressure", "threaten", "blame", "criticize", "criticise", "ask", "call",
-                  "join", "back", "arm", "fund", "target", "kill", "battle", "confront"}  # fmt: skip
-ROLE_WORDS = {
-    "minister", "president", "prime", "spokesman", "spokeswoman", "spokesperson", "commander",
-    "chief", "leader", "general", "gen.", "gen", "governor", "secretary", "ambassador", "envoy",
-    "representative", "special", "foreign", "interior", "defence", "defense", "deputy", "acting",
-    "senior", "director", "head", "emir", "mullah", "mawlawi", "sheikh", "shaikh", "mufti",
-    "colonel", "col.", "major", "maj.", "lieutenant", "lt.", "captain", "capt.", "king", "queen",
-    "prince", "chairman", "chairwoman", "founder", "vice", "former", "supreme", "senator",
-    "sen.", "rep.", "lawmaker", "mp", "official", "police", "army", "military", "intelligence",
-    "provincial", "district", "security", "finance", "justice", "information", "culture",
-    "education", "health", "refugees", "affairs", "home", "state", "first", "political",
-    "office", "top", "coordinator", "rapporteur", "high", "commissioner", "advisor", "adviser",
-    "national", "council", "analyst", "expert", "professor", "dr.", "dr", "mr.", "mr", "ms.",
-    "mrs.", "ms", "mrs", "judge", "mayor", "administrator", "executive", "general-secretary",
-    "secretary-general", "cleric", "imam", "spokesmen",
-}  # fmt: skip
-ROLE_WORDS |= {
-    "col",
-    "maj",
-    "lt",
-    "capt",
-    "sgt",
-    "sgt.",
-    "operations",
-    "staff",
-    "brig.",
-    "brig",
-    "chief-of-staff",
-    "commandant",
-    "inspector",
-    "superintendent",
-}
-HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "madam"}
-FACILITY_WORDS = {"stadium", "airport", "hotel", "hospital", "mosque", "camp", "square",
-                  "bridge", "road", "street", "highway", "prison", "jail", "market", "school",
-                  "base", "airbase", "palace", "dam", "valley", "mountains", "river", "pass",
-                  "province", "district", "city", "village", "region", "museum", "building",
-                  "township", "town", "governorate", "countryside", "area", "neighborhood",
-                  "neighbourhood", "zone", "complex", "plant", "county", "state", "suburb",
-                  "suburbs", "outskirts", "port", "island", "islands", "upazila", "tehsil",
-                  "hub", "border", "coast", "capital", "crossing", "municipality"}  # fmt: skip
-LOC_PREPS = {"in", "at", "near", "into", "across", "outside", "inside", "around", "toward",
-             "towards", "throughout", "within", "from", "of"}  # fmt: skip
-JUNK_NAMES = {"writethru", "ld writethru", "roundup", "update", "latest", "the latest", "photo", "image", "file", "picture", "credit", "read more", "video", "getty",
-              "getty images", "facebook", "twitter", "x", "youtube", "screenshot", "handout",
-              "instagram", "telegram", "whatsapp", "tiktok"}  # fmt: skip
+ACTOR_WORDS = "actor_words.tsv"
+#: the stage's word lists: one row per word in vocab/data/actor_words.tsv (the locative words
+#: and facility words it shares with the places stage: vocab/data/place_words.tsv)
+POSSESSIVE = word_list("possessive", ACTOR_WORDS)
+FUNCTION_WORDS = word_list("function_words", ACTOR_WORDS)
+#: nouns whose possessor / modifier is acting as a party (the US war, America's offers)
+ACTION_NOUNS = word_list("action_nouns", ACTOR_WORDS)
+RELATION_NOUNS = word_list("relation_nouns", ACTOR_WORDS)
+INTERACT_VERBS = word_list("interact_verbs", ACTOR_WORDS)
+ROLE_WORDS = word_list("role_words", ACTOR_WORDS)
+HONORIFICS = word_list("honorifics", ACTOR_WORDS)
+FACILITY_WORDS = word_list("actors_facility_words")
+LOC_PREPS = word_list("actors_loc_preps")
+JUNK_NAMES = word_list("junk_names", ACTOR_WORDS)
 TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "media",
@@ -148,20 +92,15 @@ TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-OFFICIAL_NOUNS = {"source", "sources", "official", "diplomat", "spokesman", "spokeswoman",
-                  "spokesperson", "minister", "ministry", "delegation", "envoy", "ambassador",
-                  "negotiator", "embassy", "president", "leader", "media", "medium", "government",
-                  "authority", "authorities", "officer", "statement", "warplane", "jet",
-                  "airstrike", "drone", "navy", "regime", "consulate", "premier"}  # fmt: skip
+OFFICIAL_NOUNS = word_list("official_nouns", ACTOR_WORDS)
 ORG_NAME = re.compile(
     r"\b(front|movement|party|army|brigades?|forces|ministry|council|observatory|institute|"
     r"organi[sz]ation|group|union|agency|committee|association|league|foundation|corporation|"
     r"company|centre|center|watch)\b",
     re.I,
 )
-#: Appositive heads that make a PERSON-tagged name an organisation ("Viet Tan, a group").
-ORG_HEADS = {"group", "organisation", "organization", "party", "movement", "company", "agency",
-             "militia", "network", "outfit", "faction", "firm", "newspaper", "channel"}  # fmt: skip
+#: appositive heads that make a PERSON-tagged name an organisation ("Viet Tan, a group")
+ORG_HEADS = word_list("org_heads", ACTOR_WORDS)
 GROUP_ANAPHORS = re.compile(
     r"\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|armed|extremist|islamist|"
     r"insurgent|rebel|militia|radical|transnational|rival|outlawed|banned)\s+){0,2}"
@@ -175,65 +114,6 @@ CREDIT_RE = re.compile(
     re.M,
 )
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
-
-
-def slug(text: str) -> str:
-    import unicodedata
-
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")
-
-
-# -- alias index ------------------------------------------------------------------------------
-@dataclass
-class AliasIndex:
-    """Token-tuple index of every registry alias, built with the document tokenizer.
-
-    ``cs`` maps exact token tuples (acronyms); ``ci`` maps lower-cased token tuples to
-    (actor id, mask) where mask marks the tokens that must be capitalised in the text."""
-
-    cs: dict[tuple[str, ...], str] = field(default_factory=dict)
-    ci: dict[tuple[str, ...], tuple[str, tuple[bool, ...]]] = field(default_factory=dict)
-    bare: set[tuple[str, ...]] = field(default_factory=set)  # state aliases that are place names
-    first: set[str] = field(default_factory=set)  # lower-cased first tokens of every alias
-    max_len: int = 1
-
-
-def _variants(alias: str) -> list[str]:
-    out = [alias]
-    if "-" in alias:
-        out.append(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
-    if "'" in alias or "’" in alias:
-        out += [v.replace("'", "’") for v in list(out)] + [v.replace("’", "'") for v in list(out)]
-    return list(dict.fromkeys(out))
-
-
-@lru_cache(maxsize=4)
-def _index(registry: Registry, tokenizer: Any) -> AliasIndex:
-    idx = AliasIndex()
-    texts: list[tuple[str, str]] = []
-    for alias, rid in registry.aliases():
-        for v in _variants(alias):
-            texts.append((v, rid))
-    simple = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
-    hard = [t for t, _ in texts if not simple.fullmatch(t)]
-    toked = {t: tuple(x.text for x in d) for t, d in zip(hard, tokenizer.pipe(hard), strict=True)}
-    for alias, rid in texts:
-        toks = toked.get(alias) or tuple(alias.split())
-        if not toks or len(toks) > MAX_ALIAS_TOKENS:
-            continue
-        idx.max_len = max(idx.max_len, len(toks))
-        idx.first.add(toks[0].lower())
-        rec = registry.records[rid]
-        if is_case_sensitive(alias):
-            idx.cs.setdefault(toks, rid)
-        else:
-            low = tuple(t.lower() for t in toks)
-            mask = tuple(t[:1].isupper() for t in toks)
-            idx.ci.setdefault(low, (rid, mask))
-        if rec.type == "state" and not any(t.lower() in GOV_WORDS for t in toks):
-            idx.bare.add(toks if is_case_sensitive(alias) else tuple(t.lower() for t in toks))
-    return idx
 
 
 # -- candidates -------------------------------------------------------------------------------
@@ -258,8 +138,11 @@ class NewActor:
 class DocResolver:
     """Resolve the actors of one document (construct, then :meth:`run`)."""
 
-    def __init__(self, doc: Document, sdoc: Any, registry: Registry, index: AliasIndex):
+    def __init__(
+        self, doc: Document, sdoc: Any, registry: Registry, index: AliasIndex, trace: bool = False
+    ):
         self.doc, self.sdoc, self.reg, self.idx = doc, sdoc, registry, index
+        self.trace = trace
         self.claimed: list[bool] = [False] * len(sdoc)
         self.cands: list[Cand] = []
         self.new: dict[str, NewActor] = {}
@@ -828,7 +711,19 @@ class DocResolver:
             surface = span.text.replace("’", "'")
             if c.how not in ("anaphor",) and surface != a.name and surface not in a.aliases:
                 a.aliases.append(surface)
+            if self.trace:
+                self._why(a, c, span.text)
         return list(out.values())
+
+    def _why(self, a: Actor, c: Cand, text: str) -> None:
+        """The trace: which pass made each mention (docs/actors.md, Passes), and where the
+        actor's record comes from."""
+        if a.why is None:
+            source = "registry" if c.key in self.reg.records else "new in this document"
+            a.why = {"source": source, "passes": [], "mentions": []}
+        if c.how not in a.why["passes"]:
+            a.why["passes"].append(c.how)
+        a.why["mentions"].append({"text": text, "pass": c.how})
 
     def _actor(self, key: str) -> Actor:
         if key in self.new:
@@ -857,9 +752,10 @@ def _states_of(registry: Registry) -> list[ActorRecord]:
     return [r for r in registry.records.values() if r.type == "state" and r.demonyms]
 
 
-def resolve(doc: Document, sdoc: Any, registry: Registry) -> list[Actor]:
-    """The actors of ``doc`` (one per identity, with all their mentions)."""
-    return DocResolver(doc, sdoc, registry, alias_index(registry)).run()
+def resolve(doc: Document, sdoc: Any, registry: Registry, trace: bool = False) -> list[Actor]:
+    """The actors of ``doc`` (one per identity, with all their mentions); with ``trace``, each
+    actor's ``why`` says which pass made each of its mentions."""
+    return DocResolver(doc, sdoc, registry, alias_index(registry), trace).run()
 
 
 def preload(registry: Registry) -> None:
@@ -867,16 +763,3 @@ def preload(registry: Registry) -> None:
     alias_index(registry)
     _place_names()
     _states_of(registry)
-
-
-def alias_index(registry: Registry) -> AliasIndex:
-    """The alias index of ``registry`` (built once per process with spaCy's English tokenizer,
-    the tokenizer of the English pipelines)."""
-    return _index(registry, _tokenizer())
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    import spacy
-
-    return spacy.blank("en").tokenizer
