@@ -87,7 +87,11 @@ class Settings:
                 "model": self.values["nlp"]["model"],
                 "chunk_chars": int(self.values["nlp"]["chunk_chars"]),
             },
-            "actors": registry,
+            "actors": {**registry, "trace": bool(self.values["actors"]["trace"])},
+            "places": {
+                "rules_off": list(self.values["places"]["rules_off"]),
+                "trace": bool(self.values["places"]["trace"]),
+            },
             "generic_actors": registry,
             "events": {
                 "embeddings": bool(self.values["events"]["embeddings"]),
