@@ -161,6 +161,9 @@ class Store:
         except BaseException:
             c.execute("ROLLBACK")
             raise
+        from .ledger_index import after_write
+
+        after_write(c)  # the ledger index takes the document in (store/ledger_index.py)
         return status
 
     # -- reading -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import dataclasses
 import hashlib
 import heapq
 import json
+import logging
 import math
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -47,6 +48,7 @@ from ..analysis.text import normalize_name, shingles
 from ..document import Document
 from .filters import QueryFilters, keeps_event
 
+log = logging.getLogger(__name__)
 PARAMS = ClusterParams()
 DEFAULT = QueryFilters()  # the filters the index serves: asserted events, any confidence
 CHUNK = 500  # parameters per IN (...) list
@@ -243,6 +245,86 @@ def catch_up(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
     return len(ids)
 
 
+def after_write(conn: sqlite3.Connection) -> None:
+    """Take a document just written in (``Store.write``). A failure here leaves the document
+    stored and marked: it is logged, and the next update or ledger read takes it in."""
+    try:
+        catch_up(conn)
+    except Exception as exc:  # the write itself succeeded: say so, go on
+        log.warning("ledger index not updated (retried at the next update): %s", exc)
+
+
+TABLES = (
+    "ledger_docs", "ledger_name_rows", "ledger_names", "ledger_alias_rows", "ledger_aliases",
+    "ledger_dup_bands", "ledger_copies", "ledger_claims", "ledger_claim_bands",
+    "ledger_claim_terms", "ledger_reports", "ledger_report_keys", "ledger_blocks",
+    "ledger_cluster_actors",
+)  # fmt: skip
+
+
+def rebuild(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
+    """Build the index of every stored document from scratch, in one transaction: what
+    :func:`catch_up` leaves, with the event clusters computed in one pass in memory (the same
+    greedy in the same order as ``cluster_events``). For a bulk load or a store written before
+    the index; returns the number of documents."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for t in TABLES:
+            conn.execute(f"DELETE FROM {t}")
+        u = _Update(conn, params)
+        u.keep = False
+        ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+        for d in ids:
+            doc = _load_document(conn, d)
+            if doc is not None:
+                u._add_doc(doc)
+        u._aggregate()
+        u.aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
+        u.dup_affected = {
+            r[0]
+            for r in conn.execute(
+                "SELECT doc_id FROM ledger_dup_bands WHERE band IN "
+                "(SELECT band FROM ledger_dup_bands GROUP BY band HAVING count(*) > 1)"
+            )
+        }
+        u._regroup_copies()
+        preps = [x for d in ids for x in u._put_reports(d)]
+        preps.sort(key=order_key)
+        blocks = _Blocks(params)
+        clusters: list[list[_Prep]] = []
+        for x in preps:
+            cands = blocks.candidates(x)
+            best = choose(x, [clusters[ci] for ci in cands], params)
+            ci = cands[best] if best >= 0 else len(clusters)
+            if ci == len(clusters):
+                clusters.append([])
+            clusters[ci].append(x)
+            blocks.add(x, ci)
+        for members in clusters:
+            label = members[0].rec.key
+            conn.executemany(
+                "UPDATE ledger_reports SET label = ? WHERE key = ?",
+                [(label, m.rec.key) for m in members],
+            )
+            _index_rows(conn, label, members)
+        conn.execute("DELETE FROM ledger_dirty")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(ids)
+
+
+def _index_rows(conn: sqlite3.Connection, label: str, members: list[_Prep]) -> None:
+    """The rows that find cluster ``label`` (members in joining order) by actor and place."""
+    ev = _summarize(members, None, {})
+    place = normalize_name(ev.place) or None
+    conn.executemany(
+        "INSERT INTO ledger_cluster_actors VALUES (?,?,?)",
+        [(a, place, label) for a in sorted(ev.actor_keys)],
+    )
+
+
 class _Update:
     """One update of the index for a set of changed documents (see the module docstring)."""
 
@@ -254,9 +336,12 @@ class _Update:
         self.touched_aliases: set[str] = set()
         self.dup_affected: set[str] = set()  # documents whose copy group must be recomputed
         self.shingles: dict[str, set[str]] = {}
+        self.bands: dict[str, list[int]] = {}  # a document's LSH bands (copies)
+        self.nbrs: dict[str, set[str]] = {}  # a document's copies and originals
         self.infos: dict[str, DocInfo | None] = {}
         self.records: dict[str, list[EventRecord]] = {}  # raw event records of loaded documents
         self.aliases: dict[str, str] = {}
+        self.keep = True  # keep a document's shingles and records in memory once read
 
     def run(self, ids: list[str]) -> None:
         before = {a: self._alias(a) for a in self._aliases_of(ids)}
@@ -329,9 +414,10 @@ class _Update:
         info = corpus.docs[doc.id]
         ord_ = doc_ord(doc.published, doc.id)
         sh = shingles(body_text(doc), 5)
-        self.shingles[doc.id] = sh
         self.infos[doc.id] = info
-        self.records[doc.id] = corpus.events
+        if self.keep:
+            self.shingles[doc.id] = sh
+            self.records[doc.id] = corpus.events
         c.execute("INSERT INTO ledger_docs VALUES (?,?,?,?)", (doc.id, ord_, dumps(info), len(sh)))
         rows = name_rows(doc, corpus)
         c.executemany(
@@ -346,8 +432,10 @@ class _Update:
         )
         self.touched_aliases.update(a for a, _, _ in arows)
         if len(sh) >= 2:
+            self.bands[doc.id] = dup_bands(sh)
             c.executemany(
-                "INSERT INTO ledger_dup_bands VALUES (?,?)", [(b, doc.id) for b in dup_bands(sh)]
+                "INSERT INTO ledger_dup_bands VALUES (?,?)",
+                [(b, doc.id) for b in self.bands[doc.id]],
             )
         for cl in corpus.claims:
             c.execute(
@@ -401,19 +489,26 @@ class _Update:
 
     def _neighbours(self, d: str, within: set[str] | None = None) -> set[str]:
         """Documents that share an LSH band with ``d`` and are copies of it (or it of them)."""
-        sh = self._shingles_of(d)
-        if len(sh) < 2:
+        if d not in self.bands:
+            self.bands[d] = [
+                r[0]
+                for r in self.c.execute("SELECT band FROM ledger_dup_bands WHERE doc_id = ?", (d,))
+            ]
+        bs = self.bands[d]
+        if not bs:  # too short to be matched (fewer than two shingles)
             return set()
-        bs = dup_bands(sh)
+        if d in self.nbrs:
+            return self.nbrs[d] if within is None else self.nbrs[d] & within
+        sh = self._shingles_of(d)
         cands = {
             r[0]
             for r in self.c.execute(
                 f"SELECT DISTINCT doc_id FROM ledger_dup_bands WHERE band IN ({marks(len(bs))})", bs
             )
         } - {d}
-        if within is not None:
-            cands &= within
-        return {o for o in cands if is_copy_pair(sh, self._shingles_of(o)) is not None}
+        if d not in self.nbrs:
+            self.nbrs[d] = {o for o in cands if is_copy_pair(sh, self._shingles_of(o)) is not None}
+        return self.nbrs[d] if within is None else self.nbrs[d] & within
 
     def _regroup_copies(self) -> set[str]:
         """Recompute the copy groups the changed documents belong to (or belonged to); returns
@@ -486,40 +581,48 @@ class _Update:
                 ch.removed.append((ord_, label, _Prep(event_from(record), self.p, orig)))
             for table in ("ledger_reports", "ledger_blocks", "ledger_report_keys"):
                 c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (d,))
-            if self._info(d) is None:
-                continue
-            if d not in self.records:
-                doc = _load_document(c, d)
-                corpus = Corpus()
-                if doc is not None:
-                    corpus.add(doc, keep_body=False)
-                self.records[d] = corpus.events
-            orig = self._original(d)
-            o_info = self._info(orig) if orig != d else None
-            for pos, raw in enumerate(self.records[d]):
-                raws = {*raw.actor_keys, *([raw.claim_speaker] if raw.claim_speaker else [])}
-                e = dataclasses.replace(
-                    raw,
-                    actor_keys=tuple(dict.fromkeys(self._canonical(k) for k in raw.actor_keys)),
-                    claim_speaker=self._canonical(raw.claim_speaker) if raw.claim_speaker else None,
-                )
-                if o_info is not None and o_info.date:
-                    e.fallback_date = o_info.date
-                x = _Prep(e, self.p, orig)
-                ord_ = order_key(x)
-                c.execute(
-                    "INSERT INTO ledger_reports VALUES (?,?,?,?,?,NULL,?)",
-                    (e.key, d, pos, ord_, orig, dumps(e)),
-                )
-                keys = dict.fromkeys(bkey(k) for k in self.blocks.keys(x, query=False))
-                c.executemany(
-                    "INSERT INTO ledger_blocks VALUES (?,?,?)", [(k, e.key, d) for k in keys]
-                )
-                c.executemany(
-                    "INSERT INTO ledger_report_keys VALUES (?,?)", [(k, d) for k in sorted(raws)]
-                )
-                ch.added.append((ord_, e.key))
+            for x in self._put_reports(d):
+                ch.added.append((order_key(x), x.rec.key))
         return ch
+
+    def _put_reports(self, d: str) -> list[_Prep]:
+        """Store the current reports of ``d`` (not yet in any cluster); returns them."""
+        c = self.c
+        if self._info(d) is None:
+            return []
+        raws = self.records.pop(d, None)
+        if raws is None:
+            doc = _load_document(c, d)
+            corpus = Corpus()
+            if doc is not None:
+                corpus.add(doc, keep_body=False)
+            raws = corpus.events
+        orig = self._original(d)
+        o_info = self._info(orig) if orig != d else None
+        out = []
+        for pos, raw in enumerate(raws):
+            keys = {*raw.actor_keys, *([raw.claim_speaker] if raw.claim_speaker else [])}
+            e = dataclasses.replace(
+                raw,
+                actor_keys=tuple(dict.fromkeys(self._canonical(k) for k in raw.actor_keys)),
+                claim_speaker=self._canonical(raw.claim_speaker) if raw.claim_speaker else None,
+            )
+            if o_info is not None and o_info.date:
+                e.fallback_date = o_info.date
+            x = _Prep(e, self.p, orig)
+            c.execute(
+                "INSERT INTO ledger_reports VALUES (?,?,?,?,?,NULL,?)",
+                (e.key, d, pos, order_key(x), orig, dumps(e)),
+            )
+            blocks = dict.fromkeys(bkey(k) for k in self.blocks.keys(x, query=False))
+            c.executemany(
+                "INSERT INTO ledger_blocks VALUES (?,?,?)", [(k, e.key, d) for k in blocks]
+            )
+            c.executemany(
+                "INSERT INTO ledger_report_keys VALUES (?,?)", [(k, d) for k in sorted(keys)]
+            )
+            out.append(x)
+        return out
 
 
 @dataclasses.dataclass
@@ -650,12 +753,7 @@ class _Clusters:
         if not ks:
             return
         self._preps(ks)
-        ev = _summarize([self.cache[k][0] for k in ks], None, {})
-        place = normalize_name(ev.place) or None
-        self.c.executemany(
-            "INSERT INTO ledger_cluster_actors VALUES (?,?,?)",
-            [(a, place, label) for a in sorted(ev.actor_keys)],
-        )
+        _index_rows(self.c, label, [self.cache[k][0] for k in ks])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -677,4 +775,13 @@ def seers(key: tuple[Any, ...], cell: float) -> tuple[tuple[str, ...], tuple[str
     return tuple(bkey((*a, bb)) for a in anchors for bb in buckets), ()
 
 
-__all__ = ["PARAMS", "catch_up", "claim_from", "event_from", "info_from", "pending"]
+__all__ = [
+    "PARAMS",
+    "after_write",
+    "catch_up",
+    "claim_from",
+    "event_from",
+    "info_from",
+    "pending",
+    "rebuild",
+]
