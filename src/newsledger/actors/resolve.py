@@ -117,6 +117,20 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
 # -- candidates -------------------------------------------------------------------------------
+#: the passes that make actor mentions, in the order they run (``Cand.how``; the trace's "pass")
+PASSES = {
+    "registry": "a registry alias (data/registry.jsonl and your own files)",
+    "demonym": "a nationality word before officials or forces ('Afghan officials'): its state",
+    "acronym": "an acronym the text defines ('the Islamic State (IS)')",
+    "ent-registry": "a spaCy entity that is a registry record's alias once trimmed",
+    "ent": "a spaCy organisation or group entity the registry lacks: a new actor",
+    "norp": "a nationality or group word standing for its state or group",
+    "person": "a spaCy person entity: a new person",
+    "surname": "a surname of a person named in full earlier",
+    "anaphor": "'the group', 'the militants': the group named just before",
+}
+
+
 @dataclass
 class Cand:
     start: int  # token indices [start, end)

@@ -24,7 +24,7 @@ app = typer.Typer(
 
 #: command modules in the order --help lists them; a module that is missing is skipped.
 COMMANDS = [
-    "extract", "ingest", "query", "show", "export", "ledger", "trends", "serve", "evaluate"
+    "extract", "explain", "ingest", "query", "show", "export", "ledger", "trends", "serve", "evaluate"
 ]  # fmt: skip
 
 
