@@ -4,6 +4,7 @@ for these tests."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -232,6 +233,8 @@ def test_repeated_id_in_one_jsonl_file_is_said(tmp_path: Path) -> None:
     assert isinstance(first, Document) and not first.warnings
     assert isinstance(last, Document) and last.id == "r1"
     assert any("line 1" in w and "r1" in w for w in last.warnings), last.warnings
+    piped = list(read_inputs(["-"], stdin=io.StringIO(p.read_text())))  # JSONL on stdin too
+    assert [len(d.warnings) for d in piped if isinstance(d, Document)] == [0, 0, 1]
     db = str(tmp_path / "s.db")
     result = CliRunner().invoke(app, ["ingest", str(p), "--db", db, "--no-progress"])
     assert result.exit_code == 0, result.output

@@ -292,10 +292,11 @@ def _read_stdin(stream: TextIO, max_bytes: int) -> Iterator[Document | Failure]:
         return
     kind = sniff(text)
     if kind == "jsonl":
+        seen: dict[str, int] = {}
         for number, line in enumerate(text.splitlines(), 1):
             result = _safe_line(line, f"{STDIN}:{number}", warnings)
             if result is not None:
-                yield result
+                yield _note_repeat(result, number, seen)
         return
     yield _from_text(text, STDIN, kind, warnings)
 
