@@ -35,10 +35,11 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _unstorable(record_json: str) -> str | None:
+def _unstorable(*texts: str) -> str | None:
     """What makes a document unstorable (SQLite takes UTF-8 only), or None."""
     try:
-        record_json.encode("utf-8")
+        for text in texts:
+            text.encode("utf-8")
     except UnicodeEncodeError as exc:
         return (
             f"holds a lone surrogate ({exc.object[exc.start : exc.end]!a}), not valid Unicode; "
@@ -99,7 +100,8 @@ class Store:
             return status
         status = "replaced" if status == "unchanged" else status
         record = doc.to_dict()
-        bad = _unstorable(json.dumps([doc.id, doc.source, record], ensure_ascii=False))
+        record_json = json.dumps(record, ensure_ascii=False)
+        bad = _unstorable(doc.id, doc.source or "", record_json)
         if bad is not None:
             raise StoreError(f"document {doc.id!a} {bad}", source=self.path)
         c = self.conn
@@ -115,7 +117,7 @@ class Store:
                 (
                     doc.id, digest, doc.title, doc.url, doc.outlet, doc.published,
                     doc.reference_date, doc.source, doc.text,
-                    json.dumps(record, ensure_ascii=False),
+                    record_json,
                     pipeline or f"newsledger {__version__}", datetime.now(UTC).isoformat(),
                 ),
             )  # fmt: skip
