@@ -419,3 +419,23 @@ def test_claims_link_to_events_in_other_articles() -> None:
         if "no longer a threat" in lc.claim.content
         for e in lc.events
     )
+
+
+def test_the_ledger_index_gives_the_scenario_ledger_of_a_full_analysis(tmp_path: Path) -> None:
+    """The store's ledger index (what `newsledger ledger` reads) against a full analysis of the
+    same store: copies, the merged bombing, the claim carried twice and its denial."""
+    from newsledger.analysis import flatten
+    from newsledger.store import QueryFilters, open_store
+    from newsledger.store.filters import with_kept_events
+    from newsledger.store.ledger_read import store_ledger
+
+    with open_store(str(tmp_path / "l.db")) as store:
+        for d in scenario_documents():
+            store.write(d)
+        full = analyze(flatten(with_kept_events(store.iter_documents(), QueryFilters())))
+        for name in ("Taliban", "ISKP", "Islamic State Khorasan Province", "Interior Ministry"):
+            want = build_ledger(full, name)
+            assert want is not None and (want.claims or want.events)
+            got = store_ledger(store.conn, name)
+            assert got is not None and got.to_dict() == want.to_dict(), name
+        assert store_ledger(store.conn, "Nobody Of That Name") is None

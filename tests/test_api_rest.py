@@ -118,14 +118,19 @@ def test_ledger_analysis_is_reused_until_the_store_changes(tmp_path: Path) -> No
         ingest([str(EXAMPLES / "frontier_report.txt")], load_settings(environ={}), store)
     app = create_app(path)
     client = TestClient(app)
-    first = client.get("/api/ledger/Taliban").json()
+    default = client.get("/api/ledger/Taliban").json()  # read from the ledger index
+    assert app.state.analysis == (None, None)
+    # other filters analyse the whole store, once per store state
+    every = {"certainty": ["reported", "claimed", "hypothetical"]}
+    first = client.get("/api/ledger/Taliban", params=every).json()
     kept = app.state.analysis
-    assert client.get("/api/ledger/Taliban").json() == first
+    assert client.get("/api/ledger/Taliban", params=every).json() == first
     assert app.state.analysis is kept  # same store: the same analysis serves the second request
     with open_store(path) as store:  # an ingest meanwhile: the next request sees its articles
         summary = ingest([str(EXAMPLES / "wire.jsonl")], load_settings(environ={}), store)
     assert summary.new > 0
-    again = client.get("/api/ledger/Taliban").json()
+    assert client.get("/api/ledger/Taliban").json()["actor"] == default["actor"]
+    again = client.get("/api/ledger/Taliban", params=every).json()
     assert app.state.analysis is not kept
     assert app.state.analysis[0][0] == kept[0][0] + summary.new
     assert len(app.state.analysis[1].corpus.docs) == len(kept[1].corpus.docs) + summary.new

@@ -7,9 +7,11 @@ Every endpoint calls the same library functions as the CLI (``store.QueryFilters
 ``Store.get_document``, ``analysis.build_ledger``), so the two never disagree. Each request
 opens the store read-only (SQLite WAL: an ingest may write meanwhile) and closes it again, so
 the app holds no connection between requests; several server processes can share one store
-file. The one thing kept between requests is the last analysis of the whole store that the
-ledgers read (``app.state.analysis``): it is reused while the store's fingerprint (number of
-documents, newest ingest time) is unchanged, and redone after any ingest.
+file. Ledgers under the default filters are read from the store's ledger index
+(``store.ledger_read.store_ledger``, as the CLI reads them); with ``certainty`` or
+``min_confidence`` the whole store is analysed, and that analysis is the one thing kept between
+requests (``app.state.analysis``): reused while the store's fingerprint (number of documents,
+newest ingest time) and the filters are unchanged, and redone after any ingest.
 
     GET /api/health                      {"status": "ok", "documents": N, ...}
     GET /api/documents                   stored documents, newest first, with record counts
@@ -221,6 +223,14 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
             raise bad_parameter(exc.param, str(exc), where=where) from exc
         if not match.in_store:
             raise HTTPException(404, f"the store holds no records of {match.name!r}")
+        if f.certainty is None and f.min_confidence is None:  # the default view: the index
+            from ..store.ledger_read import store_ledger
+
+            for name in match.names:
+                ledger = store_ledger(s.conn, name)
+                if ledger is not None:
+                    return ledger
+            raise HTTPException(404, f"no claims or events of {match.name!r} pass the filters")
         stamp = (*s.fingerprint(), f.certainty, f.min_confidence)
         with analysis_lock:  # concurrent first requests compute it once
             if app.state.analysis[0] != stamp:

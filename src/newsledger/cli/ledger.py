@@ -22,6 +22,7 @@ from ._util import (
 )
 
 if TYPE_CHECKING:
+    from ..analysis.ledger import Ledger
     from ..analysis.records import Corpus
     from ..store.names import ActorMatch
 
@@ -52,6 +53,36 @@ def load_corpus(
         return flatten(with_kept_events(store.iter_documents(), f)), match
 
 
+def ledger_from_index(db: str | None, settings_file: str | None, actor: str) -> Ledger | int:
+    """The ledger of ``actor`` under the default filters, read from the store's ledger index
+    (store/ledger_read.py: the same ledger as a full analysis, without reading every document).
+    Returns an exit code instead when there is nothing to show (an empty store, no records of
+    the actor: 1, said on stderr; an unknown name exits 2 itself)."""
+    from ..store.ledger_read import store_ledger
+    from ..store.names import resolve_actor
+    from .query import open_for_reading
+
+    with open_for_reading(db, settings_file) as store:
+        if not store.count():
+            stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
+            return 1
+        try:
+            match = resolve_actor(store.conn, actor)
+        except FilterError as exc:
+            filter_failed(exc)
+            raise
+        if not match.in_store:
+            stderr.print(f"[red]error:[/red] the store holds no records of {match.name!r}",
+                         highlight=False)  # fmt: skip
+            return 1
+        ledger = next((lg for n in match.names if (lg := store_ledger(store.conn, n))), None)
+    if ledger is None:
+        stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the filters",
+                     highlight=False)  # fmt: skip
+        return 1
+    return ledger
+
+
 def run(
     actor: str,
     db: str | None = None,
@@ -68,21 +99,28 @@ def run(
     from ..analysis import analyze, build_ledger
     from ..analysis.report import render_ledger_html, render_ledger_terminal
 
-    corpus, match = load_corpus(db, settings_file, filters, actor)
-    if not corpus.docs:
-        stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
-        return 1
-    assert match is not None
-    if not match.in_store:
-        stderr.print(f"[red]error:[/red] the store holds no records of {match.name!r}",
-                     highlight=False)  # fmt: skip
-        return 1
-    analysis = analyze(corpus)
-    ledger = next((lg for n in match.names if (lg := build_ledger(analysis, n))), None)
-    if ledger is None:
-        stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the filters",
-                     highlight=False)  # fmt: skip
-        return 1
+    f = filters or QueryFilters()
+    if f.certainty is None and f.min_confidence is None:  # the default view: the ledger index
+        indexed = ledger_from_index(db, settings_file, actor)
+        if isinstance(indexed, int):
+            return indexed
+        ledger = indexed
+    else:
+        corpus, match = load_corpus(db, settings_file, filters, actor)
+        if not corpus.docs:
+            stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
+            return 1
+        assert match is not None
+        if not match.in_store:
+            stderr.print(f"[red]error:[/red] the store holds no records of {match.name!r}",
+                         highlight=False)  # fmt: skip
+            return 1
+        analysis = analyze(corpus)
+        ledger = next((lg for n in match.names if (lg := build_ledger(analysis, n))), None)
+        if ledger is None:
+            stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the "
+                         "filters", highlight=False)  # fmt: skip
+            return 1
     if as_json:
         sys.stdout.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
     else:
