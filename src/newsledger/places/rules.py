@@ -42,6 +42,8 @@ class Rule:
     on: bool
     params: Mapping[str, Any]
     ablation: str | None = None  # why switching it off leaves its own example unchanged
+    url: str | None = None  # the example article's address, for rules that read it
+    ablation_with: tuple[str, ...] = ()  # rules that find the example's place another way
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,8 @@ def load_rules(path: str | Path | None = None, off: Iterable[str] = ()) -> Place
                 on=bool(raw.get("on", True)),
                 params=MappingProxyType({k: _value(v) for k, v in raw.get("params", {}).items()}),
                 ablation=raw.get("ablation"),
+                url=raw.get("url"),
+                ablation_with=tuple(raw.get("ablation_with", ())),
             )
         except KeyError as exc:
             rid = raw.get("id", "?")
@@ -255,6 +259,9 @@ def load_rules(path: str | Path | None = None, off: Iterable[str] = ()) -> Place
             source=str(src),
         )
     rules = PlaceRules(catalogue=tuple(catalogue), **values)
+    for rule in catalogue:
+        for other in rule.ablation_with:
+            rules.rule(other)  # an unknown id fails here
     return rules.without(*off) if off else rules
 
 
