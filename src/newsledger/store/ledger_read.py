@@ -322,30 +322,35 @@ class _Assembly:
                     part,
                 )
             )
+        high = sorted(t for t, n in df.items() if n > MAX_DF)  # too common to propose a pair
         out: list[Contradiction] = []
-        for c in claims:
-            low = sorted(t for t in c.terms if df.get(t, 0) <= MAX_DF)
-            if not low or c.polarity == 0:
-                continue
-            sign = "< 0" if c.polarity > 0 else "> 0"
-            # a pair shares two words, or one where a claim has a single word
-            one = "1" if len(c.terms) == 1 else "json_array_length(l.record, '$.terms') = 1"
-            shared: dict[str, int] = dict(
-                self.c.execute(
-                    "SELECT t.claim, count(*) AS n FROM ledger_claim_terms t "
-                    "JOIN ledger_claims l ON l.key = t.claim "
-                    f"WHERE t.term IN ({marks(len(low))}) AND t.pol {sign} "
-                    f"GROUP BY t.claim HAVING n > 1 OR {one}",
-                    low,
-                )
-            )
-            self._claims_by_key(set(shared))
-            for k, n in shared.items():
-                o = self.claims[k]
-                neg, pos = (o, c) if c.polarity > 0 else (c, o)
-                x = contradiction(neg, pos, n, self.dup)
-                if x is not None:
-                    out.append(x)
+        for sign, other in ((1, "< 0"), (-1, "> 0")):
+            mine = [c for c in claims if (c.polarity > 0) == (sign > 0) and c.polarity and c.terms]
+            for part in chunks(mine, 200):
+                by_key = {c.key: c for c in part}
+                docs = sorted({c.doc_id for c in part})
+                # pairs that share two words, or one where either claim has a single word
+                one = "json_array_length(l.record, '$.terms') = 1"
+                singles = [k for k, c in by_key.items() if len(c.terms) == 1]
+                shared: dict[tuple[str, str], int] = {}
+                for mk, ok, n in self.c.execute(
+                    "SELECT a.claim, b.claim, count(*) AS n "
+                    "FROM ledger_claim_terms a JOIN ledger_claim_terms b ON b.term = a.term "
+                    f"WHERE a.doc_id IN ({marks(len(docs))}) AND a.claim IN ({marks(len(part))}) "
+                    f"AND a.term NOT IN ({marks(len(high))}) AND b.pol {other} "
+                    "GROUP BY a.claim, b.claim HAVING n > 1 "
+                    f"OR a.claim IN ({marks(len(singles))}) "
+                    f"OR (SELECT {one} FROM ledger_claims l WHERE l.key = b.claim)",
+                    (*docs, *by_key, *high, *singles),
+                ):
+                    shared[(mk, ok)] = n
+                self._claims_by_key({ok for _, ok in shared})
+                for (mk, ok), n in shared.items():
+                    c, o = by_key[mk], self.claims[ok]
+                    neg, pos = (o, c) if c.polarity > 0 else (c, o)
+                    x = contradiction(neg, pos, n, self.dup)
+                    if x is not None:
+                        out.append(x)
         unique = {(x.claim.key, x.by.key): x for x in out}
         return sorted(unique.values(), key=lambda x: (x.claim.key, -x.overlap, x.by.key))
 
