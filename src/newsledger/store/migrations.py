@@ -137,6 +137,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX ledger_cluster_actors_label ON ledger_cluster_actors(label)
         """,
     ),
+    (
+        "0003_name_indexes",
+        # name resolution (store/names.py) finds actors, places and claim speakers by name, and
+        # lists the distinct names for folding and suggestions, without scanning whole tables
+        """
+        CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+        CREATE INDEX places_name ON places(name COLLATE NOCASE);
+        CREATE INDEX places_admin1 ON places(admin1 COLLATE NOCASE);
+        CREATE INDEX claims_speaker_text ON claims(speaker_text COLLATE NOCASE)
+        """,
+    ),
 ]
 
 
