@@ -80,6 +80,7 @@ def _offset_records(doc: Document) -> list[tuple[str, int, int, str]]:
     out = []
     for a in doc.actors + doc.places:
         out += [("mention", m.start, m.end, m.text) for m in a.mentions]
+    out += [("date", d.start, d.end, d.text) for d in doc.dates]
     for rec in [*doc.events, *doc.claims, *doc.quantities]:
         ev = rec.evidence
         out.append(("evidence", ev.start, ev.end, ev.sentence))
