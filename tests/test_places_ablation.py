@@ -67,3 +67,11 @@ def test_a_rules_file_that_does_not_match_the_code_names_the_field(tmp_path):
     bad.write_text(text, "utf-8")
     with pytest.raises(RulesError, match="hyphen_pair_km"):
         load_rules(bad)
+
+
+def test_the_reference_names_every_rule():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "places.md").read_text("utf-8")
+    missing = [r.id for r in RULES.catalogue if f"`{r.id}`" not in doc]
+    assert not missing, f"docs/places.md lacks {missing}"
