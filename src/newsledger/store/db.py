@@ -159,13 +159,13 @@ class Store:
                     for k in record["claims"]
                 ],
             )  # fmt: skip
+            from .ledger_index import after_write
+
+            after_write(c)  # the ledger index takes the document in (store/ledger_index.py)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
-        from .ledger_index import after_write
-
-        after_write(c)  # the ledger index takes the document in (store/ledger_index.py)
         return status
 
     # -- reading -------------------------------------------------------------------------

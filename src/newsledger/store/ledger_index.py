@@ -246,12 +246,20 @@ def catch_up(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
 
 
 def after_write(conn: sqlite3.Connection) -> None:
-    """Take a document just written in (``Store.write``). A failure here leaves the document
-    stored and marked: it is logged, and the next update or ledger read takes it in."""
+    """Take the documents just written in, inside the writer's open transaction
+    (``Store.write``, before its COMMIT: the document and its place in the index are committed
+    together). A failure here rolls back only the index's part, under a savepoint: it is
+    logged, the document is stored and stays marked, and the next update takes it in."""
+    conn.execute("SAVEPOINT ledger_index")
     try:
-        catch_up(conn)
-    except Exception as exc:  # the write itself succeeded: say so, go on
+        ids = sorted(r[0] for r in conn.execute("SELECT doc_id FROM ledger_dirty"))
+        if ids:
+            _Update(conn, PARAMS).run(ids)
+            conn.execute("DELETE FROM ledger_dirty")
+    except Exception as exc:  # the write itself can go on: say so
+        conn.execute("ROLLBACK TO ledger_index")
         log.warning("ledger index not updated (retried at the next update): %s", exc)
+    conn.execute("RELEASE ledger_index")
 
 
 TABLES = (
