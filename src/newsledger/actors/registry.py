@@ -26,6 +26,8 @@ ACTOR_TYPES = (
     "state", "state_force", "rebel_group", "political_party", "igo", "ngo", "media", "person",
     "civilians", "identity_group", "other",
 )  # fmt: skip
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII slug: 'Islamic State (Khorasan)' -> 'islamic-state-khorasan'. The one
     slug of the stage: registry ids (build) and new actors' ids (``new:<slug>``) both use it."""

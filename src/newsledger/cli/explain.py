@@ -104,9 +104,7 @@ def explain(doc: Document) -> dict[str, Any]:
     places = []
     for p in doc.places:
         why = dict(p.why or {})
-        why["rules"] = [
-            {"id": r, "description": describe(r)} for r in (why.get("rules") or [])
-        ]
+        why["rules"] = [{"id": r, "description": describe(r)} for r in (why.get("rules") or [])]
         places.append({**_record(p), "why": why})
     return {
         "document": {"id": doc.id, "title": doc.title, "chars": len(doc.text)},
