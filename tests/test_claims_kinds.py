@@ -122,3 +122,26 @@ def test_content_not_cut_at_a_conjunction(parse):
     c = _claim(doc, "lure more recruits")
     assert not c.content.endswith(("and", "controversial"))
     assert c.speaker_text == "analysts"
+
+
+def test_speaker_labels_of_a_transcript_and_a_headline(parse):
+    doc = parse(
+        "Poll: Ruiz and Markov level before the first debate. The survey was taken last week."
+        "\n\nA partial transcript follows: HOLT: We have limited time tonight. Will you answer "
+        "the question? RUIZ: I will answer it, and I will answer it fully. Note: the transcript "
+        "was edited.",
+        stages=STAGES,
+    )
+    poll = _claim(doc, "level before the first debate")
+    assert poll.kind == "evidence" and poll.speaker_text == "Poll"
+    assert "survey" not in poll.content
+    holt = _claim(doc, "limited time tonight")
+    assert holt.speaker_text == "HOLT" and "RUIZ" not in holt.content
+    ruiz = _claim(doc, "answer it fully")
+    assert ruiz.speaker_text == "RUIZ" and "Note" not in ruiz.content
+
+
+def test_characterisation_with_its_object(parse):
+    doc = parse("Ivan Markov called the senator a dangerous man on Friday.", stages=STAGES)
+    c = _claim(doc, "the senator a dangerous man")
+    assert c.kind == "statement" and c.cue == "call"

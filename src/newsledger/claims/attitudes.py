@@ -42,7 +42,10 @@ def attitudes(ctx: Any) -> list[Any]:
     lex = ctx.lex
     for tok in ctx.sdoc:
         pos = _POS.get(tok.pos_)
-        if pos is None or (tok.lemma_.lower(), pos) not in lex.attitudes:
+        if pos is None:
+            continue
+        listed = (tok.lemma_.lower(), pos) in lex.attitudes
+        if not listed and (pos != "verb" or tok.lemma_.lower() in lex.cues):
             continue
         if _quote_at(ctx, tok.idx) >= 0:
             continue
@@ -50,7 +53,7 @@ def attitudes(ctx: Any) -> list[Any]:
         if pi < 0:
             continue
         para = ctx.paras[pi]
-        found = _complement(lex, tok, pos)
+        found = _complement(lex, tok, pos) if listed else _generic(lex, tok)
         if found is None:
             continue
         cue, take, (cs, ce) = found
@@ -116,16 +119,77 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
             if cue is not None:
                 return cue, "to", _span(c)
     for c in kids:
-        if c.dep_ == "dobj" and pos == "verb" and c.pos_ in ("NOUN", "PROPN"):
+        if c.dep_ == "dobj" and pos == "verb" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             cue = lex.attitude(lemma, pos, "object")
-            if cue is not None:
-                return cue, "object", _span(c)
+            if cue is None or (c.pos_ == "PRON" and not _predicate(tok, c)):
+                continue
+            s, e = _span(c)
+            pred = _predicate(tok, c)
+            if pred is not None:
+                # "called the senator a nasty guy", "found that action unconstitutional"
+                e = max(e, pred.right_edge.idx + len(pred.right_edge))
+            return cue, "object", (s, e)
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in _ABOUT:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             cue = lex.attitude(lemma, pos, "about")
             if pobj is not None and cue is not None:
                 return cue, "about", _span(pobj)
+    return None
+
+
+def _generic(lex: Any, tok: Any) -> tuple[AttitudeCue, str, tuple[int, int]] | None:
+    """Any verb with a finite that-clause of its own and a source that can hold a view
+    ("Democrats made clear that ...", "the campaign insisted ..."): rule ``verb.clause``
+    with the generic cue ``gen.clause``, kind ``statement``."""
+    subj = _source(tok, "verb")
+    if subj is None or not _agent(lex, subj):
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i > tok.i
+            and c.pos_ in ("VERB", "AUX")
+            and c.left_edge.lower_ == "that"
+            and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in c.children)
+        ):
+            return (
+                AttitudeCue(
+                    "gen.clause", tok.lemma_.lower(), "verb", frozenset({"clause"}), "statement"
+                ),
+                "clause",
+                _span(c),
+            )
+    return None
+
+
+def _agent(lex: Any, t: Any) -> bool:
+    """A person, group, organisation or document: a source of views."""
+    return (
+        t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or t.lower_ in ("he", "she", "they", "who")
+        or lex.speaker_nouns.get(t.lemma_.lower()) in ("unnamed", "person", "source", "org")
+        or t.lemma_.lower() in lex.evidence_nouns
+    )
+
+
+def _predicate(tok: Any, obj: Any) -> Any:
+    """What a verb says of its object, right after it ("called [the plan] [a disaster]")."""
+    for c in tok.children:
+        if c.i <= obj.i or c.left_edge.i - obj.right_edge.i > 2:
+            continue
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("with", "as") and c.i == obj.right_edge.i + 1:
+            return c  # "show Clinton with a lead", "described the plan as a failure"
+    for c in obj.children:
+        if (
+            c.i > obj.i
+            and c.dep_ in ("appos", "amod")
+            and c.i - obj.i <= 3
+            and c.pos_ in ("NOUN", "ADJ")
+        ):
+            return c
     return None
 
 

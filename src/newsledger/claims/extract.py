@@ -48,7 +48,7 @@ class Raw:
     confidence: float = 0.8
     para: int = -1
     region: tuple[int, int] = (0, 0)  # the attribution clause (for channel and date)
-    kind: str = "statement"  # statement | belief | intention | evidence | sentiment
+    kind: str = "statement"  # one of lexicon.KINDS
     pieces: list[tuple[int, int]] = field(default_factory=list)  # when interrupted
     rule: str = ""  # the rule id that found it
 
@@ -79,8 +79,9 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
         doc, sdoc, lexicon(), paras, [p.start for p in paras], quotes, [q.start for q in quotes]
     )
     from .attitudes import attitudes
+    from .labels import labels
 
-    raws = _indirect(ctx) + _according(ctx) + attitudes(ctx)
+    raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx)
     raws += _direct(ctx)
     raws.sort(key=lambda r: (r.start, r.end))
     from .resolve import resolve

@@ -18,7 +18,7 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-KINDS = ("statement", "belief", "intention", "evidence", "sentiment")
+KINDS = ("statement", "topic", "belief", "intention", "evidence", "sentiment")
 
 
 @dataclass(frozen=True)

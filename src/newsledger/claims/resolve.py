@@ -59,7 +59,10 @@ def resolve(ctx: Any, raws: list[Any]) -> tuple[list[Claim], dict[str, str]]:
                 continue
             r.region = prev[1].region if gap == 0 else (r.start, r.start)
         else:
-            spk = res.resolve(r.speaker, r.start)
+            if r.rule == "label.colon" and r.speaker.text.isupper():
+                spk = res.label(r.speaker)
+            else:
+                spk = res.resolve(r.speaker, r.start)
             cue = r.cue_lemma
             if spk is None:
                 continue

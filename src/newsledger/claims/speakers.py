@@ -29,6 +29,7 @@ _TITLES = {
 }
 _ORG_ENTS = ("ORG", "NORP", "GPE", "FAC", "LOC")
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
+_NEAR = 300  # chars before a pronoun where a newly named person outranks the last speaker
 _ROLE_REACH = 3000  # chars back to the named speaker a role noun ("the official") refers to
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"}
@@ -216,6 +217,24 @@ class SpeakerResolver:
             return Resolved(phrase, None, "unnamed", None, org_id, plural=plural)
         return None
 
+    def label(self, tok: Any) -> Any:
+        """The speaker of a transcript label in capitals ("HOLT:"): the person the text names
+        with that surname ("Lester Holt"), else the word itself; an organisation actor stays
+        one."""
+        actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
+        if actor is not None and actor.type != "person":
+            return Resolved(tok.text, actor.name, "organization", actor.id, actor.id, plural=True)
+        word = tok.text.title()
+        name = next(
+            (
+                e.text
+                for e in self.person_ents
+                if len(e.text.split()) > 1 and e.text.split()[-1] == word
+            ),
+            word,
+        )
+        return Resolved(tok.text, name, "person", actor.id if actor else None, None)
+
     def _agent(self, tok: Any) -> Any:
         """The head of a speaker phrase that can speak, or None: the name after a hyphenated
         prefix ("co" of "co-author David Tilman"), the people of "lots of people"; never a
@@ -361,9 +380,10 @@ class SpeakerResolver:
                 if r.kind == "person" and r.name and self.gender.get(r.name, r.gender) in (None, g):
                     best, best_pos = r, pos
                     break
+            anchor = min(tok.idx, offset)
             for ent in reversed(self.person_ents):
-                if ent.end_char > tok.idx:
-                    continue
+                if ent.end_char > tok.idx or offset <= ent.start_char < tok.idx:
+                    continue  # after the pronoun, or inside the content it attributes
                 if ent.start_char <= best_pos or tok.idx - ent.start_char > 2500:
                     break
                 if ent.root.dep_ in ("nsubj", "nsubjpass"):
@@ -371,7 +391,15 @@ class SpeakerResolver:
                     if best is not None and name == best.name:
                         break
                     known = self.gender.get(name)
-                    if known == g or (best is None and known is None):
+                    # a person of unknown gender named as a subject just before the pronoun
+                    # ("Doug Purdy, 62, joined the program. "…," he said") wins over an
+                    # earlier speaker
+                    near = anchor - ent.end_char < _NEAR and (
+                        best is None
+                        or self.gender.get(best.name or "", best.gender) != g
+                        or offset - best_pos > _NEAR
+                    )
+                    if known == g or (known is None and (best is None or near)):
                         actor = _actor_at(self.doc, ent.start_char, ent.end_char)
                         best = Resolved(
                             ent.text,

@@ -33,6 +33,7 @@ from .claims import PRONOUNS, _cost, _norm, _pieces, _prf, process, speaker_corr
 
 DEV_SHARE = 0.65
 _PERSONAL = frozenset({"he", "she", "they", "we", "it"})
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 def article_of(row_id: str) -> str:
@@ -110,14 +111,23 @@ def match_pieces(
 
 
 def speaker_right(att: dict[str, Any], c: Any, shift: int) -> bool:
+    """The predicted speaker phrase overlaps the gold one; or it is the antecedent right
+    before a gold relative pronoun ("Mr. Kamin, who ..."); or its text or name is the gold
+    text by :func:`.claims.speaker_correct`, or its last word is a word of the gold phrase's
+    head (the gold phrase up to its first comma or bracket: "Sen. Bernie Sanders (Vt.), who
+    lost ..." -> "Sen. Bernie Sanders")."""
     s, e = att["speaker_span"]
-    if (
-        c.speaker_start is not None
-        and s is not None
-        and min(e, c.speaker_end + shift) - max(s, c.speaker_start + shift) > 0
-    ):
+    gold = att["speaker"] or ""
+    if c.speaker_start is not None and s is not None:
+        ps, pe = c.speaker_start + shift, c.speaker_end + shift
+        if min(e, pe) - max(s, ps) > 0:
+            return True
+        if _norm(gold) in _RELATIVE and 0 <= s - pe <= 3:
+            return True
+    if speaker_correct(c.speaker_name, c.speaker_text, gold, ""):
         return True
-    return speaker_correct(c.speaker_name, c.speaker_text, att["speaker"] or "", "")
+    head = re.split(r",|\(| who | which ", gold)[0].lower().split()
+    return any(p and _norm(p).split()[-1] in head for p in (c.speaker_name, c.speaker_text))
 
 
 def _empty() -> dict[str, Any]:
