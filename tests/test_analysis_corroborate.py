@@ -196,3 +196,16 @@ def test_clusters_do_not_depend_on_input_order() -> None:
         shuffled = recs[:]
         rng.shuffle(shuffled)
         assert groups(shuffled) == first
+
+
+def test_a_hypothetical_report_is_never_merged_with_the_event_that_happened() -> None:
+    asserted = rec("d1", "Alpha", **TOWN_A)
+    same = rec("d2", "Beta", **TOWN_A2)
+    maybe = rec("d3", "Gamma", certainty="hypothetical", **TOWN_A2)  # "could strike again"
+    groups = sorted(
+        sorted(m.key for m in c.members) for c in cluster_events([asserted, same, maybe])
+    )
+    assert groups == [["d1#e1", "d2#e1"], ["d3#e1"]]
+    # two possibilities of one event still meet each other
+    maybe2 = rec("d4", "Delta", certainty="conditional", **TOWN_A)
+    assert len(cluster_events([maybe, maybe2])) == 1
