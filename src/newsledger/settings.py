@@ -96,6 +96,7 @@ class Settings:
             "events": {
                 "embeddings": bool(self.values["events"]["embeddings"]),
                 "embed_scope": self.values["events"]["embed_scope"],
+                "relevance": bool(self.values["events"]["relevance"]),
             },
         }
 

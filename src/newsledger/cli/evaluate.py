@@ -15,6 +15,8 @@ EVALUATIONS = {
     "events": "ACLED sub-event typing on CASE 2021 task 2 TSV: accuracy, macro/weighted F1.",
     "claims": "Claims on Gender Gap Tracker or PolNeAR JSONL: content P/R/F1, speaker accuracy, pronouns.",
     "actors": "Mention -> actor resolution on the labelled actor set: precision/recall.",
+    "relevance": "Invented ACLED events per 100 texts that report none, document and sentence "
+    "P/R, on the project's labelled relevance set (bench/relevance/labels.jsonl), dev and held-aside.",
 }
 
 

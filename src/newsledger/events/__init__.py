@@ -17,6 +17,7 @@ from ..pipeline import Stage
 from .classifier import SubtypeClassifier
 from .embed import clear_cache
 from .extract import EMBED_SCOPE, check_scope, classifier_inputs, extract, parse_count
+from .relevance import gate, shipped_model
 
 
 class EventStage(Stage):
@@ -33,6 +34,7 @@ class EventStage(Stage):
         classifier: Any | None = None,
         embeddings: bool = True,
         embed_scope: str = EMBED_SCOPE,
+        relevance: bool = True,
     ):
         """``embeddings`` (setting ``events.embeddings``): score sentences with the sentence-
         embedding half of the sub-type classifier too (more accurate; MiniLM on onnxruntime,
@@ -40,10 +42,13 @@ class EventStage(Stage):
         ``embed_scope`` (``events.embed_scope``): which texts are embedded -- "typed" (the
         sentences whose trigger the classifier types; within the cost budget), "sentences"
         (every classified sentence; CV +0.002, three times the cost) or "all" (paragraphs too);
-        see docs/events.md."""
+        see docs/events.md. ``relevance`` (``events.relevance``): drop the ACLED-typed events
+        that the relevance model scores out of ACLED's scope (:mod:`.relevance`; scored when
+        ``embeddings`` is on, and recorded even when this is off)."""
         self.min_confidence = min_confidence
         self.embeddings = embeddings
         self.embed_scope = check_scope(embed_scope)
+        self.relevance = relevance
         self._classifier = classifier
 
     @property
@@ -61,6 +66,8 @@ class EventStage(Stage):
             texts, parts = classifier_inputs(doc, sdoc, self.embed_scope)
             self.classifier.prime(texts, parts=parts)
         events = extract(doc, sdoc, self.classifier)
+        if self.embeddings:  # relevance before the events go out (reuses the vectors)
+            events = gate(doc, events, shipped_model(), enabled=self.relevance)
         doc.events = [e for e in events if e.confidence >= self.min_confidence]
         doc.user_data.pop("events.actor_index", None)
         return doc
