@@ -6,8 +6,9 @@ and the API's ``actor=`` and ``/api/ledger/{actor}`` all call :func:`resolve_act
 
 actors
   ``id``        an actor id of the store ("iskp")
-  ``name``      an actor name of the store, case, accents and punctuation folded
+  ``name``      an actor name of the store, in any case
   ``registry``  an alias or acronym of the actor registry ("ISIS-K", "isis-k", "ISKP")
+  ``name``      an actor name of the store with accents, punctuation and "the" folded
   ``mention``   how a document of the store wrote the actor, or a claim's speaker as written
   ``words``     the query as whole words of actor names ("Mujahid" -> "Zabihullah Mujahid")
 places
@@ -29,10 +30,13 @@ names and over their words, so "Hamas" suggests nothing rather than "Eugene Fama
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .filters import MAX_FILTER_CHARS, FilterError, UnknownName, did_you_mean
@@ -40,15 +44,23 @@ from .filters import MAX_FILTER_CHARS, FilterError, UnknownName, did_you_mean
 #: edit-distance scores (rapidfuzz ratio, 0..100) a suggestion needs: whole name, one word
 SUGGEST_NAME = 75.0
 SUGGEST_WORD = 80.0
-_NON_WORD = re.compile(r"[^\w]+|_")
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
 def fold(name: str | None) -> str:
     """A key two spellings of one name share: accents, case and punctuation folded, no
-    leading "the" ("The Taliban" = "taliban"; "ISIS-K" = "isis k")."""
-    from ..analysis.text import normalize_name
-
-    return normalize_name(name)
+    leading "the" ("The Taliban" = "taliban"; "ISIS-K" = "isis k"). The same key as the
+    analysis's ``normalize_name``, without importing the analysis package."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").lower()
+    toks = _WORD.findall(text)
+    if toks and toks[0] == "the":
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 @dataclass(frozen=True)
@@ -80,21 +92,53 @@ class PlaceMatch:
     how: str = "name"
 
 
-def _actor_table(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    return [(r[0], r[1] or r[0]) for r in conn.execute(
-        "SELECT actor_id, max(name) FROM actors GROUP BY actor_id"
+def _distinct(conn: sqlite3.Connection, sql: str) -> list[str]:
+    """The distinct values one column query lists (names: read from their index)."""
+    return [r[0] for r in conn.execute(sql) if r[0]]
+
+
+def _actors_named(conn: sqlite3.Connection, names: Iterable[str]) -> list[tuple[str, str]]:
+    """(actor id, name) of the store's actors called one of ``names`` (any case)."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT DISTINCT actor_id, name FROM actors"
+        " WHERE name COLLATE NOCASE IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(names))),),
     )]  # fmt: skip
 
 
-def _registry_record(text: str) -> tuple[str, str] | None:
-    """(id, name) of the registry actor ``text`` is an alias of; acronyms in any case."""
-    from ..actors.registry import load_registry
+@lru_cache(maxsize=1)
+def _registry_lines() -> tuple[tuple[str, str], ...]:
+    """(line lower-cased, line) of the packaged registry: scanned rather than loaded, so a
+    lookup costs milliseconds instead of the second a full Registry takes to build."""
+    from ..actors.registry import REGISTRY_FILE
 
-    reg = load_registry()
-    rec = reg.lookup(text)
-    if rec is None and " " not in text.strip() and len(text.strip()) <= 12:
-        rec = reg.lookup(text.upper())  # "isis-k" -> "ISIS-K"
-    return (rec.id, rec.name) if rec else None
+    lines = REGISTRY_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple((ln.lower(), ln) for ln in lines if ln.strip().startswith("{"))
+
+
+def _registry_entry(text: str, capitals: bool = True) -> dict[str, Any] | None:
+    """The registry record ``text`` is a name or alias of, as Registry.lookup answers it
+    (acronyms case-sensitively), else (``capitals``) in capitals ("isis-k" -> "ISIS-K")."""
+    from ..actors.registry import alias_key
+
+    t = " ".join(text.replace("’", "'").split())
+    tries = [t] + ([t.upper()] if capitals and " " not in t and len(t) <= 12 else [])
+    for cand in tries:
+        wanted = {cand, cand.lower()}
+        needle = json.dumps(cand, ensure_ascii=False)[1:-1].lower()
+        for low, line in _registry_lines():
+            if needle not in low:
+                continue
+            rec: dict[str, Any] = json.loads(line)
+            if any(alias_key(a) in wanted for a in [rec["name"], *rec.get("aliases", [])]):
+                return rec
+    return None
+
+
+def _registry_record(text: str) -> tuple[str, str] | None:
+    """(id, name) of the registry actor ``text`` names (see :func:`_registry_entry`)."""
+    rec = _registry_entry(text)
+    return (str(rec["id"]), str(rec["name"])) if rec else None
 
 
 def _check_length(param: str, query: str) -> None:
@@ -132,32 +176,39 @@ def suggestions(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
 
 
 def resolve_actor(conn: sqlite3.Connection, query: str, param: str = "actor") -> ActorMatch:
-    """The store's actors ``query`` names (see the module docstring); raises UnknownName."""
+    """The store's actors ``query`` names (see the module docstring); raises UnknownName.
+    Each pass reads an index (actor ids, names) or the list of distinct names, never every
+    record, except the ``mention`` pass (which reads the records that contain the query)."""
     _check_length(param, query)
     q = fold(query)
-    table = _actor_table(conn)
-    ids_of = dict(table)
-    if query in ids_of or query.lower() in ids_of:
-        aid = query if query in ids_of else query.lower()
-        return ActorMatch(query, (aid,), (ids_of[aid],), how="id")
+    for aid in dict.fromkeys((query, query.lower())):
+        row = conn.execute("SELECT name FROM actors WHERE actor_id = ? LIMIT 1", (aid,)).fetchone()
+        if row:
+            return ActorMatch(query, (aid,), (row[0],), how="id")
     if not q:
         raise UnknownName(param, did_you_mean("actor", query, []))
-    named = [(i, n) for i, n in table if fold(n) == q]
+    named = _actors_named(conn, [query.strip()])
     if named:
         return _match(query, named, "name")
     reg = _registry_record(query)
     if reg is not None:
-        found = [(i, n) for i, n in table if i == reg[0] or fold(n) == fold(reg[1])]
+        found = _actors_named(conn, [reg[1]])
+        row = conn.execute("SELECT name FROM actors WHERE actor_id = ? LIMIT 1", (reg[0],))
+        found += [(reg[0], r[0]) for r in row]
         if found:
             return _match(query, found, "registry")
         return ActorMatch(query, (reg[0],), (reg[1],), how="registry", in_store=False)
-    mentioned = _mentioned(conn, query, q, ids_of)
+    names = _distinct(conn, "SELECT DISTINCT name COLLATE NOCASE FROM actors")
+    folded = [n for n in names if fold(n) == q]
+    if folded:
+        return _match(query, _actors_named(conn, folded), "name")
+    mentioned = _mentioned(conn, query, q)
     if mentioned is not None:
         return mentioned
-    within = [(i, n) for i, n in table if len(q) >= 3 and _words_in(q, fold(n))]
+    within = [n for n in names if len(q) >= 3 and _words_in(q, fold(n))]
     if within:
-        return _match(query, within, "words")
-    close = suggestions(query, sorted({n for _, n in table}))
+        return _match(query, _actors_named(conn, within), "words")
+    close = suggestions(query, sorted(names))
     raise UnknownName(param, did_you_mean("actor", query, close), close)
 
 
@@ -167,25 +218,28 @@ def _match(query: str, pairs: list[tuple[str, str]], how: str) -> ActorMatch:
     return ActorMatch(query, ids, names, how=how)
 
 
-def _mentioned(
-    conn: sqlite3.Connection, query: str, q: str, ids_of: dict[str, str]
-) -> ActorMatch | None:
+def _mentioned(conn: sqlite3.Connection, query: str, q: str) -> ActorMatch | None:
     """Actors a document wrote as ``query`` (a mention or alias), else claims whose speaker is
     written so and has no actor id."""
     low = query.strip().lower()
-    rows = conn.execute(
-        """SELECT DISTINCT a.actor_id FROM actors a, json_each(a.record, '$.mentions') m
-           WHERE lower(json_extract(m.value, '$.text')) = ?
-           UNION SELECT DISTINCT a.actor_id FROM actors a, json_each(a.record, '$.aliases') al
-           WHERE lower(al.value) = ?""",
-        (low, low),
-    ).fetchall()
+    # the records that hold the text at all (LIKE as a prefilter, its wildcards escaped),
+    # then their mentions and aliases compared exactly
+    held = "%" + re.sub(r"([\\%_])", r"\\\1", json.dumps(low, ensure_ascii=False)[1:-1]) + "%"
+    rows: dict[str, str] = {}
+    for aid, name, record in conn.execute(
+        "SELECT actor_id, name, record FROM actors WHERE record LIKE ? ESCAPE '\\'", (held,)
+    ):
+        rec = json.loads(record)
+        written = [m.get("text", "") for m in rec.get("mentions", [])] + rec.get("aliases", [])
+        if any(w.strip().lower() == low for w in written):
+            rows.setdefault(aid, name)
     if rows:
-        return _match(query, [(r[0], ids_of.get(r[0], r[0])) for r in rows], "mention")
+        return _match(query, list(rows.items()), "mention")
     texts = [
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT speaker_text FROM claims WHERE lower(speaker_text) = ?", (low,)
+            "SELECT DISTINCT speaker_text FROM claims WHERE speaker_text = ? COLLATE NOCASE",
+            (query.strip(),),
         )
         if fold(r[0]) == q
     ]
@@ -217,63 +271,60 @@ def country_alias(text: str) -> str | None:
     for f in feats:
         if f.kind == "country" and f.cc:
             return str(f.cc)
-    from ..actors.registry import load_registry
-
-    rec = load_registry().lookup(t)
-    if rec is None or rec.type != "state" or not rec.country or rec.id != rec.country.lower():
+    rec = _registry_entry(t, capitals=False)
+    country = rec.get("country") if rec else None
+    if rec is None or rec.get("type") != "state" or not country or rec["id"] != country.lower():
         return None
-    if any(f.cc == rec.country for f in feats):
+    if any(f.cc == country for f in feats):
         return None  # the capital or a province standing for the state
-    return rec.country
+    return str(country)
 
 
-_PlaceRow = tuple[str, str, str | None, str | None, str | None]
-
-
-def _place_table(conn: sqlite3.Connection) -> list[_PlaceRow]:
-    """(place id, name, native name, admin1, country if the place is a country) of the store."""
-    return [
-        (r[0], r[1] or r[0], r[2], r[3], r[5] if r[4] == "country" else None)
-        for r in conn.execute(
-            "SELECT place_id, max(name), max(json_extract(record, '$.native_name')), max(admin1),"
-            " max(kind), max(country) FROM places GROUP BY place_id"
-        )
-    ]
+def _places_named(conn: sqlite3.Connection, names: Iterable[str]) -> list[tuple[str, ...]]:
+    """(place id, name, kind, country) of the store's places called one of ``names``."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT DISTINCT place_id, name, kind, country FROM places"
+        " WHERE name COLLATE NOCASE IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(names))),),
+    )]  # fmt: skip
 
 
 def resolve_place(conn: sqlite3.Connection, query: str, param: str = "place") -> PlaceMatch:
-    """The store's places ``query`` names (see the module docstring); raises UnknownName."""
+    """The store's places ``query`` names (see the module docstring); raises UnknownName.
+    Names are compared folded (case, accents, punctuation), so a gazetteer's native spelling
+    ("Nangarhār") finds the ASCII name the store keeps."""
     _check_length(param, query)
     q = fold(query)
-    table = _place_table(conn)
-    for pid, name, *_ in table:
-        if pid == query:
-            return PlaceMatch(query, ids=(pid,), names=(name,), how="id")
+    row = conn.execute("SELECT name FROM places WHERE place_id = ? LIMIT 1", (query,)).fetchone()
+    if row:
+        return PlaceMatch(query, ids=(query,), names=(row[0],), how="id")
     code = country_code(query)
     if code:
         return PlaceMatch(query, country=code, names=(code,), how="country")
     if not q:
         raise UnknownName(param, did_you_mean("place", query, []))
-    named = [row for row in table if q in (fold(row[1]), fold(row[2]))]
-    countries = {row[4] for row in named}
+    names = _distinct(conn, "SELECT DISTINCT name COLLATE NOCASE FROM places")
+    provinces = _distinct(conn, "SELECT DISTINCT admin1 COLLATE NOCASE FROM places")
+    named = _places_named(conn, [n for n in names if fold(n) == q])
+    countries = {r[3] if r[2] == "country" else None for r in named}
     if named and len(countries) == 1 and None not in countries:
         return PlaceMatch(query, country=countries.pop(), names=(named[0][1],), how="country")
-    admin1 = tuple(sorted({row[3] for row in table if row[3] and fold(row[3]) == q}))
+    admin1 = tuple(sorted(a for a in provinces if fold(a) == q))
     if named or admin1:
-        ids = tuple(sorted({row[0] for row in named}))
-        names = tuple(dict.fromkeys([row[1] for row in named] + list(admin1)))
-        return PlaceMatch(query, ids=ids, admin1=admin1, names=names, how="name")
+        ids = tuple(sorted({str(r[0]) for r in named}))
+        shown = tuple(dict.fromkeys([str(r[1]) for r in named] + list(admin1)))
+        return PlaceMatch(query, ids=ids, admin1=admin1, names=shown, how="name")
     code = country_alias(query)
     if code:
         return PlaceMatch(query, country=code, names=(code,), how="country")
-    within = [row for row in table if len(q) >= 3 and _words_in(q, fold(row[1]))]
+    within = _places_named(conn, [n for n in names if len(q) >= 3 and _words_in(q, fold(n))])
     if within:
-        ids = tuple(sorted({row[0] for row in within}))
-        return PlaceMatch(query, ids=ids, names=tuple(dict.fromkeys(r[1] for r in within)),
+        return PlaceMatch(query, ids=tuple(sorted({str(r[0]) for r in within})),
+                          names=tuple(dict.fromkeys(str(r[1]) for r in within)),
                           how="words")  # fmt: skip
     if _gazetteer_lookup(query):
         return PlaceMatch(query, names=(query,), how="gazetteer")
-    close = suggestions(query, sorted({r[1] for r in table} | {r[3] for r in table if r[3]}))
+    close = suggestions(query, sorted(set(names) | set(provinces)))
     raise UnknownName(param, did_you_mean("place", query, close), close)
 
 

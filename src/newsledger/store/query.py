@@ -43,7 +43,7 @@ class _Where:
         if m.ids:
             parts.append(self.among(id_col, m.ids))
         if m.admin1:
-            parts.append(self.among(f"{alias}.admin1", m.admin1))
+            parts.append(self.among(f"{alias}.admin1 COLLATE NOCASE", m.admin1))
         if m.country:
             parts.append(f"{alias}.country = ?")
             self.params.append(m.country)
