@@ -238,3 +238,27 @@ def test_labelled_set_is_large_split_and_carries_no_text() -> None:
         assert set(r) <= {"source", "key", "sha1", "split", "event", "sentences", "window", "kind"}
         if r["event"]:
             assert r["sentences"] and all(a < b for a, b in r["sentences"])
+
+
+def test_eval_counts_invented_events_and_recall_per_gate() -> None:
+    from newsledger.evaluation.relevance import _split_metrics
+
+    kept = {"inside": True, "hit": True, "kept": True, "sentence": "s"}
+    dropped = {"inside": True, "hit": False, "kept": False, "sentence": "t"}
+    rows = [
+        {"event": False, "kind": "sport", "sentences": [], "kept_off": [dropped, dropped]},
+        {"event": False, "kind": "sport", "sentences": [], "kept_off": []},
+        {"event": True, "kind": "-", "sentences": [[0, 5]], "kept_off": [kept, dropped]},
+        {"event": True, "kind": "-", "sentences": [[0, 5]], "kept_off": []},
+    ]
+    for r in rows:
+        r["kept_on"] = [e for e in r["kept_off"] if e["kept"]]
+        r["found_off"] = r["found_on"] = int(bool(r["kept_on"]))
+    off, on = _split_metrics(rows, "off"), _split_metrics(rows, "on")
+    assert off["acled_events_per_100_none"] == 100.0 and on["acled_events_per_100_none"] == 0.0
+    assert off["none_docs_with_event"] == 0.5 and on["none_docs_with_event"] == 0.0
+    assert off["doc_precision"] == 0.5 and on["doc_precision"] == 1.0
+    assert on["doc_recall"] == 0.5
+    assert off["sentence_precision"] == 0.5 and on["sentence_precision"] == 1.0
+    assert on["sentence_recall"] == 0.5
+    assert on["per_100_none_by_kind"] == {"sport": 0.0}
