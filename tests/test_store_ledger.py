@@ -145,8 +145,9 @@ ACTOR_POOL = [
     ("grp-a", "Northern Front", ["NF"]),
     ("grp-b", "River Brigade", []),
     ("grp-c", "Hill Council", ["HC", "the Council"]),
-    ("grp-d", "Coast Guard Unit", []),
+    ("grp-d", "Coast Guard Unit", ["NF"]),  # the same alias as another actor: earliest wins
     ("min", "Defence Ministry", []),
+    ("grp-e", "NF", []),  # a name that is someone's alias: its records follow the winner
 ]
 TOWNS = [
     ("geonames:11", "Amberford", "Westland", 10.00, 20.00),

@@ -287,7 +287,7 @@ def rebuild(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
             if doc is not None:
                 u._add_doc(doc)
         u._aggregate()
-        u.aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
+        u.aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))  # all, at once
         u.dup_affected = {
             r[0]
             for r in conn.execute(
@@ -341,18 +341,17 @@ class _Update:
         self.p = params
         self.blocks = _Blocks(params)
         self.touched_names: set[tuple[str, int]] = set()
-        self.touched_aliases: set[str] = set()
+        self.before: dict[str, str | None] = {}  # alias -> its canonical key before the update
         self.dup_affected: set[str] = set()  # documents whose copy group must be recomputed
         self.shingles: dict[str, set[str]] = {}
         self.bands: dict[str, list[int]] = {}  # a document's LSH bands (copies)
         self.nbrs: dict[str, set[str]] = {}  # a document's copies and originals
         self.infos: dict[str, DocInfo | None] = {}
         self.records: dict[str, list[EventRecord]] = {}  # raw event records of loaded documents
-        self.aliases: dict[str, str] = {}
+        self.aliases: dict[str, str | None] = {}  # alias key -> canonical key, as looked up
         self.keep = True  # keep a document's shingles and records in memory once read
 
     def run(self, ids: list[str]) -> None:
-        before = {a: self._alias(a) for a in self._aliases_of(ids)}
         for d in ids:
             self._remove_doc(d)
         for d in ids:
@@ -360,10 +359,7 @@ class _Update:
             if doc is not None:
                 self._add_doc(doc)
         self._aggregate()
-        self.aliases = dict(self.c.execute("SELECT alias, key FROM ledger_aliases"))
-        changed_aliases = [
-            a for a in before.keys() | self.touched_aliases if before.get(a) != self.aliases.get(a)
-        ]
+        changed_aliases = sorted(a for a, was in self.before.items() if was != self._alias(a))
         refresh = set(ids) | self._regroup_copies()
         for part in chunks(changed_aliases):
             refresh.update(
@@ -376,17 +372,12 @@ class _Update:
         _Clusters(self.c, self.p).update(self._refresh_reports(sorted(refresh)))
 
     # -- documents ------------------------------------------------------------------------------
-    def _aliases_of(self, ids: list[str]) -> set[str]:
-        out: set[str] = set()
-        for part in chunks(ids):
-            out.update(
-                r[0]
-                for r in self.c.execute(
-                    f"SELECT alias FROM ledger_alias_rows WHERE doc_id IN ({marks(len(part))})",
-                    part,
-                )
-            )
-        return out
+    def _touch_aliases(self, aliases: Iterable[str]) -> None:
+        """Remember what ``aliases`` meant before this update (the winners are recomputed by
+        :meth:`_aggregate`): the reports whose keys change meaning are re-entered."""
+        for a in aliases:
+            if a not in self.before:
+                self.before[a] = self._alias(a)
 
     def _alias(self, a: str) -> str | None:
         row = self.c.execute("SELECT key FROM ledger_aliases WHERE alias = ?", (a,)).fetchone()
@@ -398,7 +389,7 @@ class _Update:
             (k, cat)
             for k, cat in c.execute("SELECT key, cat FROM ledger_name_rows WHERE doc_id = ?", (d,))
         )
-        self.touched_aliases.update(
+        self._touch_aliases(
             r[0] for r in c.execute("SELECT alias FROM ledger_alias_rows WHERE doc_id = ?", (d,))
         )
         row = c.execute("SELECT grp FROM ledger_copies WHERE doc_id = ?", (d,)).fetchone()
@@ -438,7 +429,7 @@ class _Update:
             "INSERT INTO ledger_alias_rows VALUES (?,?,?,?)",
             [(a, k, rank(ord_, pos), doc.id) for a, k, pos in arows],
         )
-        self.touched_aliases.update(a for a, _, _ in arows)
+        self._touch_aliases(a for a, _, _ in arows)
         if len(sh) >= 2:
             self.bands[doc.id] = dup_bands(sh)
             c.executemany(
@@ -472,7 +463,7 @@ class _Update:
                 c.execute("INSERT OR REPLACE INTO ledger_names VALUES (?,?,?,?)", (k, cat, *row))
             else:
                 c.execute("DELETE FROM ledger_names WHERE key = ? AND cat = ?", (k, cat))
-        for a in self.touched_aliases:
+        for a in self.before:
             row = c.execute(
                 "SELECT key, rank FROM ledger_alias_rows WHERE alias = ? ORDER BY rank LIMIT 1",
                 (a,),
@@ -574,7 +565,9 @@ class _Update:
         return row[0] if row else d
 
     def _canonical(self, k: str) -> str:
-        return self.aliases.get(k, k)
+        if k not in self.aliases:
+            self.aliases[k] = self._alias(k)
+        return self.aliases[k] or k
 
     def _refresh_reports(self, docs: list[str]) -> _Changes:
         """Take the reports of ``docs`` out of the clusters and put their current versions in
