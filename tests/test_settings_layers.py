@@ -35,9 +35,10 @@ def test_settings_reject_unknown_keys_and_wrong_types(tmp_path: Path) -> None:
 
 def test_events_settings_reach_the_stage_and_bad_values_fail(tmp_path: Path) -> None:
     f = tmp_path / "s.toml"
-    f.write_text('[events]\nembeddings = false\nembed_scope = "sentences"\n')
+    f.write_text('[events]\nembeddings = false\nembed_scope = "sentences"\nrelevance = false\n')
     config = load_settings(f, environ={}).stage_config()["events"]
-    assert config == {"embeddings": False, "embed_scope": "sentences"}
+    mine = {k: config[k] for k in ("embeddings", "embed_scope", "relevance")}
+    assert mine == {"embeddings": False, "embed_scope": "sentences", "relevance": False}
     f.write_text('[events]\nembed_scope = "everything"\n')
     with pytest.raises(SettingsError, match="embed_scope"):
         load_settings(f, environ={})
