@@ -148,6 +148,28 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX claims_speaker_text ON claims(speaker_text COLLATE NOCASE)
         """,
     ),
+    (
+        "0004_feed_state",
+        # what `newsledger watch` fetched (feeds/state.py): each feed or sitemap's validators and
+        # last answer, each article address's state, validators, hashes and document
+        """
+        CREATE TABLE feed_sources (
+            url TEXT PRIMARY KEY, kind TEXT, title TEXT,
+            etag TEXT, last_modified TEXT, content_hash TEXT,
+            status INTEGER, error TEXT, entries INTEGER,
+            checked_at TEXT, changed_at TEXT
+        );
+        CREATE TABLE feed_items (
+            url TEXT PRIMARY KEY, source TEXT NOT NULL, state TEXT NOT NULL,
+            stamp TEXT, title TEXT, published TEXT, doc_id TEXT,
+            etag TEXT, last_modified TEXT, content_hash TEXT, text_hash TEXT,
+            status INTEGER, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+            seen_at TEXT NOT NULL, fetched_at TEXT
+        );
+        CREATE INDEX feed_items_state ON feed_items(state, seen_at);
+        CREATE INDEX feed_items_text_hash ON feed_items(text_hash)
+        """,
+    ),
 ]
 
 
