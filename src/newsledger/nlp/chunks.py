@@ -76,12 +76,24 @@ def groups(pieces: Iterable[str], max_chars: int) -> Iterator[list[str]]:
 
 def join(parts: list[Any]) -> Any:
     """One spaCy Doc from the parses of consecutive chunks of one text (the chunks' own Doc when
-    there is one). Nothing is inserted between chunks: the text is the chunks' concatenation."""
+    there is one). Nothing is inserted between chunks: the text is the chunks' concatenation.
+
+    A joined Doc carries no ``tensor`` (the tok2vec output, 384 bytes a token, kept by spaCy
+    for ``Token.vector`` on a model without vectors): no stage reads it, and on a long text it
+    is the largest part of the parse. The chunks drop theirs as they come (``drop_tensor``)."""
     if len(parts) == 1:
         return parts[0]
     from spacy.tokens import Doc
 
-    return Doc.from_docs(parts, ensure_whitespace=False)
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
 
 
-__all__ = ["chunk_spans", "groups", "join"]
+def drop_tensor(sdoc: Any) -> Any:
+    """``sdoc`` without its tensor (see :func:`join`)."""
+    import numpy
+
+    sdoc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return sdoc
+
+
+__all__ = ["chunk_spans", "drop_tensor", "groups", "join"]
