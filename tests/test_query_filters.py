@@ -218,6 +218,8 @@ def test_country_names_and_iso_codes_name_the_same_place(db: str, client: TestCl
         assert keys(api) == afghan
     province = rows(db, "events", "--place", "Nangarhar")
     assert province and all(r["admin1"] == "Nangarhar" for r in province)
+    for spelling in ("Nangarhar province", "nangarhār"):  # a feature word, a native spelling
+        assert keys(rows(db, "events", "--place", spelling)) == keys(province)
 
 
 def test_misspellings_get_suggestions_never_a_guess(db: str, client: TestClient) -> None:

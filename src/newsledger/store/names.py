@@ -17,7 +17,8 @@ places
                 of that country
   ``name``      a place name (or the gazetteer's native spelling) or a province (admin1) of
                 the store: the place and every place inside that province; a country of the
-                store ("Russia") means every place of that country
+                store ("Russia") means every place of that country; a trailing feature word
+                is let go if the name alone answers ("Nangarhar province", "Achin district")
   ``country``   a country's common name or alias ("UK", "DR Congo", "Palestine"; never a
                 capital standing for its state, such as "Moscow")
   ``words``     the query as whole words of place names ("Waziristan")
@@ -37,6 +38,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .filters import MAX_FILTER_CHARS, FilterError, UnknownName, did_you_mean
@@ -305,15 +307,13 @@ def resolve_place(conn: sqlite3.Connection, query: str, param: str = "place") ->
         raise UnknownName(param, did_you_mean("place", query, []))
     names = _distinct(conn, "SELECT DISTINCT name COLLATE NOCASE FROM places")
     provinces = _distinct(conn, "SELECT DISTINCT admin1 COLLATE NOCASE FROM places")
-    named = _places_named(conn, [n for n in names if fold(n) == q])
-    countries = {r[3] if r[2] == "country" else None for r in named}
-    if named and len(countries) == 1 and None not in countries:
-        return PlaceMatch(query, country=countries.pop(), names=(named[0][1],), how="country")
-    admin1 = tuple(sorted(a for a in provinces if fold(a) == q))
-    if named or admin1:
-        ids = tuple(sorted({str(r[0]) for r in named}))
-        shown = tuple(dict.fromkeys([str(r[1]) for r in named] + list(admin1)))
-        return PlaceMatch(query, ids=ids, admin1=admin1, names=shown, how="name")
+    found = _named_place(conn, query, q, names, provinces)
+    words = q.split()
+    kinds = feature_words().get(words[-1]) if len(words) > 1 else None
+    if found is None and kinds:  # "Nangarhar province": the name, of the kinds the word says
+        found = _named_place(conn, query, " ".join(words[:-1]), names, provinces, kinds)
+    if found is not None:
+        return found
     code = country_alias(query)
     if code:
         return PlaceMatch(query, country=code, names=(code,), how="country")
@@ -326,6 +326,46 @@ def resolve_place(conn: sqlite3.Connection, query: str, param: str = "place") ->
         return PlaceMatch(query, names=(query,), how="gazetteer")
     close = suggestions(query, sorted(set(names) | set(provinces)))
     raise UnknownName(param, did_you_mean("place", query, close), close)
+
+
+def _named_place(
+    conn: sqlite3.Connection,
+    query: str,
+    key: str,
+    names: list[str],
+    provinces: list[str],
+    kinds: frozenset[str] | None = None,
+) -> PlaceMatch | None:
+    """The places of the store named ``key`` (folded; of ``kinds`` when given), or the province
+    so named with every place in it; a country of the store means every place of that country."""
+    named = _places_named(conn, [n for n in names if fold(n) == key])
+    if kinds:
+        named = [r for r in named if r[2] in kinds]
+    countries = {r[3] if r[2] == "country" else None for r in named}
+    if named and len(countries) == 1 and None not in countries:
+        return PlaceMatch(query, country=countries.pop(), names=(named[0][1],), how="country")
+    admin1 = tuple(sorted(a for a in provinces if fold(a) == key))
+    if kinds and "admin1" not in kinds:
+        admin1 = ()
+    if not named and not admin1:
+        return None
+    ids = tuple(sorted({str(r[0]) for r in named}))
+    shown = tuple(dict.fromkeys([str(r[1]) for r in named] + list(admin1)))
+    return PlaceMatch(query, ids=ids, admin1=admin1, names=shown, how="name")
+
+
+@lru_cache(maxsize=1)
+def feature_words() -> dict[str, frozenset[str]]:
+    """Words that say what kind of place a name is -> the kinds they point to ("province":
+    admin1, admin2): the places stage's own list (places/data/feature_words.tsv), read without
+    importing the places stage."""
+    path = Path(__file__).resolve().parents[1] / "places" / "data" / "feature_words.tsv"
+    out: dict[str, frozenset[str]] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        cols = row.split("\t")
+        if row.strip() and not row.startswith("#") and len(cols) > 1 and cols[1].strip():
+            out[cols[0].strip().lower()] = frozenset(k.strip() for k in cols[1].split(","))
+    return out
 
 
 def _gazetteer_lookup(name: str) -> tuple[Any, ...]:
