@@ -274,3 +274,32 @@ def test_ledger_index_built_document_by_document_equals_a_full_analysis(tmp_path
                 if a is not None and b is not None:
                     assert b.to_dict() == a.to_dict(), (built, name)
             rebuild(store.conn)
+
+
+def test_a_failing_ledger_index_loses_no_document(tmp_path: Path, monkeypatch, caplog) -> None:
+    import random
+
+    from newsledger.store import ledger_index
+    from newsledger.store.ledger_read import store_ledger
+
+    rng = random.Random(3)
+    with open_store(str(tmp_path / "l.db")) as store:
+        store.write(synthetic_doc(rng, 1))
+        assert ledger_index.pending(store.conn) == 0  # taken in by the write itself
+
+        def broken(self, ids):
+            raise RuntimeError("index broken")
+
+        monkeypatch.setattr(ledger_index._Update, "run", broken)
+        doc = synthetic_doc(rng, 2)
+        assert store.write(doc) == "new"  # the write goes on
+        assert "index broken" in caplog.text
+        assert store.get_document(doc.id) is not None and ledger_index.pending(store.conn) == 1
+        monkeypatch.undo()
+        name = doc.actors[0].name
+        ledger = store_ledger(store.conn, name)  # a reader takes the marked document in first
+        assert ledger_index.pending(store.conn) == 0
+        assert ledger is not None
+        assert any(m.doc_id == doc.id for e in ledger.events for m in e.event.members) or any(
+            c.claim.doc_id == doc.id for c in ledger.claims
+        )
