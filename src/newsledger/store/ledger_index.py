@@ -229,10 +229,13 @@ def pending(conn: sqlite3.Connection) -> int:
 
 
 def catch_up(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
-    """Take every document written since the last update into the index, in one transaction.
-    Returns the number of documents taken in (0: already up to date)."""
+    """Take every document written since the last update into the index, in one transaction
+    (the whole store in one pass, :func:`rebuild`, when the index is empty). Returns the number
+    of documents taken in (0: already up to date)."""
     if not conn.execute("SELECT 1 FROM ledger_dirty LIMIT 1").fetchone():
         return 0
+    if not conn.execute("SELECT 1 FROM ledger_docs LIMIT 1").fetchone():
+        return rebuild(conn, params)  # a store written before the index: one pass is faster
     conn.execute("BEGIN IMMEDIATE")
     try:
         ids = sorted(r[0] for r in conn.execute("SELECT doc_id FROM ledger_dirty"))
@@ -250,9 +253,11 @@ def after_write(conn: sqlite3.Connection) -> None:
     (``Store.write``, before its COMMIT: the document and its place in the index are committed
     together). A failure here rolls back only the index's part, under a savepoint: it is
     logged, the document is stored and stays marked, and the next update takes it in."""
+    ids = sorted(r[0] for r in conn.execute("SELECT doc_id FROM ledger_dirty"))
+    if len(ids) > 1 and not conn.execute("SELECT 1 FROM ledger_docs LIMIT 1").fetchone():
+        return  # a store written before the index: the next reader builds it in one pass
     conn.execute("SAVEPOINT ledger_index")
     try:
-        ids = sorted(r[0] for r in conn.execute("SELECT doc_id FROM ledger_dirty"))
         if ids:
             _Update(conn, PARAMS).run(ids)
             conn.execute("DELETE FROM ledger_dirty")
