@@ -145,3 +145,14 @@ def test_characterisation_with_its_object(parse):
     doc = parse("Ivan Markov called the senator a dangerous man on Friday.", stages=STAGES)
     c = _claim(doc, "the senator a dangerous man")
     assert c.kind == "statement" and c.cue == "call"
+
+
+def test_second_reporting_verb_starts_its_own_claim(parse):
+    doc = parse(
+        "Maria Alvarez, speaking to farmers in Eastport, said she would order a review of the "
+        "grain prices and warned against hoarding by the big traders.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "order a review")
+    assert "warned" not in c.content
+    assert any("hoarding" in x.content and x.kind == "topic" for x in doc.claims)

@@ -130,7 +130,7 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
                 e = max(e, pred.right_edge.idx + len(pred.right_edge))
             return cue, "object", (s, e)
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in _ABOUT:
+        if c.dep_ == "prep" and (c.lower_ in _ABOUT or (c.lower_ == "to" and pos == "adj")):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             cue = lex.attitude(lemma, pos, "about")
             if pobj is not None and cue is not None:

@@ -319,7 +319,8 @@ def _indirect_claim(
 
 
 def _cut_at_participle(ctx: _Ctx, tok: Any, cs: int, ce: int) -> int:
-    """End a reported clause before ", saying/noting/insisting ...": that is a claim of its own."""
+    """End a reported clause before ", saying/noting/insisting ..." or "and warned ...": that
+    is a claim of its own."""
     span = ctx.sdoc.char_span(cs, ce, alignment_mode="contract")
     if span is None:
         return ce
@@ -331,6 +332,18 @@ def _cut_at_participle(ctx: _Ctx, tok: Any, cs: int, ce: int) -> int:
             and t.nbor(-1).text == ","
             and _quote_at(ctx, t.idx) < 0
         ):
+            return _trim(ctx.doc.text, cs, t.nbor(-1).idx)[1]
+        if (
+            t.tag_ == "VBD"
+            and t.dep_ == "conj"
+            and t.lemma_.lower() in ctx.lex.cues
+            and t.nbor(-1).lower_ == "and"
+            and tok.tag_ == "VBD"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and _quote_at(ctx, t.idx) < 0
+        ):
+            # "said he would order a review and warned against hackers": the speaker's
+            # second reporting verb, read by the parse into the clause, starts a claim of its own
             return _trim(ctx.doc.text, cs, t.nbor(-1).idx)[1]
     return ce
 

@@ -4,8 +4,9 @@ dead heat" in a headline (rule id ``label.colon``).
 A label is a name — a person's or organisation's entity, a word in capitals, or a non-human
 source noun of ``data/evidence_nouns.txt`` — of at most four words that opens a sentence (or
 follows an opening quote mark) and is followed by a colon. The content runs from the colon to
-the next label, the closing quote mark or the end of the paragraph. Interviewer labels ("Q:",
-"Question:") are not speakers of claims.
+the next label, the closing quote mark or the end of the paragraph (a label not in capitals:
+the end of its sentence). Interviewer labels ("Q:", "Question:") are not speakers of claims,
+and the words after a label in capitals need a verb ("RRP: 49.95 Euro" is a price list).
 """
 
 from __future__ import annotations
@@ -51,8 +52,13 @@ def labels(ctx: Any) -> list[Any]:
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in '“"«'):
             e -= 1
-        if len(text[s:e].split()) < 3:
-            continue
+        span = ctx.sdoc.char_span(s, e, alignment_mode="contract")
+        if (
+            len(text[s:e].split()) < 3
+            or span is None
+            or (head.text.isupper() and not any(t.pos_ in ("VERB", "AUX") for t in span))
+        ):
+            continue  # "RRP: 49.95 Euro": a price list, not a speaker's words
         raw = Raw(s, e, "direct" if text[s - 1 : s] in _OPEN else "indirect", None, "say", head)
         raw.para = pi
         raw.confidence = 0.6

@@ -37,7 +37,8 @@ def resolve(ctx: Any, raws: list[Any]) -> tuple[list[Claim], dict[str, str]]:
             and prev[1].cue is not None
             and r.cue.i == prev[1].cue.i
             and r.para == prev[1].para
-            and _split_quote(prev[1], r)
+            and prev[1].quote == "direct"
+            and 0 <= r.start - prev[1].end <= 80
         ):
             _add_piece(ctx, claims[-1], r)  # "…," Ryan said. "…" (attributed to the same verb)
             continue
