@@ -81,3 +81,14 @@ def test_interviewer_question_is_not_the_interviewee_claim(parse):
     assert not any("what comes next" in t for t in contents)
     assert not any("run again" in t for t in contents)
     assert any("More housing" in t for t in contents)
+
+
+def test_it_without_an_earlier_speaker_is_the_organisation_named_before(parse):
+    doc = parse(
+        "The Valdorian Grain Board met on Friday. It said the harvest would be late this year.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "harvest would be late")
+    assert c.speaker_text == "It"
+    assert c.speaker_name and "Grain Board" in c.speaker_name
+    assert c.speaker_kind == "organization"

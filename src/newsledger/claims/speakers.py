@@ -366,6 +366,24 @@ class SpeakerResolver:
                 return r
         return None
 
+    def _group_before(self, tok: Any, text: str, labels: tuple[str, ...], kind: str) -> Any:
+        """ "it"/"they" with no earlier speaker to take: the organisation or group entity the
+        text names last in the 400 characters before ("The Security Council met. It called
+        the test ..."), else unresolved."""
+        for e in reversed(tok.doc.ents):
+            if e.end_char > tok.idx:
+                continue
+            if tok.idx - e.end_char > 400:
+                break
+            if e.label_ in labels:
+                actor = _actor_at(self.doc, e.start_char, e.end_char)
+                name = (
+                    actor.name if actor is not None else re.sub(r"^the\s+", "", e.text, flags=re.I)
+                )
+                kind_ = "organization" if e.label_ == "ORG" else kind
+                return Resolved(text, name, kind_, actor.id if actor else None, None, plural=True)
+        return Resolved(text, None, kind, None, None, plural=kind != "organization")
+
     def _pronoun(self, tok: Any, offset: int) -> Any:
 
         low = _POSSESSIVE.get(tok.lower_, tok.lower_)
@@ -423,13 +441,13 @@ class SpeakerResolver:
                 # "Some analysts ... That, they say, is why": the group as the text named it
                 name = prev.name or (prev.text if prev.text.lower() not in _PRONOUNS else None)
                 return Resolved(text, name, prev.kind, prev.actor, prev.org, plural=True)
-            return Resolved(text, None, "unnamed", None, None, plural=True)
+            return self._group_before(tok, text, ("ORG", "NORP"), "unnamed")
         if low == "it":
             prev = self._previous(offset, lambda r: r.kind == "organization")
             if prev is not None:
                 name = prev.name or (prev.text if prev.text.lower() not in _PRONOUNS else None)
                 return Resolved(text, name, "organization", prev.actor, prev.org, plural=True)
-            return Resolved(text, None, "organization", None, None)
+            return self._group_before(tok, text, ("ORG",), "organization")
         if low in ("some", "many", "others", "both", "several", "most", "few", "all"):
             return Resolved(text, None, "unnamed", None, None, plural=True)
         if low in ("who", "that", "which"):
