@@ -24,7 +24,8 @@ app = typer.Typer(
 
 #: command modules in the order --help lists them; a module that is missing is skipped.
 COMMANDS = [
-    "extract", "explain", "ingest", "query", "show", "export", "ledger", "trends", "serve", "evaluate"
+    "extract", "explain", "ingest", "watch", "query", "show", "export", "ledger", "trends", "serve",
+    "evaluate",
 ]  # fmt: skip
 
 
