@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: all demo install browser test lint bench clean
+.PHONY: all demo install browser test lint bench clean vendor
 
 all: demo
 
@@ -46,6 +46,11 @@ test: $(STAMP) browser
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+
+# Rebuild the dashboard's vendored map files (Leaflet, world-atlas...) from npm; the result is
+# committed, so nothing else here needs npm.
+vendor: $(STAMP)
+	bash scripts/vendor_dashboard.sh
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
