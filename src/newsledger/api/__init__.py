@@ -22,7 +22,15 @@ newest ingest time) and the filters are unchanged, and redone after any ingest.
                                          certainty, min_confidence (events; claims take
                                          min_confidence) — checked and resolved by the same
                                          store functions (store.filters, store.names): a
-                                         bad or unsupported parameter is a 422 naming it
+                                         bad or unsupported parameter is a 422 naming it;
+                                         events and claims also take outlet (one of the
+                                         store's outlets, any case) and q (words the
+                                         record's sentence, content, speaker or title holds)
+    GET /api/export?format=csv|geojson&...
+                                         the events the same filters select, as
+                                         `newsledger export --scheme all` writes them
+    GET /api/choices                     the store's outlets and the ACLED event types, for
+                                         the dashboard's selects
     GET /api/ledger/{actor}              what the actor claims against what is reported (JSON)
     GET /api/ledger/{actor}/html         the same as a self-contained HTML page
     GET /api/outlines?country=AF&...     country outlines (GeoJSON) for maps
@@ -31,15 +39,18 @@ newest ingest time) and the filters are unchanged, and redone after any ingest.
 
 # no `from __future__ import annotations`: FastAPI reads the annotations of the endpoints
 # defined inside create_app at run time, and they name its local dependency types.
+import csv
+import io
 import json
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -60,6 +71,70 @@ NO_ACTOR = {
     }
 }
 TEXT = {"max_length": MAX_FILTER_CHARS}
+
+
+#: the listings that also take ``outlet`` and ``q`` (answered here, after the store's filters)
+EXTRA_KINDS = ("events", "claims")
+#: the fields ``q`` searches, by listing
+SEARCHED = {
+    "events": ("sentence", "title", "actor1_name", "actor2_name", "place_name"),
+    "claims": ("content", "sentence", "speaker_name", "speaker_text", "title"),
+}
+
+
+@dataclass(frozen=True)
+class Extra:
+    """The API's own filters of events and claims: ``outlet`` (the document's outlet, any
+    case, checked against the store's outlets) and ``q`` (every word of it, any case, in one
+    of the record's SEARCHED fields)."""
+
+    outlet: str | None = None
+    q: str | None = None
+
+
+def extra_filters(
+    outlet: Annotated[
+        str | None, Query(description="The documents' outlet (any case)", **TEXT)
+    ] = None,
+    q: Annotated[
+        str | None, Query(description="Words the record's text holds (all of them)", **TEXT)
+    ] = None,
+) -> Extra:
+    for name, value in (("outlet", outlet), ("q", q)):
+        if value is not None and not value.strip():
+            raise bad_parameter(name, f"{name}: empty")
+    return Extra(outlet=outlet.strip() if outlet else None, q=q.strip() if q else None)
+
+
+ExtraDep = Annotated[Extra, Depends(extra_filters)]
+
+
+def allowed(kind: str) -> frozenset[str]:
+    """The query parameters a listing answers: the store's filters, and outlet and q."""
+    return SUPPORTED[kind] | ({"outlet", "q"} if kind in EXTRA_KINDS else set())
+
+
+def narrowed(s: Store, rows: list[dict[str, Any]], x: Extra) -> list[dict[str, Any]]:
+    """``rows`` of the outlet and holding the words ``x`` asks for; an outlet the store does
+    not have is a 422 with the closest outlets (never a silent empty answer)."""
+    if x.outlet:
+        from rapidfuzz import fuzz, process
+
+        from ..store.filters import did_you_mean
+
+        known = [o for (o,) in s.conn.execute("SELECT DISTINCT outlet FROM documents") if o]
+        want = x.outlet.casefold()
+        if not any(o.casefold() == want for o in known):
+            close = [m[0] for m in process.extract(x.outlet, known, scorer=fuzz.WRatio,
+                     processor=str.lower, limit=3, score_cutoff=60)]  # fmt: skip
+            raise bad_parameter("outlet", did_you_mean("outlet", x.outlet, close), close)
+        rows = [r for r in rows if (r.get("outlet") or "").casefold() == want]
+    if x.q:
+        words = x.q.casefold().split()
+        kind = "claims" if "claim_id" in (rows[0] if rows else {}) else "events"
+        rows = [r for r in rows if all(
+            any(w in str(r.get(k) or "").casefold() for k in SEARCHED[kind]) for w in words)]  # fmt: skip
+    return rows
 
 
 def bad_parameter(
@@ -139,11 +214,16 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
 
     FiltersDep = Annotated[QueryFilters, Depends(filters)]
 
-    def answer(kind: str, s: Store, f: QueryFilters) -> list[dict[str, Any]]:
-        try:
-            rows: list[dict[str, Any]] = getattr(s, kind)(f)
+    def answer(
+        kind: str, s: Store, f: QueryFilters, extra: "Extra | None" = None
+    ) -> list[dict[str, Any]]:
+        narrow = extra is not None and (extra.outlet or extra.q)
+        try:  # outlet and q narrow the store's answer here, so the limit comes after them
+            rows: list[dict[str, Any]] = getattr(s, kind)(replace(f, limit=None) if narrow else f)
         except FilterError as exc:
             raise bad_parameter(exc.param, str(exc), exc.suggestions) from exc
+        if extra is not None and narrow:
+            rows = narrowed(s, rows, extra)[: f.limit or None]
         return rows
 
     @app.get("/api/health", responses=UNAVAILABLE)
@@ -188,22 +268,76 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         return doc.to_dict()
 
     def listing(kind: str) -> Any:
-        def endpoint(s: StoreDep, f: FiltersDep) -> list[dict[str, Any]]:
-            return answer(kind, s, f)
+        if kind in EXTRA_KINDS:
+
+            def endpoint(s: StoreDep, f: FiltersDep, x: ExtraDep) -> list[dict[str, Any]]:
+                return answer(kind, s, f, x)
+        else:
+
+            def endpoint(s: StoreDep, f: FiltersDep) -> list[dict[str, Any]]:  # type: ignore[misc]
+                return answer(kind, s, f)
 
         endpoint.__name__ = kind
         endpoint.__doc__ = (
             f"The store's {kind}, filtered as `newsledger {kind}` filters them (parameters: "
-            f"{', '.join(sorted(SUPPORTED[kind]))}; any other is refused with a 422)."
+            f"{', '.join(sorted(allowed(kind)))}; any other is refused with a 422)."
         )
         return endpoint
 
     for kind in LISTINGS:
         app.get(
             f"/api/{kind}",
-            dependencies=[Depends(only(SUPPORTED[kind]))],
+            dependencies=[Depends(only(allowed(kind)))],
             responses={**BAD_FILTER, **UNAVAILABLE},
         )(listing(kind))
+
+    @app.get(
+        "/api/export",
+        dependencies=[Depends(only(allowed("events") | {"format"}))],
+        responses={**BAD_FILTER, **UNAVAILABLE},
+    )
+    def export(
+        s: StoreDep,
+        f: FiltersDep,
+        x: ExtraDep,
+        format: Annotated[Literal["csv", "geojson"], Query(description="csv or geojson")] = "csv",
+    ) -> Response:
+        """The events these filters select (the dashboard's current selection) as ACLED's
+        columns, ``newsledger export --scheme all`` (a ``scheme`` column says ACLED or PLOVER),
+        as a download: CSV or a GeoJSON FeatureCollection."""
+        from ..cli.export import ACLED_COLUMNS, acled_rows, geojson
+        from ..store.query import document_countries
+
+        events = answer("events", s, f, x)
+        countries = document_countries(s.conn, {e["doc_id"] for e in events})
+        rows = acled_rows(events, countries, "all")
+        if format == "geojson":
+            body = json.dumps(geojson(rows), ensure_ascii=False)
+            media = "application/geo+json"
+        else:
+            out = io.StringIO()
+            w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+            w.writeheader()
+            w.writerows(rows)
+            body, media = out.getvalue(), "text/csv; charset=utf-8"
+        name = f"newsledger-events.{format}"
+        return Response(body, media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
+
+    @app.get("/api/choices", dependencies=[Depends(only(set()))], responses=UNAVAILABLE)
+    def choices(s: StoreDep) -> dict[str, Any]:
+        """What the dashboard's selects offer: the store's outlets (with their number of
+        documents) and the ACLED event types with their sub-types."""
+        from ..validate import ACLED
+
+        outlets = s.conn.execute(
+            "SELECT outlet, count(*) FROM documents WHERE coalesce(outlet, '') != '' "
+            "GROUP BY outlet ORDER BY lower(outlet)"
+        ).fetchall()
+        return {
+            "outlets": [{"name": o, "documents": n} for o, n in outlets],
+            "types": {t: sorted(subs) for t, subs in ACLED.items()},
+        }
 
     app.state.analysis = (None, None)  # (store fingerprint + filters, analysis of the store)
     analysis_lock = threading.Lock()
