@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, cast
 
 from ..analysis.analyze import Analysis, link_claim
@@ -36,7 +36,6 @@ from .ledger_index import (
     PARAMS,
     catch_up,
     chunks,
-    claim_bands,
     claim_from,
     event_from,
     info_from,
@@ -181,6 +180,8 @@ class _Assembly:
         self.claims: dict[str, ClaimRecord] = {}
         self.founder_ord: dict[str, str] = {}
         self.summaries: dict[str, EventCluster] = {}
+        self.bands: dict[str, list[int]] = {}  # claim key -> its LSH bands
+        self.bands_read: set[str] = set()
 
     # -- records --------------------------------------------------------------------------------
     def _canon(self, c: ClaimRecord) -> ClaimRecord:
@@ -226,6 +227,35 @@ class _Assembly:
             self.summaries[label] = _summarize(preps, self.dup, self.docs)
         return self.summaries[label]
 
+    def _prefetch(self, labels: Iterable[str]) -> None:
+        """The summaries and founders of many clusters, a few queries for all."""
+        todo = sorted({lab for lab in labels if lab not in self.summaries})
+        for part in chunks(todo):
+            members: dict[str, list[_Prep]] = {}
+            for label, key, ord_, orig, record in self.c.execute(
+                "SELECT label, key, ord, orig, record FROM ledger_reports "
+                f"WHERE label IN ({marks(len(part))}) ORDER BY label, ord",
+                part,
+            ):
+                members.setdefault(label, []).append(_Prep(event_from(record), PARAMS, orig))
+                if key == label:
+                    self.founder_ord[label] = ord_
+            for label, preps in members.items():
+                self.summaries[label] = _summarize(preps, self.dup, self.docs)
+
+    def _bands(self, claims: Iterable[ClaimRecord]) -> None:
+        """The stored LSH bands of ``claims`` (read by document, a few queries for all)."""
+        docs = sorted({c.doc_id for c in claims if c.doc_id not in self.bands_read})
+        for part in chunks(docs):
+            for claim, band in self.c.execute(
+                f"SELECT claim, band FROM ledger_claim_bands WHERE doc_id IN ({marks(len(part))})",
+                part,
+            ):
+                self.bands.setdefault(claim, []).append(band)
+            self.bands_read.update(part)
+        for c in claims:
+            self.bands.setdefault(c.key, [])
+
     # -- the parts ------------------------------------------------------------------------------
     def analysis(self) -> Analysis:
         raw = sorted(self.keys | {a for a, k in self.aliases.items() if k in self.keys})
@@ -254,9 +284,11 @@ class _Assembly:
                     part,
                 )
             )
+        self._prefetch(labels)
         claim_refs = self._links(shown)
         for refs in claim_refs.values():
             labels.update((lab, None) for lab in refs)
+        self._prefetch(labels)
         order = sorted(labels, key=self._founder)
         index = {lab: i for i, lab in enumerate(order)}
         corpus = Corpus(
@@ -281,6 +313,7 @@ class _Assembly:
         them."""
         clusters: list[ClaimCluster] = []
         cluster_of: dict[str, int] = {}
+        self._bands(claims)
         for c in claims:
             if c.key in cluster_of:
                 continue
@@ -288,7 +321,11 @@ class _Assembly:
             todo = [c] if len(c.terms) >= 2 else []
             while todo:
                 x = todo.pop()
-                bs = claim_bands(x.terms)
+                if x.key not in self.bands:
+                    self._bands([x])
+                bs = self.bands[x.key]
+                if not bs:
+                    continue
                 keys = {
                     r[0]
                     for r in self.c.execute(
