@@ -49,7 +49,6 @@ def _ev(text: str, start: str) -> Evidence:
 def sahel_document() -> Document:
     """A hand-made document: four events at a town, a district, a province and the country,
     and one claim, from the outlet OUTLET."""
-    claim_at = SAHEL.index("A local official")
     content = "the roads around Gao were closed to all traffic"
     c0 = SAHEL.index(content)
     return Document(
