@@ -167,6 +167,7 @@ def test_gate_drops_the_acled_events_of_an_out_of_scope_document_only() -> None:
     assert [e.id for e in kept] == ["p1"]  # the PLOVER-only event is not gated
     assert doc.relevance is not None and doc.relevance < 0.5
     assert evs[0].why["relevance"]["kept"] is False
+    assert evs[0].why["relevance"]["sentence"] is None  # not scored: the document decided
 
 
 def test_gate_keeps_in_scope_sentences_and_drops_the_others() -> None:

@@ -95,8 +95,7 @@ def document_of(it: dict[str, Any]) -> Document:
 
 def run_pipeline(items: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], Document | None]]:
     """(item, processed document) for each item: the default pipeline with the relevance gate
-    recording but not dropping (``events.relevance = false``); each document keeps the
-    relevance features in ``user_data["relevance.features"]``. None for a document the
+    recording but not dropping (``events.relevance = false``). None for a document the
     pipeline skips (not English): it yields no records, as in ``newsledger extract``."""
     from ..jobs import make_pipeline
     from ..settings import load_settings

@@ -172,12 +172,15 @@ class Scored:
     sent_p: dict[str, float] | None = None
 
 
-def featurise(doc: Document, events: list[Event], embed: Any = None) -> Scored:
+def featurise(
+    doc: Document, events: list[Event], embed: Any = None, sentences: bool = True
+) -> Scored:
     """Document and sentence features of ``doc`` and its ACLED-typed ``events``: one call of the
-    embedder for the lead and the sentences (a sentence the classifier embedded is a cache hit)."""
+    embedder for the lead and the sentences (a sentence the classifier embedded is a cache hit).
+    ``sentences`` False: the document's features only (``sent_x`` empty)."""
     if embed is None:
         from .embed import embed
-    typed = [e for e in events if e.type]
+    typed = [e for e in events if e.type] if sentences else []
     texts = [context_text(doc), *dict.fromkeys(sentence_text(doc, e) for e in typed)]
     vecs = dict(zip(texts, np.asarray(embed(texts), dtype=np.float64), strict=True))
     doc_x = vecs[texts[0]]
@@ -196,6 +199,23 @@ def score(model: RelevanceModel, scored: Scored) -> Scored:
     return scored
 
 
+def score_document(
+    doc: Document, events: list[Event], model: RelevanceModel, embed: Any = None
+) -> Scored:
+    """The document's probability, then -- only when it reaches the document threshold, since
+    below it every ACLED-typed event goes anyway -- its events' sentences' (so a document out
+    of scope costs one short embedding)."""
+    scored = score(model, featurise(doc, events, embed, sentences=False))
+    if (scored.doc_p or 0.0) >= model.doc_threshold:
+        full = featurise(doc, events, embed)  # the lead's vector is a cache hit
+        full.doc_p = scored.doc_p
+        ids = list(full.sent_x)
+        p = model.sent_p(np.array([full.sent_x[i] for i in ids])) if ids else []
+        full.sent_p = {i: float(v) for i, v in zip(ids, p, strict=True)}
+        return full
+    return scored
+
+
 def in_scope(model: RelevanceModel, doc_p: float, sent_p: float) -> bool:
     """Whether an ACLED-typed event with these probabilities is kept."""
     return doc_p >= model.doc_threshold and sent_p >= model.sent_threshold
@@ -211,15 +231,15 @@ def gate(
     """``events`` less the ACLED-typed ones out of scope (all of them when the document is);
     records ``Document.relevance`` (left None when there is no ACLED-typed event: nothing is
     embedded then) and each ACLED-typed event's ``why["relevance"]``
-    (``{"document": p, "sentence": p, "kept": bool}``). ``enabled`` False (setting
-    ``events.relevance``) records the scores and drops nothing."""
+    (``{"document": p, "sentence": p or None, "kept": bool}``; the sentence is not scored when
+    the document is out of scope). ``enabled`` False (setting ``events.relevance``) records the
+    scores and drops nothing."""
     if not any(e.type for e in events):
         return events  # nothing to gate: the document is not scored (no embedding spent)
     if model is None:
         doc.warnings.append("events: no relevance model installed; events are not gated")
         return events
-    scored = score(model, featurise(doc, events, embed))
-    doc.user_data["relevance.features"] = scored  # the training script reads them
+    scored = score_document(doc, events, model, embed)
     doc_p = scored.doc_p or 0.0
     doc.relevance = round(doc_p, 3)
     out = []
@@ -227,11 +247,15 @@ def gate(
         if not e.type:
             out.append(e)
             continue
-        sp = (scored.sent_p or {}).get(e.id, 0.0)
-        kept = in_scope(model, doc_p, sp)
+        sp = (scored.sent_p or {}).get(e.id)  # None: not scored (the document is out of scope)
+        kept = sp is not None and in_scope(model, doc_p, sp)
         e.why = {
             **(e.why or {}),
-            "relevance": {"document": round(doc_p, 3), "sentence": round(sp, 3), "kept": kept},
+            "relevance": {
+                "document": round(doc_p, 3),
+                "sentence": None if sp is None else round(sp, 3),
+                "kept": kept,
+            },
         }
         if kept or not enabled:
             out.append(e)
@@ -261,5 +285,6 @@ __all__ = [
     "in_scope",
     "load_model",
     "score",
+    "score_document",
     "shipped_model",
 ]

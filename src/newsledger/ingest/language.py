@@ -24,7 +24,7 @@ MIN_PROB = 0.9
 #: Probability needed when most letters are in a non-Latin script.
 MIN_PROB_SCRIPT = 0.5
 #: Characters read (the start of the text decides; detection cost stays flat).
-READ_CHARS = 3000
+READ_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
