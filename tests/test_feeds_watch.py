@@ -6,6 +6,7 @@ which the stages' own tests cover); each test is a few seconds."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -248,6 +249,35 @@ def test_cli_once_json_and_exit_codes(site: FeedSite, tmp_path: Path) -> None:
     bad = runner.invoke(app, [*base[1:], site.base + "/broken.xml", "--once", "--delay", "0"])
     assert bad.exit_code == 1 and "broken.xml: malformed feed" in bad.stderr
     assert runner.invoke(app, [*base[1:], "feed.xml", "--once"]).exit_code == 2
+    with open(str(tmp_path / "cli.db") + ".watch-lock", "a") as fh:  # a watch still running
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        busy = runner.invoke(app, [*base[1:], site.base + "/feed.xml", "--once"])
+    assert busy.exit_code == 75 and "another newsledger watch is running" in busy.stderr
     assert (
         runner.invoke(app, [*base[1:], site.base + "/feed.xml", "--every", "soon"]).exit_code == 2
     )
+
+
+def test_sitemap_index_children_and_a_page_in_another_language(
+    site: FeedSite, store: Store, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    site.put("/sitemap_index.xml", "sitemap_index.xml")  # lists a missing and a real sitemap
+    site.put("/sitemap.xml", "sitemap.xml")
+    site.put(
+        "/feed.xml",
+        body=f"""<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>
+        <item><title>École</title><link>{site.base}/fr/ecole.html</link></item></channel></rss>""",
+    )
+    site.put("/fr/ecole.html", "ecole.html")
+    w = watcher(tmp_path, store, pipeline)
+    s = w.poll([site.base + "/sitemap_index.xml", site.base + "/feed.xml"])
+    assert (s.addresses_new, s.new, s.skipped) == (3, 2, 1)
+    said = {e["where"]: e["error"] for e in s.errors}
+    assert said[site.base + "/sitemap-old.xml"] == "HTTP 404 Not Found"  # the index goes on
+    assert said[site.base + "/sitemap.xml"].startswith("warning: 1 entry without")  # mailto:
+    state = store.conn.execute(
+        "SELECT state, error FROM feed_items WHERE url = ?", (site.base + "/fr/ecole.html",)
+    ).fetchone()
+    assert state[0] == "skipped" and "language fr" in state[1]
+    assert store.count() == 2
+    assert w.poll([site.base + "/sitemap_index.xml", site.base + "/feed.xml"]).fetched == 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -47,6 +48,30 @@ def check_sources(sources: list[str]) -> list[str]:
     return out
 
 
+#: exit status when another watch holds the store (sysexits' EX_TEMPFAIL: try again later)
+BUSY = 75
+
+
+@contextlib.contextmanager
+def _one_watch(path: str) -> Iterator[None]:
+    """Hold ``PATH.watch-lock`` while watching: a second watch of one store (an overlapping cron
+    run) exits at once with :data:`BUSY` instead of fetching the same pages again."""
+    if path == ":memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # no flock on this system: no guard
+        yield
+        return
+    with open(f"{path}.watch-lock", "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fail(f"another newsledger watch is running on {path}", code=BUSY)
+        yield
+
+
 def run(
     sources: list[str],
     db: str | None = None,
@@ -75,7 +100,7 @@ def run(
         store = open_store(settings.db)
     except NewsledgerError as exc:
         fail(str(exc), code=1)
-    with store:
+    with store, _one_watch(store.path):
         watcher = Watcher(settings, store, politeness, on_error=warn_line)
         while True:
             started = time.monotonic()
@@ -118,7 +143,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Follow feeds and sitemaps: fetch new articles politely and ingest them (resumable).
 
-        Exit status: 0; 1 when a source or a page failed in the (last) poll; 2 for bad usage; 130 when interrupted. See docs/feeds.md."""
+        Exit status: 0; 1 when a source or a page failed in the (last) poll; 2 for bad usage; 75 when another watch is running on the store; 130 when interrupted. See docs/feeds.md."""
         raise typer.Exit(
             run(
                 sources,

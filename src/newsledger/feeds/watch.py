@@ -326,9 +326,12 @@ class Watcher:
                 continue
             try:
                 status = self.store.write(result.doc, pipeline=names)
-            except Exception as exc:  # the document stays pending: tried again next poll
-                self._error(s, f.item.url, f"store: {exc}")
-                s.failed += 1
+            except Exception as exc:  # pending: tried again next poll, up to max_attempts
+                f.item.attempts += 1
+                given_up = f.item.attempts >= self.p.max_attempts
+                state = "failed" if given_up else "pending"
+                counter = "failed" if given_up else "retrying"
+                self._finish(f.item, s, counter, state=state, error=f"store: {exc}")
                 continue
             result.doc.user_data.clear()
             self._finish(f.item, s, status, state="done", doc_id=result.doc.id, error=None)
