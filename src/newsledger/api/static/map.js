@@ -100,7 +100,9 @@ const NLMap = (() => {
     });
     document.getElementById("map-empty").hidden = groups.length > 0 || shaded.size > 0;
     const bounds = L.latLngBounds(groups.map((g) => [g.lat, g.lon]));
-    countries.eachLayer((layer) => { if (shaded.has(layer.feature.properties.iso2)) bounds.extend(layer.getBounds()); });
+    if (!groups.length) {  // only country-level events: show their countries
+      countries.eachLayer((layer) => { if (shaded.has(layer.feature.properties.iso2)) bounds.extend(layer.getBounds()); });
+    }
     if (bounds.isValid()) map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
     else map.setView([25, 30], 2, { animate: false });
     setTimeout(declutter, 0);
