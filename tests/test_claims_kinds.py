@@ -127,7 +127,8 @@ def test_content_not_cut_at_a_conjunction(parse):
 def test_speaker_labels_of_a_transcript_and_a_headline(parse):
     doc = parse(
         "Poll: Ruiz and Markov level before the first debate. The survey was taken last week."
-        "\n\nA partial transcript follows: HOLT: We have limited time tonight. Will you answer "
+        "\n\nLester Holt asked Ana Ruiz about the budget. A partial transcript follows: "
+        "HOLT: We have limited time tonight. Will you answer "
         "the question? RUIZ: I will answer it, and I will answer it fully. Note: the transcript "
         "was edited.",
         stages=STAGES,
@@ -138,13 +139,35 @@ def test_speaker_labels_of_a_transcript_and_a_headline(parse):
     holt = _claim(doc, "limited time tonight")
     assert holt.speaker_text == "HOLT" and "RUIZ" not in holt.content
     ruiz = _claim(doc, "answer it fully")
+    assert holt.speaker_name == "Lester Holt"
     assert ruiz.speaker_text == "RUIZ" and "Note" not in ruiz.content
 
 
 def test_characterisation_with_its_object(parse):
-    doc = parse("Ivan Markov called the senator a dangerous man on Friday.", stages=STAGES)
+    doc = parse(
+        "Ivan Markov called the senator a dangerous man on Friday. Later he called a porter.",
+        stages=STAGES,
+    )
     c = _claim(doc, "the senator a dangerous man")
     assert c.kind == "statement" and c.cue == "call"
+    assert not [x for x in doc.claims if "porter" in x.content]
+
+
+def test_section_headers_in_capitals_are_no_speakers(parse):
+    doc = parse(
+        "Markets fell on Tuesday.\n\nENERGY: Benchmark crude oil fell 42 cents to $51.69 per "
+        "barrel in electronic trading.\n\nBONDS: Bond prices fell.",
+        stages=STAGES,
+    )
+    assert not [c for c in doc.claims if c.speaker_text in ("ENERGY", "BONDS")]
+
+
+def test_according_to_figures_is_evidence(parse):
+    doc = parse(
+        "Car production fell by a tenth last year, according to figures from the industry body.",
+        stages=STAGES,
+    )
+    assert _claim(doc, "Car production fell").kind == "evidence"
 
 
 def test_second_reporting_verb_starts_its_own_claim(parse):

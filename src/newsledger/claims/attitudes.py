@@ -9,7 +9,8 @@ complement in the parse make a claim; the source is the cue's subject. Rule ids 
   "the report found that ...").
 * ``verb.to``: a cue verb with a to-infinitive ("X wants/plans/sought to ...").
 * ``verb.object``: a cue verb with a direct object ("X criticized the plan", "polls show a
-  tightening race").
+  tightening race"); a naming verb only with what it names the object ("called [the senator]
+  [a nasty guy]", never "called a porter").
 * ``verb.about``: a cue verb with its prepositional object ("X called for a recount").
 * ``adj.about`` / ``adj.clause``: a sentiment adjective of a subject ("Democrats are nervous
   about turnout", "Democrats increasingly nervous about turnout", "X is confident that ...").
@@ -44,8 +45,7 @@ def attitudes(ctx: Any) -> list[Any]:
         pos = _POS.get(tok.pos_)
         if pos is None:
             continue
-        listed = (tok.lemma_.lower(), pos) in lex.attitudes
-        if not listed and (pos != "verb" or tok.lemma_.lower() in lex.cues):
+        if (tok.lemma_.lower(), pos) not in lex.attitudes:
             continue
         if _quote_at(ctx, tok.idx) >= 0:
             continue
@@ -53,7 +53,7 @@ def attitudes(ctx: Any) -> list[Any]:
         if pi < 0:
             continue
         para = ctx.paras[pi]
-        found = _complement(lex, tok, pos) if listed else _generic(lex, tok)
+        found = _complement(lex, tok, pos)
         if found is None:
             continue
         cue, take, (cs, ce) = found
@@ -120,11 +120,13 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
                 return cue, "to", _span(c)
     for c in kids:
         if c.dep_ == "dobj" and pos == "verb" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            cue = lex.attitude(lemma, pos, "object")
-            if cue is None or (c.pos_ == "PRON" and not _predicate(tok, c)):
+            pred = _predicate(tok, c)
+            cue = lex.attitude(lemma, pos, "object") or (
+                lex.attitude(lemma, pos, "naming") if pred is not None else None
+            )
+            if cue is None or (c.pos_ == "PRON" and pred is None):
                 continue
             s, e = _span(c)
-            pred = _predicate(tok, c)
             if pred is not None:
                 # "called the senator a nasty guy", "found that action unconstitutional"
                 e = max(e, pred.right_edge.idx + len(pred.right_edge))
@@ -135,31 +137,6 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
             cue = lex.attitude(lemma, pos, "about")
             if pobj is not None and cue is not None:
                 return cue, "about", _span(pobj)
-    return None
-
-
-def _generic(lex: Any, tok: Any) -> tuple[AttitudeCue, str, tuple[int, int]] | None:
-    """Any verb with a finite that-clause of its own and a source that can hold a view
-    ("Democrats made clear that ...", "the campaign insisted ..."): rule ``verb.clause``
-    with the generic cue ``gen.clause``, kind ``statement``."""
-    subj = _source(tok, "verb")
-    if subj is None or not _agent(lex, subj):
-        return None
-    for c in tok.children:
-        if (
-            c.dep_ == "ccomp"
-            and c.i > tok.i
-            and c.pos_ in ("VERB", "AUX")
-            and c.left_edge.lower_ == "that"
-            and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in c.children)
-        ):
-            return (
-                AttitudeCue(
-                    "gen.clause", tok.lemma_.lower(), "verb", frozenset({"clause"}), "statement"
-                ),
-                "clause",
-                _span(c),
-            )
     return None
 
 

@@ -521,6 +521,9 @@ def _according(ctx: _Ctx) -> list[Raw]:
         _, hit = _quoted_chars(ctx, cs, ce)
         raw = Raw(cs, ce, "indirect", tok, "according to", pobj, confidence=0.75, para=pi)
         raw.region = (ps, pe)
+        raw.rule = "according"
+        if pobj.lemma_.lower() in ctx.lex.evidence_nouns:
+            raw.kind = "evidence"  # "according to figures", "according to a survey"
         if hit:
             if _mostly_one_quote(ctx, hit, cs, ce):
                 for q in hit:

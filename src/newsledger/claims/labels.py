@@ -1,7 +1,8 @@
 """Speaker labels: "WALLACE: If I may, sir, ..." in a transcript, "Poll: Clinton and Trump in
 dead heat" in a headline (rule id ``label.colon``).
 
-A label is a name — a person's or organisation's entity, a word in capitals, or a non-human
+A label is a name — a person's or organisation's entity, a surname in capitals of a person the
+text names ("WALLACE" of "Chris Wallace"; "ENERGY:" is a section header), or a non-human
 source noun of ``data/evidence_nouns.txt`` — of at most four words that opens a sentence (or
 follows an opening quote mark) and is followed by a colon. The content runs from the colon to
 the next label, the closing quote mark or the end of the paragraph (a label not in capitals:
@@ -70,6 +71,15 @@ def labels(ctx: Any) -> list[Any]:
     return out
 
 
+def _person_named(sdoc: Any, word: str) -> bool:
+    """The text names someone with this word as the last of a name ("WALLACE:" and "Chris
+    Wallace"): a transcript label, not a section header ("ENERGY:", "BONDS:")."""
+    return any(
+        t.text == word and t.pos_ == "PROPN" and t.i > 0 and sdoc[t.i - 1].pos_ == "PROPN"
+        for t in sdoc
+    )
+
+
 def _label_start(sdoc: Any, colon: int) -> int:
     lo = colon - 1
     while lo - 1 >= 0 and colon - lo < 4 and sdoc[lo - 1].pos_ == "PROPN":
@@ -93,7 +103,9 @@ def _label(ctx: Any, sdoc: Any, colon: int) -> tuple[Any, bool]:
     head = sdoc[colon - 1]
     if head.lower_ in _NOT_SPEAKER or any(t.is_punct for t in words):
         return None, True
-    caps = all(t.text.isupper() and t.is_alpha and len(t.text) >= 3 for t in words)
+    caps = all(t.text.isupper() and t.is_alpha and len(t.text) >= 3 for t in words) and (
+        head.ent_type_ == "PERSON" or _person_named(sdoc, head.text.title())
+    )
     named = head.ent_type_ in ("PERSON", "ORG") and all(t.pos_ == "PROPN" for t in words)
     source = len(words) == 1 and head.lemma_.lower() in ctx.lex.evidence_nouns
     return (head if caps or named or source else None), True

@@ -225,14 +225,15 @@ class SpeakerResolver:
         if actor is not None and actor.type != "person":
             return Resolved(tok.text, actor.name, "organization", actor.id, actor.id, plural=True)
         word = tok.text.title()
-        name = next(
-            (
-                e.text
-                for e in self.person_ents
-                if len(e.text.split()) > 1 and e.text.split()[-1] == word
-            ),
-            word,
-        )
+        name = word
+        doc = tok.doc
+        for t in doc:
+            if t.text == word and t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
+                lo = t.i - 1
+                while lo > 0 and doc[lo - 1].pos_ == "PROPN" and t.i - lo < 3:
+                    lo -= 1
+                name = doc[lo : t.i + 1].text
+                break
         return Resolved(tok.text, name, "person", actor.id if actor else None, None)
 
     def _agent(self, tok: Any) -> Any:

@@ -12,8 +12,8 @@ Each article goes through ``ingest.document_from_text`` and the stages nlp, time
 Metrics (the measures the Gender Gap Tracker reports for its quote extractor):
 
 * precision / recall / F1 of claim *content* at span-overlap thresholds 0.3 and 0.8, over the
-  claims of kind ``statement`` and ``evidence`` (GGT annotates what people say, not beliefs,
-  intentions or sentiments), each piece of a claim in pieces scored as its own span (GGT
+  claims of kind ``statement`` (GGT annotates what people say, not what documents show,
+  beliefs, intentions, sentiments or topics), each piece of a claim in pieces scored as its own span (GGT
   annotates the two halves of a split quote as two quotes). The
   overlap of a predicted and a gold span is ``|pred ∩ gold| / max(|pred|, |gold|)`` in
   characters (symmetric: a prediction that swallows a gold quote, or covers only part of it,
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 THRESHOLDS = (0.3, 0.8)
-GGT_KINDS = ("statement", "evidence")
+GGT_KINDS = ("statement",)
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "his", "her", "their", "its", "our"})
 REFERENCE = {"f1@0.3": 0.837, "speaker_accuracy": 0.865}  # GGT's own rule system on this set
 
@@ -177,8 +177,8 @@ def _run_ggt(rows: list[dict[str, Any]]) -> dict[str, Any]:
         for c in doc.claims:
             by_quote[c.quote] = by_quote.get(c.quote, 0) + 1
             by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
-        # GGT annotates what people say, one span per quote: statements and evidence, each
-        # piece of a split quote on its own
+        # GGT annotates what people say, one span per quote: statements, each piece of a
+        # split quote on its own
         said = [c for c in doc.claims if c.kind in GGT_KINDS]
         preds = [(p, c) for c in said for p in _pieces(c, shift)]
         n_gold += len(gold)
