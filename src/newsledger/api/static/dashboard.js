@@ -228,7 +228,7 @@ async function showEvidence(rec, row, [head, rest]) {
   if (!claims.children.length) claims.append(el("li", { class: "muted" }, "none"));
   panel.hidden = false;
   document.body.classList.add("evidence-open");
-  if (NLMap.map) NLMap.map.invalidateSize();
+  NLMap.refit();
   panel.scrollTop = 0;
   text.scrollTop = Math.max(0, mark.offsetTop - text.offsetTop - text.clientHeight / 3);
 }
@@ -238,7 +238,7 @@ function closeEvidence() {
   if (panel.hidden) return;
   panel.hidden = true;
   document.body.classList.remove("evidence-open");
-  if (NLMap.map) NLMap.map.invalidateSize();
+  NLMap.refit();
   if (state.lastRow && state.lastRow.isConnected) state.lastRow.focus({ preventScroll: true });
 }
 

@@ -12,6 +12,7 @@ const NLMap = (() => {
   let map = null, cluster = null, countries = null, markers = [];
   let shaded = new Map();  // iso2 -> the country-level events
   let onPick = () => {};
+  let fitted = null;  // the bounds the map was last fitted to
 
   async function init(pick) {
     onPick = pick;
@@ -103,7 +104,15 @@ const NLMap = (() => {
     if (!groups.length) {  // only country-level events: show their countries
       countries.eachLayer((layer) => { if (shaded.has(layer.feature.properties.iso2)) bounds.extend(layer.getBounds()); });
     }
-    if (bounds.isValid()) map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
+    fitted = bounds.isValid() ? bounds.pad(0.3) : null;
+    refit();
+  }
+
+  // after the map's box changed size (the evidence panel opened or closed)
+  function refit() {
+    if (!map) return;
+    map.invalidateSize({ pan: false });
+    if (fitted) map.fitBounds(fitted, { maxZoom: 7, animate: false });
     else map.setView([25, 30], 2, { animate: false });
     setTimeout(declutter, 0);
   }
@@ -129,5 +138,5 @@ const NLMap = (() => {
 
   function sameBox(a, b) { return b && a.left === b.left && a.top === b.top; }
 
-  return { init, render, get map() { return map; }, get cluster() { return cluster; } };
+  return { init, render, refit, get map() { return map; }, get cluster() { return cluster; } };
 })();
