@@ -167,7 +167,7 @@ def _print_places(places: list[dict[str, Any]], rejected: list[dict[str, Any]]) 
         for r in why.get("rules", []):
             stdout.print(f"    rule {r['id']}: {r['description']}", highlight=False)
         for k, reading in enumerate(why.get("readings", [])):
-            terms = ", ".join(f"{t} {v:+g}" for t, v in reading["terms"])
+            terms = ", ".join(f"{t} {v:+g}" for t, v in reading["terms"] if v)
             head = "chosen" if k == 0 else "lost  "
             stdout.print(
                 f"    {head} {reading['reading']}: score {reading['score']:g} "
