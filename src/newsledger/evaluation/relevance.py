@@ -240,19 +240,23 @@ def run(path: str, limit: int | None = None) -> dict[str, Any]:
 
 
 def format_report(m: dict[str, Any]) -> str:
-    lines = [f"relevance: {m['n']} labelled documents ({m['file']}), {m['seconds']} s"]
+    lines = [f"relevance: {m['n']} labelled texts ({m['file']}), {m['seconds']} s"]
     for split in SPLITS:
         for g in ("off", "on"):
             s = m[split][g]
             lines.append(
                 f"  {split:4} gate {g:3}: {s['acled_events_per_100_none']:5.1f} ACLED events per 100 "
-                f"docs reporting none ({s['docs_reporting_none']} docs; "
-                f"{100 * s['none_docs_with_event']:.0f}% with any) | documents P "
-                f"{s['doc_precision']:.3f} R {s['doc_recall']:.3f} "
-                f"({s['docs_reporting_events']} with events) | sentences P "
+                f"texts reporting none ({s['docs_reporting_none']}; "
+                f"{100 * s['none_docs_with_event']:.1f}% with any)"
+            )
+            lines.append(
+                f"{'':16}documents P {s['doc_precision']:.3f} R {s['doc_recall']:.3f} "
+                f"({s['docs_reporting_events']} report events) | sentences P "
                 f"{s['sentence_precision']:.3f} R {s['sentence_recall']:.3f}"
             )
     if m["invented_on"]:
-        lines.append("  events kept on text that reports none:")
-        lines += [f"    {x['id']} ({x['kind']}): {x['sentence']}" for x in m["invented_on"][:20]]
+        lines.append("  events kept on texts that report none:")
+        lines += [
+            f"    {x['id'][:30]} ({x['kind']}): {x['sentence']}" for x in m["invented_on"][:20]
+        ]
     return "\n".join(lines)
