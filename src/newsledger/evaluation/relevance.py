@@ -257,6 +257,6 @@ def format_report(m: dict[str, Any]) -> str:
     if m["invented_on"]:
         lines.append("  events kept on texts that report none:")
         lines += [
-            f"    {x['id'][:30]} ({x['kind']}): {x['sentence']}" for x in m["invented_on"][:20]
+            f"    {x['id'][:30]} ({x['kind']}): {x['sentence'][:90]}" for x in m["invented_on"][:20]
         ]
     return "\n".join(lines)
