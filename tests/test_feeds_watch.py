@@ -281,3 +281,33 @@ def test_sitemap_index_children_and_a_page_in_another_language(
     assert state[0] == "skipped" and "language fr" in state[1]
     assert store.count() == 2
     assert w.poll([site.base + "/sitemap_index.xml", site.base + "/feed.xml"]).fetched == 0
+
+
+def test_kill_9_mid_poll_then_resume(site: FeedSite, pipeline: Pipeline, tmp_path: Path) -> None:
+    """A real `kill -9` of a watch while it waits for a slow page, then a second watch."""
+    import signal
+    import sqlite3
+    import time
+
+    conf = tmp_path / "settings.toml"
+    conf.write_text('[pipeline]\nstages = ["nlp", "time"]\nbatch_size = 1\n')
+    db = str(tmp_path / "kill.db")
+    site.put("/news/nakuru.html", "nakuru.html", delay=60)  # geneva (first) is quick
+    cmd = [str(Path(sys.executable).parent / "newsledger"), "watch", site.base + "/feed.xml",
+           "--once", "--delay", "0", "--timeout", "120", "--db", db, "--settings", str(conf)]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while site.hits("/news/nakuru.html") == 0:  # geneva is stored, nakuru is being fetched
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    site.put("/news/nakuru.html", "nakuru.html")
+    with open_store(db) as store:  # a second watch (in this process: quicker)
+        again = watcher(tmp_path, store, pipeline).poll([site.base + "/feed.xml"])
+    assert (again.new, again.fetched, again.resumed) == (1, 1, 0)
+    assert site.hits("/news/geneva.html") == 1 and site.hits("/news/nakuru.html") == 2
