@@ -1,6 +1,7 @@
 """Static charts drawn offline with matplotlib (Agg backend): a timeline and a map for the HTML
-ledger report, and the trends chart. No tile servers, no network: the map is a lat/lon scatter
-with place labels over a graticule.
+ledger report, and the trends chart. No tile servers, no network: the map draws Natural Earth's
+country boundaries from the file the dashboard vendors (world-atlas, api/static/vendor/), and
+neither chart lets one label overprint another.
 
 Every label is drawn as the characters it is: mathtext and TeX are off inside each chart
 (:func:`_plain_text`), so a claim holding ``$x_$`` neither breaks the page nor turns into
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import math
 import re
 from collections.abc import Callable, Sequence
-from functools import wraps
+from functools import cache, wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -35,11 +37,13 @@ R = TypeVar("R")
 
 
 def _plain_text(draw: Callable[P, R]) -> Callable[P, R]:
-    """Run ``draw`` with mathtext and TeX off (``$`` is a dollar sign), settings restored after."""
+    """Run ``draw`` with mathtext and TeX off (``$`` is a dollar sign) and SVG text kept as
+    text (selectable, searchable, drawn in the reader's font), settings restored after."""
 
     @wraps(draw)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        with _plt().rc_context({"text.parse_math": False, "text.usetex": False}):
+        plain = {"text.parse_math": False, "text.usetex": False, "svg.fonttype": "none"}
+        with _plt().rc_context(plain):
             return draw(*args, **kwargs)
 
     return run
@@ -67,120 +71,233 @@ def _day(date: str | None) -> dt.date | None:
     return None
 
 
+#: the width of one character of a 7-point label, in points (DejaVu Sans, the Agg default)
+_CHAR_PT = 4.3
+#: how many rows a lane of the timeline stacks before it leaves a label out
+_LEVELS = 5
+
+
+def _stack(days: Sequence[float], widths: Sequence[float]) -> list[int | None]:
+    """The row of each point of a lane (sorted by day) so that no label meets the next one in
+    its row: the first row whose last label ends before this point; None when all are full."""
+    ends: list[float] = []
+    rows: list[int | None] = []
+    for day, width in zip(days, widths, strict=True):
+        row = next((i for i, end in enumerate(ends) if end < day), None)
+        if row is None and len(ends) < _LEVELS:
+            ends.append(0.0)
+            row = len(ends) - 1
+        if row is not None:
+            ends[row] = day + width
+        rows.append(row)
+    return rows
+
+
 @_plain_text
-def timeline_svg(
+def timeline_svg(  # long: two lanes drawn alike, kept side by side
     events: Sequence[tuple[str | None, str, int, str]],
     claims: Sequence[tuple[str | None, str, str]],
     title: str = "",
 ) -> str:
-    """A two-lane timeline as inline SVG.
+    """A two-lane timeline as inline SVG in which no label overprints another.
 
     ``events``: (date, label, independent sources, type) — a label ending in "~" (or a date
     coarser than a day) is drawn hollow: dated only approximately; ``claims``: (date, label,
-    status) with status "corroborated", "uncorroborated", "contradicted" or "denial".
+    status) with status "corroborated", "uncorroborated", "contradicted" or "denial". Points
+    close in time are stacked in rows (:func:`_stack`) so that each label has its own room;
+    past ``_LEVELS`` rows a point is drawn without its label and a note says how many. Short
+    labels (keys into a table beside the chart, as the ledger report writes) read best.
     """
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(10, 3.4))
+    fig, ax = plt.subplots(figsize=(10, 3.6))
     colors = {
         "corroborated": "#2a7d2a",
         "uncorroborated": "#999999",
         "contradicted": "#c0392b",
         "denial": "#8e44ad",
     }
-    any_point = False
-    for i, (date, label, n, _type) in enumerate(sorted(events, key=lambda e: e[0] or "")):
-        d = _day(date)
-        if d is None:
-            continue
-        any_point = True
-        approx = len(date or "") < 10 or label.endswith("~")
-        ax.scatter(
-            [d],
-            [1],
-            s=40 + 40 * n,
-            zorder=3,
-            alpha=0.75,
-            color="white" if approx else "#1f5fa8",
-            edgecolors="#1f5fa8",
-        )
-        ax.annotate(
-            f"{label.rstrip('~')} ({n})",
-            (d, 1),
-            xytext=(0, 10 + 11 * (i % 3)),
-            textcoords="offset points",
-            fontsize=7,
-            ha="center",
-        )
-    for i, (date, label, status) in enumerate(sorted(claims, key=lambda c: c[0] or "")):
-        d = _day(date)
-        if d is None:
-            continue
-        any_point = True
-        ax.scatter([d], [0], s=50, marker="D", color=colors.get(status, "#555"), zorder=3)
-        ax.annotate(
-            label,
-            (d, 0),
-            xytext=(0, -14 - 11 * (i % 3)),
-            textcoords="offset points",
-            fontsize=7,
-            ha="center",
-            color=colors.get(status, "#555"),
-        )
+    dated_events = sorted(
+        ((d, label, n) for date, label, n, _type in events if (d := _day(date))),
+        key=lambda x: x[0],
+    )
+    dated_claims = sorted(
+        ((d, label, status) for date, label, status in claims if (d := _day(date))),
+        key=lambda x: x[0],
+    )
+    days = [d for d, *_ in dated_events] + [d for d, *_ in dated_claims]
+    dropped = 0
+    if days:
+        first, last = min(days), max(days)
+        span = max((last - first).days, 30)
+        pad = dt.timedelta(days=span * 0.04 + 3)
+        ax.set_xlim(first - pad, last + pad + dt.timedelta(days=span * 0.06))
+        per_pt = (span * 1.14 + 6) / (10 * 0.78 * 72)  # days per point of the axis' width
+        width = lambda label: (len(label) * _CHAR_PT + 10) * per_pt  # noqa: E731
+        lanes = [
+            (dated_events, 1.0, 0.3, "events"),
+            (dated_claims, 0.0, -0.3, "claims"),
+        ]
+        for points, base, step, lane in lanes:
+            rows = _stack(
+                [d.toordinal() for d, *_ in points], [width(p[1].rstrip("~")) for p in points]
+            )
+            for (d, label, extra), row in zip(points, rows, strict=True):
+                y = base + step * (row if row is not None else _LEVELS)
+                if lane == "events":
+                    approx = label.endswith("~")
+                    ax.scatter([d], [y], s=30 + 25 * min(extra, 6), zorder=3, alpha=0.8,
+                               color="white" if approx else "#1f5fa8", edgecolors="#1f5fa8")  # fmt: skip
+                    color = "#1f3f68"
+                else:
+                    color = colors.get(extra, "#555")
+                    ax.scatter([d], [y], s=40, marker="D", color=color, zorder=3)
+                if row is None:
+                    dropped += 1
+                    continue
+                ax.annotate(label.rstrip("~"), (d, y), xytext=(6, 0), textcoords="offset points",
+                            fontsize=7, va="center", color=color)  # fmt: skip
     ax.set_yticks([0, 1], ["claims", "events"])
-    ax.set_ylim(-1.2, 2.2)
+    ax.set_ylim(-0.3 * _LEVELS - 0.5, 1 + 0.3 * _LEVELS + 0.5)
     ax.grid(axis="x", alpha=0.3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if title:
         ax.set_title(title, fontsize=9)
-    if not any_point:
+    if not days:
         ax.text(0.5, 0.5, "nothing dated", transform=ax.transAxes, ha="center")
+    if dropped:
+        ax.text(1.0, -0.18, f"{dropped} crowded point(s) drawn without a label: see the table",
+                transform=ax.transAxes, ha="right", fontsize=7, color="#555")  # fmt: skip
     fig.autofmt_xdate()
     return _svg(fig)
 
 
 @_plain_text
-def map_svg(points: Sequence[tuple[float, float, str, int]], title: str = "") -> str:
-    """A static map as inline SVG: (lat, lon, label, weight) points over a graticule, the
-    longitude axis scaled by cos(latitude) so distances look right. No basemap is needed."""
+def map_svg(  # long: extent, boundaries, points and labels of one map
+    points: Sequence[tuple[float, float, str, int]],
+    title: str = "",
+    countries: dict[str, int] | None = None,
+) -> str:
+    """A static map as inline SVG: Natural Earth's country boundaries (the dashboard's own
+    vendored world-atlas file, :func:`country_shapes`) around ``points`` — (lat, lon, label,
+    weight), drawn as circles sized by weight; ``countries``: ISO alpha-2 -> the number of
+    events placed only in that country, which shade the country instead of a point at its
+    centre. Labels are placed most weight first; one that would overprint a placed label is
+    left out (a note says how many)."""
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(6, 4.5))
-    if not points:
+    fig, ax = plt.subplots(figsize=(6.4, 4.8))
+    shapes = country_shapes()
+    shaded = [iso for iso in (countries or {}) if iso in shapes]
+    if not points and not shaded:
         ax.text(0.5, 0.5, "no located events", transform=ax.transAxes, ha="center")
         ax.set_axis_off()
         return _svg(fig)
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    span = max(max(lats) - min(lats), max(lons) - min(lons), 1.0)
-    pad = span * 0.25 + 0.5
-    lat0, lat1 = min(lats) - pad, max(lats) + pad
-    lon0, lon1 = min(lons) - pad, max(lons) + pad
-    step = next(s for s in (0.5, 1, 2, 5, 10, 15, 30) if span / s <= 8)
-    for la in _ticks(lat0, lat1, step):
-        ax.axhline(la, color="#dddddd", lw=0.6, zorder=1)
-    for lo in _ticks(lon0, lon1, step):
-        ax.axvline(lo, color="#dddddd", lw=0.6, zorder=1)
-    for lat, lon, label, w in points:
-        ax.scatter([lon], [lat], s=30 + 30 * w, color="#c0392b", alpha=0.7, zorder=3)
-        ax.annotate(label, (lon, lat), xytext=(5, 4), textcoords="offset points", fontsize=8)
+    xs = [p[1] for p in points] + [x for iso in shaded for ring in shapes[iso][1] for x, _ in ring]
+    ys = [p[0] for p in points] + [y for iso in shaded for ring in shapes[iso][1] for _, y in ring]
+    span = max(max(ys) - min(ys), max(xs) - min(xs), 4.0)
+    pad = span * 0.2 + 1.0
+    lon0, lon1 = min(xs) - pad, max(xs) + pad
+    lat0, lat1 = max(min(ys) - pad, -85.0), min(max(ys) + pad, 85.0)
+    from matplotlib.collections import PolyCollection
+
+    ax.set_facecolor("#dde8f0")
+    for iso, (_name, rings) in shapes.items():
+        if not any(_meets(ring, lon0, lon1, lat0, lat1) for ring in rings):
+            continue
+        fill = "#f3d9a4" if iso in shaded else "#f4f1ea"
+        edge = "#8c6d1f" if iso in shaded else "#a39e93"
+        ax.add_collection(PolyCollection(rings, facecolors=fill, edgecolors=edge, linewidths=0.6,
+                                         zorder=1))  # fmt: skip
+    for lat, lon, _label, w in points:
+        ax.scatter([lon], [lat], s=30 + 30 * min(w, 8), color="#c0392b", alpha=0.75,
+                   edgecolors="white", linewidths=0.8, zorder=3)  # fmt: skip
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     ax.set_aspect(1 / max(math.cos(math.radians((lat0 + lat1) / 2)), 0.1))
-    ax.set_xlabel("longitude")
-    ax.set_ylabel("latitude")
+    renderer = fig.canvas.get_renderer()
+    kept: list[Any] = []
+    unlabelled = 0
+    for lat, lon, label, w in sorted(points, key=lambda p: -p[3]):
+        text = ax.annotate(f"{label} ({w})" if w > 1 else label, (lon, lat), xytext=(5, 4),
+                           textcoords="offset points", fontsize=8, zorder=4,
+                           bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                                 "alpha": 0.75})  # fmt: skip
+        box = text.get_window_extent(renderer)
+        if any(box.overlaps(k) for k in kept):
+            text.remove()
+            unlabelled += 1
+        else:
+            kept.append(box)
+    for iso in shaded:
+        name = shapes[iso][0]
+        ax.annotate(f"{name}: {countries[iso]} country-level" if countries else name,
+                    (0.01, 0.01 + 0.05 * shaded.index(iso)), xycoords="axes fraction",
+                    fontsize=7, color="#6b5316")  # fmt: skip
+    if unlabelled:
+        ax.text(1.0, -0.08, f"{unlabelled} place(s) unlabelled where labels would overprint",
+                transform=ax.transAxes, ha="right", fontsize=7, color="#555")  # fmt: skip
+    ax.set_xticks([])
+    ax.set_yticks([])
     if title:
         ax.set_title(title, fontsize=9)
     return _svg(fig)
 
 
-def _ticks(a: float, b: float, step: float) -> list[float]:
-    start = math.floor(a / step) * step
-    out = []
-    x = start
-    while x <= b:
-        out.append(round(x, 6))
-        x += step
-    return out
+def _meets(ring: Sequence[tuple[float, float]], x0: float, x1: float, y0: float, y1: float) -> bool:
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0
+
+
+#: the dashboard's vendored Natural Earth countries (scripts/vendor_dashboard.sh)
+BOUNDARIES = (
+    Path(__file__).resolve().parent.parent / "api" / "static" / "vendor" / "countries-50m.json"
+)
+
+
+@cache
+def country_shapes() -> dict[str, tuple[str, list[list[tuple[float, float]]]]]:
+    """ISO alpha-2 -> (name, outer and inner rings as (lon, lat) lists) of every country in
+    the vendored world-atlas TopoJSON (arcs delta-decoded and stitched, as topojson-client
+    does); {} when the file is missing."""
+    try:
+        topo = json.loads(BOUNDARIES.read_text("utf-8"))
+    except OSError:
+        return {}
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indexes: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i in indexes:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts[1:] if out else pts)
+        return out
+
+    shapes: dict[str, tuple[str, list[list[tuple[float, float]]]]] = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        iso = (g.get("properties") or {}).get("iso2")
+        if not iso:
+            continue
+        polygons = (
+            g["arcs"]
+            if g["type"] == "MultiPolygon"
+            else [g["arcs"]]
+            if g["type"] == "Polygon"
+            else []
+        )
+        rings = [ring(r) for poly in polygons for r in poly]
+        name = g["properties"].get("name") or iso
+        old = shapes.get(iso)
+        shapes[iso] = (name, (old[1] if old else []) + rings)
+    return shapes
 
 
 @_plain_text
@@ -222,4 +339,4 @@ def trend_chart(table: TrendTable, path: str | Path, top: int = 8) -> Path:
     return path
 
 
-__all__ = ["map_svg", "timeline_svg", "trend_chart"]
+__all__ = ["country_shapes", "map_svg", "timeline_svg", "trend_chart"]
