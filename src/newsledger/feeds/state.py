@@ -120,11 +120,15 @@ class FetchState:
                         (e.url, source, e.stamp, e.title, e.published, seen),
                     )
                     new += 1
-                elif e.stamp and row[1] != e.stamp and row[0] not in ("pending", "disallowed"):
+                elif e.stamp and row[1] != e.stamp and row[0] in ("pending", "disallowed"):
+                    c.execute("UPDATE feed_items SET stamp = ? WHERE url = ?", (e.stamp, e.url))
+                elif e.stamp and row[1] != e.stamp:
                     c.execute(
-                        "UPDATE feed_items SET state = 'pending', stamp = ?, attempts = 0,"
-                        " error = NULL WHERE url = ?",
-                        (e.stamp, e.url),
+                        "UPDATE feed_items SET state = 'pending', stamp = ?,"
+                        " title = coalesce(?, title), published = coalesce(?, published),"
+                        " attempts = 0, error = NULL"
+                        " WHERE url = ?",
+                        (e.stamp, e.title, e.published, e.url),
                     )
                     changed += 1
             c.execute("COMMIT")
