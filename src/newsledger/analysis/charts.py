@@ -194,7 +194,7 @@ def map_svg(  # long: extent, boundaries, points and labels of one map
         return _svg(fig)
     xs = [p[1] for p in points] + [x for iso in shaded for ring in shapes[iso][1] for x, _ in ring]
     ys = [p[0] for p in points] + [y for iso in shaded for ring in shapes[iso][1] for _, y in ring]
-    span = max(max(ys) - min(ys), max(xs) - min(xs), 4.0)
+    span = max(max(ys) - min(ys), max(xs) - min(xs), 6.0)  # at least a region: neighbours show
     pad = span * 0.2 + 1.0
     lon0, lon1 = min(xs) - pad, max(xs) + pad
     lat0, lat1 = max(min(ys) - pad, -85.0), min(max(ys) + pad, 85.0)
