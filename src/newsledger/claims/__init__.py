@@ -1,9 +1,10 @@
 """The claims stage: who said what, to whom, how surely (SCHEMA.md ``Claim`` records).
 
 Direct quotes (also split by their attribution and running over paragraphs), indirect speech
-with reporting verbs and "according to", and mixed quotes. Rules over the spaCy parse; the
-reporting verbs, hedges, channel nouns and speaker nouns are data files in ``claims/data/``.
-See docs/claims.md.
+with reporting verbs and "according to", mixed quotes, and the attitudes a careful reader sees
+as attributions (beliefs, intentions, evidence, sentiments, topics: ``Claim.kind``). Rules over
+the spaCy parse; the reporting verbs, attitude cues, hedges, channel nouns, evidence nouns and
+speaker nouns are data files in ``claims/data/``. See docs/claims.md.
 """
 
 from __future__ import annotations

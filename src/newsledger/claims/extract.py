@@ -1,16 +1,20 @@
 """Claim extraction: direct quotes, indirect speech and mixed quotes, over the spaCy parse.
 
-Three passes over a document, then one ordered resolution pass:
+Passes over a document, then one ordered resolution pass:
 
 1. *Indirect speech*: a reporting verb (``claims/data/speech_verbs.txt``) outside quote marks
    whose clausal complement is the content ("X said that ...", "..., X said", "X is on record as
    saying ..."), and "according to X". Content that quotes fragments is ``mixed``; content that
-   is mostly one quote is left to the direct pass.
-2. *Direct quotes* (:mod:`.quotes`): attributed by a reporting verb right after the closing mark
+   is mostly one quote is left to the direct pass. An attribution that interrupts its content
+   ("Their job, they argued, was ...") gives one claim in two pieces.
+2. *Attitudes* (:mod:`.attitudes`) and *speaker labels* (:mod:`.labels`): beliefs, intentions,
+   evidence, sentiments, topics and nominal cues; "HOLT: ..." and "Poll: ...".
+3. *Direct quotes* (:mod:`.quotes`): attributed by a reporting verb right after the closing mark
    ("...," she said) or before the opening one (X said: "..."), else continuing the previous
    speaker (a second quote in the paragraph, a paragraph that opens with a quote mark).
-3. *Resolution*, in text order: pronouns and role nouns ("the official") to the previous named
-   speaker, speaker kind, organisation, actor ids, channel, date, hedging, the actors it is about.
+4. *Resolution* (:mod:`.resolve`), in text order: pronouns and role nouns ("the official") to
+   the previous named speaker, split quotes joined as pieces, speaker kind, organisation, actor
+   ids, channel, date, hedging, the actors it is about.
 """
 
 from __future__ import annotations
