@@ -123,6 +123,8 @@ class SpeakerResolver:
 
     # -- resolution ----------------------------------------------------------------------------
     def resolve(self, tok: Any, offset: int) -> Any:
+        # over 80 lines: one ordered decision list over the speaker phrase (pronoun, apposition,
+        # surname, name, anonymous, organisation, group, role noun); split, the order is lost
 
         if tok is None:
             return None
