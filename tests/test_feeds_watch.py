@@ -311,3 +311,27 @@ def test_kill_9_mid_poll_then_resume(site: FeedSite, pipeline: Pipeline, tmp_pat
         again = watcher(tmp_path, store, pipeline).poll([site.base + "/feed.xml"])
     assert (again.new, again.fetched, again.resumed) == (1, 1, 0)
     assert site.hits("/news/geneva.html") == 1 and site.hits("/news/nakuru.html") == 2
+
+
+def test_every_polls_again_after_the_interval(
+    site: FeedSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsledger.cli.watch import run
+
+    conf = tmp_path / "settings.toml"
+    conf.write_text('[pipeline]\nstages = ["nlp", "time"]\n')
+    slept: list[float] = []
+
+    def between_polls(seconds: float) -> None:
+        slept.append(seconds)
+        site.put("/feed.xml", "feed_more.rss.xml")  # the feed grows while the watch waits
+
+    code = run([site.base + "/feed.xml"], str(tmp_path / "every.db"), str(conf), every="10m",
+               as_json=True, delay=0.0, max_polls=2, sleep=between_polls)  # fmt: skip
+    out, err = capsys.readouterr()
+    polls = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [p["poll"] for p in polls] == [1, 2]
+    assert [p["new"] for p in polls] == [2, 1] and polls[1]["gone"] == 1
+    assert len(slept) == 1 and 590 < slept[0] <= 600  # ten minutes from the poll's start
+    lines = [line for line in err.splitlines() if line.startswith("newsledger watch: poll")]
+    assert len(lines) == 2 and " · next at " in lines[0] and " · next at " not in lines[1]
