@@ -96,6 +96,9 @@ class Settings:
             "events": {
                 "embeddings": bool(self.values["events"]["embeddings"]),
                 "embed_scope": self.values["events"]["embed_scope"],
+                "keep_unasserted": bool(self.values["events"]["keep_unasserted"]),
+                "trace": bool(self.values["events"]["trace"]),
+                "rules_off": list(self.values["events"]["rules_off"]),
                 "relevance": bool(self.values["events"]["relevance"]),
             },
         }

@@ -13,8 +13,12 @@ from ..pipeline import Failure
 from ._util import SettingsOption, settings_from, stdout, warn_line
 
 
-def run(paths: list[str], as_json: bool = False, settings_file: str | None = None) -> int:
+def run(
+    paths: list[str], as_json: bool = False, settings_file: str | None = None, why: bool = False
+) -> int:
     settings = settings_from(settings_file)
+    if why:  # the trace of each record ("why"), for this run
+        settings.values["events"]["trace"] = True
     failed = 0
 
     def on_error(f: Failure) -> None:
@@ -90,6 +94,9 @@ def register(app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(..., help="Files, folders or - for standard input."),
         as_json: bool = typer.Option(False, "--json", help="One SCHEMA.md document per line."),
         settings_file: str | None = SettingsOption,
+        why: bool = typer.Option(
+            False, "--why", help="Say why: each event's trigger, rule ids and score terms."
+        ),
     ) -> None:
         """Extract actors, places, events and claims from articles (no store needed)."""
-        raise typer.Exit(run(paths, as_json, settings_file))
+        raise typer.Exit(run(paths, as_json, settings_file, why))

@@ -18,6 +18,7 @@ from .classifier import SubtypeClassifier
 from .embed import clear_cache
 from .extract import EMBED_SCOPE, check_scope, classifier_inputs, extract, parse_count
 from .relevance import gate, shipped_model
+from .rules import default_rules
 
 
 class EventStage(Stage):
@@ -34,6 +35,9 @@ class EventStage(Stage):
         classifier: Any | None = None,
         embeddings: bool = True,
         embed_scope: str = EMBED_SCOPE,
+        keep_unasserted: bool = False,
+        trace: bool = False,
+        rules_off: Iterable[str] = (),
         relevance: bool = True,
     ):
         """``embeddings`` (setting ``events.embeddings``): score sentences with the sentence-
@@ -42,12 +46,17 @@ class EventStage(Stage):
         ``embed_scope`` (``events.embed_scope``): which texts are embedded -- "typed" (the
         sentences whose trigger the classifier types; within the cost budget), "sentences"
         (every classified sentence; CV +0.002, three times the cost) or "all" (paragraphs too);
-        see docs/events.md. ``relevance`` (``events.relevance``): drop the ACLED-typed events
-        that the relevance model scores out of ACLED's scope (:mod:`.relevance`; scored when
-        ``embeddings`` is on, and recorded even when this is off)."""
+        see docs/events.md. ``keep_unasserted`` (``events.keep_unasserted``): keep the events
+        that are not asserted (certainty conditional, future, hypothetical, generic, negated);
+        ``trace`` (``events.trace``, ``extract --why``): fill ``Event.why``; ``rules_off``
+        (``events.rules_off``): rule ids of data/rules.toml switched off.
+        ``relevance`` (``events.relevance``): drop the ACLED-typed events that the relevance
+        model scores out of ACLED's scope (:mod:`.relevance`; scored when ``embeddings`` is on,
+        and recorded even when this is off)."""
         self.min_confidence = min_confidence
         self.embeddings = embeddings
         self.embed_scope = check_scope(embed_scope)
+        self.rules = default_rules().configured(rules_off, keep_unasserted, trace)
         self.relevance = relevance
         self._classifier = classifier
 
@@ -63,9 +72,9 @@ class EventStage(Stage):
             doc.warnings.append("events: no spaCy parse, no events extracted")
             return doc
         if not batched and hasattr(self.classifier, "prime"):
-            texts, parts = classifier_inputs(doc, sdoc, self.embed_scope)
+            texts, parts = classifier_inputs(doc, sdoc, self.embed_scope, self.rules)
             self.classifier.prime(texts, parts=parts)
-        events = extract(doc, sdoc, self.classifier)
+        events = extract(doc, sdoc, self.classifier, self.rules)
         if self.embeddings:  # relevance before the events go out (reuses the vectors)
             events = gate(doc, events, shipped_model(), enabled=self.relevance)
         doc.events = [e for e in events if e.confidence >= self.min_confidence]
@@ -82,7 +91,7 @@ class EventStage(Stage):
             for d in docs:
                 if d.user_data.get("spacy") is None:
                     continue
-                t, p = classifier_inputs(d, d.user_data["spacy"], self.embed_scope)
+                t, p = classifier_inputs(d, d.user_data["spacy"], self.embed_scope, self.rules)
                 texts += t
                 if p is None or parts is None:
                     parts = None

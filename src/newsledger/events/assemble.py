@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Document, Event, Evidence, content_id
+from ..document import UNASSERTED_CERTAINTIES, Document, Event, Evidence, content_id
 from .arguments import arguments, clause_span
 from .certainty import certainty
 from .classifier import subtype_type, vote
 from .coref import VIOLENT_TYPES, attach_responsibility, merge_repeated
 from .fatalities import fatalities
 from .rules import Rules, default_rules
+from .scope import acled_actor, animal_victim, metaphor
 from .sentences import paragraph_of, paragraph_span, paragraphs, skip_context
 from .subtype import TERRITORY, chemical_for, decide_subtype, open_subtypes, rescue
 from .syntax import child, span_of
@@ -133,7 +134,7 @@ def absorb_generic(
         if (
             not kind.startswith("generic")
             or g.subtype not in GENERIC_SUBTYPES  # the vote may have retyped it
-            or g.certainty == "hypothetical"
+            or g.certainty in UNASSERTED_CERTAINTIES
         ):
             continue
         sc = scope(g, kind)
@@ -142,7 +143,7 @@ def absorb_generic(
             for e in events
             if role.get(e.id) == "specific"
             and e.id not in drop
-            and e.certainty != "hypothetical"
+            and e.certainty not in UNASSERTED_CERTAINTIES
             and scope(e, kind) == sc
         ]
         if not hosts:
@@ -164,7 +165,11 @@ def unfought_transfers(events: list[Event], paras: list[tuple[int, int]]) -> Non
     a withdrawal (a Non-violent transfer) and no violence (no other Battles, Explosions/Remote
     violence or Violence against civilians event) is retyped a Non-violent transfer."""
     for a, b in paras:
-        in_p = [e for e in events if a <= e.evidence.start < b and e.certainty != "hypothetical"]
+        in_p = [
+            e
+            for e in events
+            if a <= e.evidence.start < b and e.certainty not in UNASSERTED_CERTAINTIES
+        ]
         if not any(e.subtype == "Non-violent transfer of territory" for e in in_p):
             continue
         if any(e.type in VIOLENT_TYPES and e.subtype not in TERRITORY_SUBTYPES for e in in_p):
@@ -198,6 +203,30 @@ def drop_broken_up_protests(events: list[Event], tok_of: dict[str, Any]) -> list
     ]
 
 
+def one_transfer(events: list[Event], cand_of: dict[str, Candidate]) -> list[Event]:
+    """ACLED's non-violent transfer of territory is one event: a withdrawal and a takeover told
+    in one sentence ("after the US pulled all its troops out ..., after the Taliban's
+    takeover") are one transfer. The takeover stays (its actor1 took the territory) and the
+    side that withdrew becomes its actor2 (``one.transfer_pair``)."""
+    nvtt = "Non-violent transfer of territory"
+    leaving = [e for e in events if e.subtype == nvtt and _row_name(cand_of, e) == "withdraw"]
+    taking = [e for e in events if e.subtype == nvtt and _row_name(cand_of, e) != "withdraw"]
+    if not leaving or not taking:
+        return events
+    keep = taking[0]
+    for e in leaving:
+        if keep.actor2 is None and e.actor1 != keep.actor1:
+            keep.actor2 = e.actor1
+        keep.place = keep.place or e.place
+    gone = {e.id for e in leaving}
+    return [e for e in events if e.id not in gone]
+
+
+def _row_name(cand_of: dict[str, Candidate], e: Event) -> str:
+    c = cand_of.get(e.id)
+    return str(c.spec.get("acled")) if c is not None else ""
+
+
 def confidence_terms(
     rules: Rules,
     tconf: float,
@@ -219,7 +248,7 @@ def confidence_terms(
         "verb_trigger": w["verb_trigger"] if c.pos == "verb" else 0.0,
         "fatalities": w["fatalities"] if fat is not None else 0.0,
         "caption_factor": w["caption_factor"] if section == "caption" else 1.0,
-        "unasserted_factor": w["unasserted_factor"] if cert == "hypothetical" else 1.0,
+        "unasserted_factor": w["unasserted_factor"] if cert in UNASSERTED_CERTAINTIES else 1.0,
     }
     return terms
 
@@ -336,11 +365,19 @@ def _sentence_events(st: DocState, sent: Any, cands: list[Candidate]) -> list[Ev
             continue
         cert, claim_id, negated = certainty(doc, c, doc.claims, rules, sent)
         if negated and cert != "denied" and rules.on("guard.negated"):
-            continue
+            if not rules.keep_unasserted:
+                continue
+            cert = "negated"
         typed = _typed(st, sent, c)
-        if typed is None:
+        if typed is None or animal_victim(c, rules) or metaphor(c, rules):
             continue
         a1, a2 = arguments(doc, c)
+        if typed[0] is not None and not acled_actor(doc, sent, (a1, a2), typed[0], rules):
+            c.fired.append("scope.acled_actor")  # no ACLED actor: PLOVER at most
+            if rules.row(c.spec.get("acled")).needs_subtype:
+                continue
+            typed = (None, rules.typing["no_acled"])
+            c.by_classifier = False
         if typed[0] is None and a1 is None and rules.on("interaction.needs_actor"):
             continue  # an interaction (refusal, aid, threat...) needs someone who acts
         key = (typed[0] or c.spec.get("plover"), a1, a2)  # one event per sub-type and actors
@@ -374,6 +411,12 @@ def _finish(st: DocState) -> list[Event]:
         events = absorb_generic(events, st.role, st.paras, rules.confidence["fatalities"])
     if rules.on("one.unfought_transfer"):
         unfought_transfers(events, st.paras)  # a withdrawal and a capture, no fighting
+    if rules.on("one.transfer_pair"):
+        for start in sorted({e.evidence.start for e in events}):
+            in_s = [e for e in events if e.evidence.start == start]
+            if len(in_s) > 1:
+                kept = {e.id for e in one_transfer(in_s, st.cand_of)}
+                events = [e for e in events if e.evidence.start != start or e.id in kept]
     w = rules.confidence
     for ev in events:
         votes = (ev.id in st.voted_s) + (ev.id in st.voted_p)
@@ -385,6 +428,8 @@ def _finish(st: DocState) -> list[Event]:
         events = merge_repeated(doc, events)  # the headline's bombing is the lede's bombing
     if rules.on("one.responsibility"):
         events = attach_responsibility(doc, events)  # "X claimed the attack": who did it
+    if not rules.keep_unasserted:  # asserted, not imagined: the default output
+        events = [e for e in events if e.certainty not in UNASSERTED_CERTAINTIES]
     return events
 
 

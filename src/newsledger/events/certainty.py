@@ -1,7 +1,12 @@
 """Certainty: whether the text asserts that the event happened, and on whose word.
 
-Decides ``hypothetical`` (a modal, an if-clause, a governing plan/threat/aim, an infinitive, a
-gerund subject: ``certainty.modal`` ... ``certainty.gerund_subject``), ``claimed`` /
+Decides the statements that do not assert an event (:data:`~newsledger.document.
+UNASSERTED_CERTAINTIES`): ``conditional`` (an if/unless/whether clause: ``certainty.conditional``),
+``future`` (will/shall: ``certainty.future``), ``hypothetical`` (another modal, a governing
+plan/threat/aim, an infinitive, a gerund subject: ``certainty.modal``, ``certainty.governor``,
+``certainty.infinitive``, ``certainty.gerund_subject``), ``generic`` (a bare plural event noun
+as the subject of a present-tense "be": ``certainty.generic``), ``negated`` (``guard.negated``);
+then ``claimed`` /
 ``confirmed`` / ``denied`` (inside a claim's content, by the claim's cue: ``certainty.claim``;
 without a claim record, the parse's reporting verbs and hedges: ``certainty.own_voice``), else
 ``reported`` (the outlet's own voice); and whether the trigger is negated.
@@ -17,9 +22,45 @@ from .rules import Rules, lexicon
 from .syntax import governors
 from .triggers import Candidate
 
+#: Which certainty each unasserting rule gives, the strongest first.
+UNASSERTED_BY = {
+    "certainty.conditional": "conditional",
+    "certainty.future": "future",
+    "certainty.modal": "hypothetical",
+    "certainty.governor": "hypothetical",
+    "certainty.infinitive": "hypothetical",
+    "certainty.gerund_subject": "hypothetical",
+    "certainty.generic": "generic",
+}
+FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
+
+
+def _generic(c: Candidate, sent: Any) -> bool:
+    """A bare plural event noun as the subject of a present-tense "be" ("Attacks on aid
+    workers are war crimes"): a statement about a kind of event, not a report of one."""
+    tok = c.token
+    if c.pos != "noun" or tok.tag_ != "NNS" or tok.dep_ != "nsubj":
+        return False
+    if any(ch.dep_ in ("det", "poss", "nummod") for ch in tok.children):
+        return False
+    head = tok.head
+    return head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP")
+
+
+def _protest_purpose(c: Candidate) -> bool:
+    """A protest told as the purpose of what the protesters did ("took to the streets to
+    protest", "gathered to demand"): the gathering is the protest, so it is asserted."""
+    head = c.token.head
+    return (
+        c.spec.get("plover") == "PROTEST"
+        and c.token.dep_ in ("advcl", "xcomp")
+        and head.tag_ == "VBD"
+        and head.lemma_.lower() not in lexicon()["hypothetical_governors"]
+    )
+
 
 def _hypothetical(c: Candidate, sent: Any, rules: Rules) -> list[str]:
-    """The ids of the rules that make the candidate hypothetical (none: asserted)."""
+    """The ids of the rules that make the candidate unasserted (none: asserted)."""
     lex = lexicon()
     tok = c.token
     fired = []
@@ -29,8 +70,10 @@ def _hypothetical(c: Candidate, sent: Any, rules: Rules) -> list[str]:
     if sent is not None:  # stay inside the segment (spaCy may run a headline into the body)
         chain = [g for g in chain if sent.start <= g.i < sent.end]
     for g in chain[:4]:
-        if any(ch.lower_ in lex["modals"] and ch.dep_ == "aux" for ch in g.children):
-            fired.append("certainty.modal")
+        for ch in g.children:
+            if ch.lower_ in lex["modals"] and ch.dep_ == "aux":
+                future = ch.lower_ in FUTURE_MODALS and rules.on("certainty.future")
+                fired.append("certainty.future" if future else "certainty.modal")
         if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in g.children):
             fired.append("certainty.conditional")
         if g.i != tok.i and g.lemma_.lower() in lex["hypothetical_governors"] and g.i < tok.i:
@@ -43,7 +86,11 @@ def _hypothetical(c: Candidate, sent: Any, rules: Rules) -> list[str]:
         and tok.head.lemma_.lower() in lex["hypothetical_governors"]
     ):
         fired.append("certainty.governor")
-    if c.pos == "verb" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+    if (
+        c.pos == "verb"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+        and not _protest_purpose(c)
+    ):
         fired.append("certainty.infinitive")  # "to eliminate", "moving to deploy": an aim
     if (
         c.pos == "verb"
@@ -52,7 +99,14 @@ def _hypothetical(c: Candidate, sent: Any, rules: Rules) -> list[str]:
         and not any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children)
     ):  # "Shelling of the airport hit ..." (a noun-like gerund, "of") is a deed
         fired.append("certainty.gerund_subject")  # "eliminating the group remains the key"
+    if _generic(c, sent):
+        fired.append("certainty.generic")
     return [f for f in dict.fromkeys(fired) if rules.on(f)]
+
+
+def _strongest(fired: list[str]) -> str:
+    """The certainty of the strongest unasserting rule that fired."""
+    return next(v for k, v in UNASSERTED_BY.items() if k in fired)
 
 
 def _own_voice(tok: Any, chain: list[Any], seg: Any) -> str | None:
@@ -109,12 +163,12 @@ def certainty(
                 if cue in lex["deny_verbs"] or cue.startswith("den"):
                     return "denied", cl.id, negated
                 if hyp:
-                    return "hypothetical", cl.id, negated
+                    return _strongest(hyp), cl.id, negated
                 if cue in lex["confirm_verbs"]:
                     return "confirmed", cl.id, negated
                 return "claimed", cl.id, negated
     if hyp:
-        return "hypothetical", None, negated
+        return _strongest(hyp), None, negated
     if rules.on("certainty.own_voice"):
         chain = governors(tok)
         if sent is not None:

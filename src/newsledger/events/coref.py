@@ -5,10 +5,12 @@ the lede ("At least 21 people were killed when a bomb went off in a market in Ja
 Monday") are one bombing, not two. Two events of a document are merged when everything they
 say agrees and something specific ties them:
 
-- the same ACLED sub-type (for a headline: the same ACLED type, headlines are terse);
+- the same ACLED sub-type (for a headline: the same ACLED type of violence, headlines are
+  terse; never two different strategic developments: a deployment is no arrest);
 - the same fatality count, both given -- or one of them is the headline, or both come from
   one sentence ("gunmen attacked a checkpoint, killing four"), and the other gives no
   different count;
+- both asserted (a hypothetical clash is never the reported one);
 - places that agree (the same place, or one inside the other: Jalalabad is in Afghanistan and
   in Nangarhar), dates that agree (2023-03 and 2023-03-13), actors that agree (the same or
   one unknown).
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Event, Place
+from ..document import UNASSERTED_CERTAINTIES, Document, Event, Place
 from ..places import SPECIFICITY
 
 
@@ -73,8 +75,8 @@ def _corefer(doc: Document, a: Event, b: Event, places: dict[str, Place]) -> boo
     if a.subtype is None or b.subtype is None:
         return False
     head = _is_headline(doc, a) or _is_headline(doc, b)
-    if a.subtype != b.subtype and not (head and a.type == b.type):
-        return False
+    if a.subtype != b.subtype and not (head and a.type == b.type and a.type in VIOLENT_TYPES):
+        return False  # a terse headline's violence; a deployment is no arrest
     same_sentence = a.evidence.start == b.evidence.start and a.subtype == b.subtype
     if a.fatalities is not None and b.fatalities is not None:
         if a.fatalities != b.fatalities:
@@ -86,7 +88,8 @@ def _corefer(doc: Document, a: Event, b: Event, places: dict[str, Place]) -> boo
         and _same(a.actor2, b.actor2)
         and _dates_agree(a.date, b.date)
         and _place_agrees(places.get(a.place or ""), places.get(b.place or ""))
-        and "hypothetical" not in (a.certainty, b.certainty)
+        and a.certainty not in UNASSERTED_CERTAINTIES
+        and b.certainty not in UNASSERTED_CERTAINTIES
     )
 
 
@@ -150,7 +153,11 @@ def attach_responsibility(doc: Document, events: list[Event]) -> list[Event]:
     negated one ("no group has claimed responsibility") names nobody."""
     text = doc.text
     violent = sorted(
-        (e for e in events if e.type in VIOLENT_TYPES and e.certainty != "hypothetical"),
+        (
+            e
+            for e in events
+            if e.type in VIOLENT_TYPES and e.certainty not in UNASSERTED_CERTAINTIES
+        ),
         key=lambda e: e.evidence.start,
     )
     dropped: set[int] = set()

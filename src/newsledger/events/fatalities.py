@@ -4,7 +4,8 @@ Decides the fatality count and its text from the victim phrase of the fatal verb
 passive subject), "killing N", "N people died", "N dead", "a death toll of N". The number is read
 by the quantities stage's ``parse_count`` (its number words are quantities/data/numbers.json), so
 both stages agree; vague counts are coded by their documented lower bound, as ACLED does.
-Wounded counts are not fatalities.
+Wounded counts are not fatalities; percentages, ranks, prices, scores and years are never
+fatalities (``scope.not_a_count``).
 """
 
 from __future__ import annotations
@@ -44,9 +45,39 @@ def parse_count(phrase: str) -> int | None:
     return None if n is None else int(n)
 
 
+_SCORE = re.compile(r"^\d+[-\u2013]\d+$")
+_MEASURES = frozenset(["%", "percent", "per", "pct", "percentage", "point", "points", "degree"])
+_BEFORE = frozenset(
+    ["$", "\u00a3", "\u20ac", "\u00a5", "no.", "no", "number", "#", "rank", "ranked"]
+)
+
+
+def not_a_count(np_tok: Any) -> bool:
+    """A percentage, a rank, a price, a score or a year, not a number of people: "99.999%",
+    "No. 3", "$5", "112-107", "in 1998"."""
+    doc = np_tok.doc
+    toks = [np_tok, *(c for c in np_tok.children if c.dep_ in ("nummod", "quantmod"))]
+    for t in toks:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if t.lower_ in _MEASURES or (nxt is not None and nxt.lower_ in _MEASURES):
+            return True
+        if prev is not None and prev.lower_ in _BEFORE:
+            return True
+        if _SCORE.match(t.text) or (t.tag_ == "CD" and t.ent_type_ in ("DATE", "MONEY", "PERCENT")):
+            return True
+        if t.like_num and t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100:
+            return t is np_tok  # a bare year ("killed in 1998"), not "2000 people"
+        if t.ent_type_ == "ORDINAL":
+            return True
+    return False
+
+
 def count_phrase(np_tok: Any, rules: Rules | None = None) -> tuple[int | None, str | None]:
     """Count in a noun phrase: "at least 13 US servicemen" -> (13, "at least 13")."""
     if np_tok is None:
+        return None, None
+    if rules is not None and rules.on("scope.not_a_count") and not_a_count(np_tok):
         return None, None
     if np_tok.like_num or np_tok.lower_ in lexicon()["vague_counts"]:
         toks = [t for t in np_tok.subtree if t.i <= np_tok.i]

@@ -13,6 +13,7 @@ classifier's choice (``subtype.civilian_target``, ``subtype.cue_required``) and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -194,7 +195,15 @@ def _troops(c: Candidate, text: str, classify: Any, rules: Rules) -> Decision:
     if obj is None and c.pos == "verb":
         obj = child(c.token, "nsubj")  # intransitive: who deployed
     words = {*lexicon()["troop_nouns"], *lexicon()["weapon_nouns"]}
-    return ("Change to group/activity" if _in_subtree(obj, words) else None), None
+    if _in_subtree(obj, words):
+        return "Change to group/activity", None
+    if c.pos == "noun":  # "troop deployment", "military mobilization", "the Taliban's deployment"
+        for ch in c.token.children:
+            if ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in words:
+                return "Change to group/activity", None
+            if ch.dep_ == "poss" and (ch.pos_ == "PROPN" or _in_subtree(ch, words)):
+                return "Change to group/activity", None
+    return None, None
 
 
 def _object_rule(c: Candidate, acled: str) -> str | None:
@@ -219,7 +228,6 @@ def _fixed(c: Candidate, text: str, classify: Any, rules: Rules) -> Decision:
     if acled == "Arrests" and rules.on("subtype.arrest_at_protest") and protest_words(text):
         c.fired.append("subtype.arrest_at_protest")  # ACLED: protesters arrested at a protest
         return "Protest with intervention", rules.typing["protest_force"]
-    c.fired.append("subtype.fixed")
     return acled, rules.typing["fixed"]
 
 
@@ -318,11 +326,32 @@ def decide_subtype(
         return None, rules.typing["no_acled"]
     row = rules.row(acled)
     sub, conf = DECIDERS[row.name](c, sent_text, classify, rules)
-    if row.name not in ("fixed", "classify") and sub is not None:
-        c.fired.append(f"subtype.table.{row.name}")
+    if row.name != "classify" and sub is not None and not c.fired[-1].startswith("subtype."):
+        c.fired.append(f"subtype.table.{row.name}")  # the decision table's row decided
     if conf is None:
         conf = row.gives.get(sub, row.miss) if sub is not None else row.miss
     return sub, conf
+
+
+#: Sub-types about a kind of object: a rescue may give them only when such an object is named.
+RESCUE_CUES = {
+    "Disrupted weapons use": "weapon_nouns",
+    "Headquarters or base established": "base_nouns",
+    "Looting/property destruction": "property_nouns",
+}
+
+
+def _rescue_cue(subtype: str, text: str, rules: Rules) -> bool:
+    """The sentence names the kind of object the rescued sub-type is about (a weapon for
+    Disrupted weapons use: not "seized 3,000 kilos of rotten pork"): ``subtype.rescue_cue``."""
+    name = RESCUE_CUES.get(subtype)
+    if name is None or not rules.on("subtype.rescue_cue"):
+        return True
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    nouns = lexicon()[name]
+    if any(w in nouns or (w.endswith("s") and w[:-1] in nouns) for w in words):
+        return True
+    return name == "weapon_nouns" and lexicon_re("weapon_re").search(text) is not None
 
 
 def rescue(
@@ -342,7 +371,7 @@ def rescue(
     labels, scores = got
     r = np.asarray(scores, dtype=float)
     best = labels[int(r.argmax())]
-    if best not in row.gives:
+    if best not in row.gives or not _rescue_cue(best, text, rules):
         return None, tconf
     p = np.exp((r - r.max()) * rules.typing["rescue_temperature"])
     c.fired.append("subtype.rescue")

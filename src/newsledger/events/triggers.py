@@ -261,13 +261,13 @@ def find_candidates(sent: Any, rules: Rules) -> list[Candidate]:
             or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do"))
         ):
             spec, text, how = _verb_spec(tok, lemma, rules)
-            if spec is None or _verb_guard(tok, spec, sent, rules) is not None:
+            if spec is None or not rules.on(how) or _verb_guard(tok, spec, sent, rules):
                 continue
             fired = [how] if lemma == tok.lemma_.lower() else [how, "trigger.lemma_fallback"]
             out.append(Candidate(tok, spec, text, "verb", seg=sent, fired=fired))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
             spec = lex["nouns"].get(lemma) or lex["nouns"].get(tok.lower_)  # "talks" -> "talk"
-            if spec is None or _noun_guard(tok, spec, sent, rules) is not None:
+            if spec is None or not rules.on("trigger.noun") or _noun_guard(tok, spec, sent, rules):
                 continue
             out.append(Candidate(tok, spec, tok.text, "noun", seg=sent, fired=["trigger.noun"]))
     return out
