@@ -287,6 +287,12 @@ def _repeat(
     return False
 
 
+def _para(st: DocState, sent: Any) -> Any:
+    """The paragraph around a sentence as a spaCy span (the ACLED-actor rule's scope)."""
+    a, b = paragraph_span(st.paras, sent)
+    return sent.doc.char_span(a, b, alignment_mode="expand") or sent
+
+
 def _typed(st: DocState, sent: Any, c: Candidate) -> tuple[str | None, float] | None:
     """(sub-type, typing confidence) of a candidate, or None when it is no event at all."""
     rules = st.rules
@@ -372,7 +378,9 @@ def _sentence_events(st: DocState, sent: Any, cands: list[Candidate]) -> list[Ev
         if typed is None or animal_victim(c, rules) or metaphor(c, rules):
             continue
         a1, a2 = arguments(doc, c)
-        if typed[0] is not None and not acled_actor(doc, sent, (a1, a2), typed[0], rules):
+        if typed[0] is not None and not acled_actor(
+            doc, _para(st, sent), (a1, a2), typed[0], rules
+        ):
             c.fired.append("scope.acled_actor")  # no ACLED actor: PLOVER at most
             if rules.row(c.spec.get("acled")).needs_subtype:
                 continue
