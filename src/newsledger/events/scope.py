@@ -10,7 +10,7 @@ Decides, with a lexicon file each (``data/*.txt``):
 - ``scope.metaphor``: a violent or coercive trigger whose object is a thing it can only be a
   figure of speech about ("children fighting cancer", "an attack on market share",
   "eliminate tariffs") or a rank ("reclaimed the No. 3 position") (``metaphor_targets``);
-- ``scope.acled_actor``: an ACLED-typed event needs an ACLED actor in its sentence -- a registry
+- ``scope.acled_actor``: an ACLED-typed event needs an ACLED actor in its paragraph -- a registry
   actor of an armed or political type as an argument or mention, a word naming one, named or
   unidentified ("gunmen", "security forces", "protesters", "a mob": ``acled_actors``; a counted
   or armed group of men: "four men", "armed youths"), or a weapon only armed actors use
@@ -145,7 +145,8 @@ def _words_in(sent: Any, name: str) -> bool:
 def acled_actor(
     doc: Document, sent: Any, args: tuple[str | None, str | None], subtype: str, rules: Rules
 ) -> bool:
-    """Whether an ACLED-typed event has an ACLED actor in its sentence (``scope.acled_actor``).
+    """Whether an ACLED-typed event has an ACLED actor in ``sent``, its paragraph
+    (``scope.acled_actor``).
     Only battles, violence against civilians and mob violence are asked (the rule's
     ``applies_to``): protests name their actors by being protests, arrests are the authorities',
     explosions, weapons seized and troop movements name their weapon or troops by rule."""
