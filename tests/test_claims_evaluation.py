@@ -86,3 +86,15 @@ def test_run_on_first_polnear_articles(shared: Path):
     assert m["all"]["gold"] > 0 and m["all"]["predicted"] > 0
     assert m["all"]["content"]["precision"] > 0.5
     assert "held" in format_report(m)
+
+
+def test_eval_claims_on_bad_data_is_one_clear_error(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "x", "claims": []}\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "claims", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.jsonl:2" in result.output and "Traceback" not in result.output

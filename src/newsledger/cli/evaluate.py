@@ -36,7 +36,16 @@ def run(
         raise
     if seed is not None and name != "events":
         fail("--seed applies to `eval events` (its cross-validation split) only", code=2)
-    metrics = module.run(path, limit=limit) if seed is None else module.run(path, limit, seed=seed)
+    if name == "claims":
+        try:  # bad claims data: one clear line, no traceback
+            metrics = module.run(path, limit=limit)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            fail(f"eval claims: cannot read {path}: {exc}")
+            raise
+    else:
+        metrics = (
+            module.run(path, limit=limit) if seed is None else module.run(path, limit, seed=seed)
+        )
     if as_json:
         print(json.dumps(metrics, ensure_ascii=False, indent=2))
     else:
