@@ -147,9 +147,10 @@ def acled_actor(
 ) -> bool:
     """Whether an ACLED-typed event has an ACLED actor in ``sent``, its paragraph
     (``scope.acled_actor``).
-    Only battles, violence against civilians and mob violence are asked (the rule's
-    ``applies_to``): protests name their actors by being protests, arrests are the authorities',
-    explosions, weapons seized and troop movements name their weapon or troops by rule."""
+    Only the sub-types of the rule's ``applies_to`` are asked (battles, violence against
+    civilians, mob violence, remote attacks, changes to a group): protests name their actors by
+    being protests, arrests are the authorities', weapons seized and bases set up name theirs by
+    rule."""
     if not rules.on("scope.acled_actor"):
         return True
     from .classifier import subtype_type
