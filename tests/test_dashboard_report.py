@@ -52,8 +52,14 @@ def test_the_map_draws_boundaries_and_no_overprinting_labels() -> None:
     )  # fmt: skip
     texts = _texts(svg)
     assert "Kabul (3)" in texts and "Jalalabad (2)" in texts
-    assert "Kabul international airport" not in texts
-    assert any("1 place(s) unlabelled" in t for t in texts)
+    # the airport's label takes another spot instead of printing over Kabul's
+    assert "Kabul international airport" in texts
+    ys = {name: float(y) for y, name in re.findall(
+        r'<text\b[^>]*? y="([\d.]+)"[^>]*>\s*(Kabul \(3\)|Kabul international airport)\s*<', svg)}  # fmt: skip
+    assert abs(ys["Kabul (3)"] - ys["Kabul international airport"]) >= 8  # 8-point text
+    crowded = map_svg([(34.5, 69.2, f"site {i}", 1) for i in range(6)])
+    labels = [t for t in _texts(crowded) if t.startswith("site ")]
+    assert len(labels) == 4 and any("2 place(s) unlabelled" in t for t in _texts(crowded))
     assert svg.count("<path") > 20  # country outlines, not a bare scatter
 
 

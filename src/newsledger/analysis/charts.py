@@ -194,10 +194,11 @@ def map_svg(  # long: extent, boundaries, points and labels of one map
         return _svg(fig)
     xs = [p[1] for p in points] + [x for iso in shaded for ring in shapes[iso][1] for x, _ in ring]
     ys = [p[0] for p in points] + [y for iso in shaded for ring in shapes[iso][1] for _, y in ring]
-    span = max(max(ys) - min(ys), max(xs) - min(xs), 6.0)  # at least a region: neighbours show
-    pad = span * 0.2 + 1.0
-    lon0, lon1 = min(xs) - pad, max(xs) + pad
-    lat0, lat1 = max(min(ys) - pad, -85.0), min(max(ys) + pad, 85.0)
+    half = max(max(ys) - min(ys), max(xs) - min(xs)) * 0.6 + 1.0
+    half = max(half, 5.0)  # at least a region, so that the neighbouring countries show
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    lon0, lon1 = cx - half, cx + half
+    lat0, lat1 = max(cy - half, -85.0), min(cy + half, 85.0)
     from matplotlib.collections import PolyCollection
 
     ax.set_facecolor("#dde8f0")
@@ -218,14 +219,28 @@ def map_svg(  # long: extent, boundaries, points and labels of one map
     kept: list[Any] = []
     unlabelled = 0
     for lat, lon, label, w in sorted(points, key=lambda p: -p[3]):
-        text = ax.annotate(f"{label} ({w})" if w > 1 else label, (lon, lat), xytext=(5, 4),
-                           textcoords="offset points", fontsize=8, zorder=4,
-                           bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
-                                 "alpha": 0.75})  # fmt: skip
+        for dx, dy, ha in _LABEL_SPOTS:  # right, below right, left, below left: first free one
+            text = ax.annotate(f"{label} ({w})" if w > 1 else label, (lon, lat),
+                               xytext=(dx, dy), textcoords="offset points", fontsize=8, ha=ha,
+                               zorder=4, bbox={"boxstyle": "square,pad=0.1", "fc": "white",
+                                               "ec": "none", "alpha": 0.75})  # fmt: skip
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(k) for k in kept):
+                kept.append(box)
+                break
+            text.remove()
+        else:
+            unlabelled += 1
+    for name, rings in shapes.values():  # country names where there is room
+        ring = max(rings, key=len)
+        x = (min(p[0] for p in ring) + max(p[0] for p in ring)) / 2
+        y = (min(p[1] for p in ring) + max(p[1] for p in ring)) / 2
+        if not (lon0 < x < lon1 and lat0 < y < lat1):
+            continue
+        text = ax.text(x, y, name, fontsize=7, color="#8a8577", ha="center", zorder=2)
         box = text.get_window_extent(renderer)
         if any(box.overlaps(k) for k in kept):
             text.remove()
-            unlabelled += 1
         else:
             kept.append(box)
     for iso in shaded:
@@ -241,6 +256,10 @@ def map_svg(  # long: extent, boundaries, points and labels of one map
     if title:
         ax.set_title(title, fontsize=9)
     return _svg(fig)
+
+
+#: where a point's label may go, in turn: (x, y offset in points, alignment)
+_LABEL_SPOTS = ((5, 4, "left"), (5, -11, "left"), (-5, 4, "right"), (-5, -11, "right"))
 
 
 def _meets(ring: Sequence[tuple[float, float]], x0: float, x1: float, y0: float, y1: float) -> bool:
