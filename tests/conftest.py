@@ -86,3 +86,24 @@ def live_server(db: str) -> Iterator[str]:
 def place_by_mention(doc: Document, text: str) -> Place | None:
     """The place one of whose mentions reads exactly ``text``."""
     return next((p for p in doc.places if any(m.text == text for m in p.mentions)), None)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the session (tests/pgcluster.py); skips, saying why,
+    where none can be started."""
+    from pgcluster import cluster
+
+    try:
+        with cluster() as c:
+            yield c
+    except RuntimeError as exc:
+        pytest.skip(f"no PostgreSQL server for the store's PostgreSQL tests: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new empty store on each back-end: a SQLite file, a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue("pg_cluster").url())

@@ -84,9 +84,14 @@ def kivu_document() -> Document:
     )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("query") / "ledger.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The examples and one Kivu document, on each back-end (a SQLite file, a PostgreSQL
+    database): every test of this module answers the same on both."""
+    if request.param == "sqlite":
+        path = str(tmp_path_factory.mktemp("query") / "ledger.db")
+    else:
+        path = str(request.getfixturevalue("pg_cluster").url())
     with open_store(path) as store:
         summary = ingest([str(EXAMPLES)], load_settings(environ={}), store)
         assert store.write(kivu_document()) == "new"

@@ -1,10 +1,11 @@
-"""The store: idempotent re-ingest, replacement of changed documents, atomic writes, WAL reads."""
+"""The store: idempotent re-ingest, replacement of changed documents, atomic writes, WAL reads;
+each test runs on both back-ends (``store_url``: SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
+import psycopg
 import pytest
 
 from newsledger.document import (
@@ -59,15 +60,15 @@ def sample(
     )
 
 
-def test_store_reingest_same_content_changes_nothing(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "l.db")) as store:
+def test_store_reingest_same_content_changes_nothing(store_url: str) -> None:
+    with open_store(store_url) as store:
         assert store.write(sample()) == "new"
         assert store.write(sample()) == "unchanged"
         assert store.count("documents") == 1 and store.count("events") == 1
 
 
-def test_store_changed_document_replaces_its_records(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "l.db")) as store:
+def test_store_changed_document_replaces_its_records(store_url: str) -> None:
+    with open_store(store_url) as store:
         store.write(sample())
         changed = sample("Rebels shelled the town of Example on Tuesday.")
         changed.events = []
@@ -76,19 +77,19 @@ def test_store_changed_document_replaces_its_records(tmp_path: Path) -> None:
         assert store.get_document("d1").text.endswith("Tuesday.")  # type: ignore[union-attr]
 
 
-def test_store_failed_write_leaves_nothing_half_written(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "l.db")) as store:
+def test_store_failed_write_leaves_nothing_half_written(store_url: str) -> None:
+    with open_store(store_url) as store:
         store.write(sample(doc_id="keep"))
         bad = sample(doc_id="bad")
         bad.events.append(bad.events[0])  # duplicate primary key -> fails mid-document
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):
             store.write(bad)
         assert store.get_document("bad") is None
         assert store.count("documents") == 1 and store.count("actors") == 1
 
 
-def test_store_queries_filter_by_actor_place_type_and_date(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "l.db")) as store:
+def test_store_queries_filter_by_actor_place_type_and_date(store_url: str) -> None:
+    with open_store(store_url) as store:
         store.write(sample())
         assert len(store.events(QueryFilters(actor="Rebels"))) == 1
         with pytest.raises(UnknownName):  # names resolve as every listing resolves them
@@ -102,12 +103,12 @@ def test_store_queries_filter_by_actor_place_type_and_date(tmp_path: Path) -> No
 
 
 def test_until_a_month_keeps_every_day_of_it_for_events_claims_and_documents(
-    tmp_path: Path,
+    store_url: str,
 ) -> None:
     doc = sample()
     ev = doc.events[0].evidence
     doc.claims = [Claim("c1", ev, "Rebels", "say", "the town", 27, 34, date="2025-01-06")]
-    with open_store(str(tmp_path / "l.db")) as store:
+    with open_store(store_url) as store:
         store.write(doc)
         for period, kept in [("2025", 1), ("2025-01", 1), ("2025-01-06", 1), ("2024-12", 0)]:
             f = QueryFilters(until=period)
@@ -115,8 +116,8 @@ def test_until_a_month_keeps_every_day_of_it_for_events_claims_and_documents(
             assert counts == (kept, kept, kept), period
 
 
-def test_store_reads_while_another_connection_writes(tmp_path: Path) -> None:
-    path = str(tmp_path / "l.db")
+def test_store_reads_while_another_connection_writes(store_url: str) -> None:
+    path = store_url
     writer = open_store(path)
     writer.write(sample(doc_id="first"))
     writer.conn.execute("BEGIN IMMEDIATE")  # an ingest holding the write lock
@@ -128,8 +129,8 @@ def test_store_reads_while_another_connection_writes(tmp_path: Path) -> None:
     writer.close()
 
 
-def test_store_migrations_are_recorded_once(tmp_path: Path) -> None:
-    path = str(tmp_path / "l.db")
+def test_store_migrations_are_recorded_once(store_url: str) -> None:
+    path = store_url
     open_store(path).close()
     with open_store(path) as store:
         names = [r[0] for r in store.conn.execute("SELECT name FROM _migrations")]
@@ -229,7 +230,7 @@ def _groups(events) -> list[list[str]]:
     return sorted(sorted(m.key for m in e.members) for e in events)
 
 
-def test_ledger_index_built_document_by_document_equals_a_full_analysis(tmp_path: Path) -> None:
+def test_ledger_index_built_document_by_document_equals_a_full_analysis(store_url: str) -> None:
     import random
 
     from newsledger.analysis import analyze, build_ledger, flatten
@@ -244,7 +245,7 @@ def test_ledger_index_built_document_by_document_equals_a_full_analysis(tmp_path
         copy = synthetic_doc(rng, 100 + i, body=src.text)
         docs.append(copy)
     rng.shuffle(docs)
-    with open_store(str(tmp_path / "l.db")) as store:
+    with open_store(store_url) as store:
         for n, d in enumerate(docs):
             store.write(d)
             if n % 7 == 0:
@@ -255,7 +256,9 @@ def test_ledger_index_built_document_by_document_equals_a_full_analysis(tmp_path
             store.write(new)
         for d in rng.sample(docs, 5):  # deleted (nothing in the library deletes: done by hand)
             store.conn.execute("DELETE FROM documents WHERE id = ?", (d.id,))
-            store.conn.execute("INSERT OR IGNORE INTO ledger_dirty VALUES (?)", (d.id,))
+            store.conn.execute(
+                "INSERT INTO ledger_dirty VALUES (?) ON CONFLICT DO NOTHING", (d.id,)
+            )
         catch_up(store.conn)
         # the index serves the default ledger: asserted events only
         full = analyze(flatten(with_kept_events(store.iter_documents(), QueryFilters())))
@@ -276,14 +279,14 @@ def test_ledger_index_built_document_by_document_equals_a_full_analysis(tmp_path
             rebuild(store.conn)
 
 
-def test_a_failing_ledger_index_loses_no_document(tmp_path: Path, monkeypatch, caplog) -> None:
+def test_a_failing_ledger_index_loses_no_document(store_url: str, monkeypatch, caplog) -> None:
     import random
 
     from newsledger.store import ledger_index
     from newsledger.store.ledger_read import store_ledger
 
     rng = random.Random(3)
-    with open_store(str(tmp_path / "l.db")) as store:
+    with open_store(store_url) as store:
         store.write(synthetic_doc(rng, 1))
         assert ledger_index.pending(store.conn) == 0  # taken in by the write itself
 

@@ -169,7 +169,8 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
 
     def store() -> Iterator[Store]:
         try:
-            s = open_store(db, readonly=True, handoff=True)  # one request's threads, in turn
+            # one request's threads, in turn; PostgreSQL: a connection of the API's pool
+            s = open_store(db, readonly=True, handoff=True, pooled=True)
         except NewsledgerError as exc:
             raise HTTPException(503, f"store unavailable: {exc}") from exc
         try:

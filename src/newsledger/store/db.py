@@ -15,6 +15,7 @@ from .. import __version__
 from ..document import Document
 from ..errors import StoreError
 from . import migrations
+from .dialect import Connection, is_postgres, open_pg, shown_url
 from .query import (
     QueryFilters,
     find_document_id,
@@ -58,9 +59,14 @@ def _path_of(url: str) -> str:
 class Store:
     """An open ledger. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str):
+    def __init__(self, conn: Connection, path: str):
         self.conn = conn
-        self.path = path
+        self.path = path  # a file path, or a PostgreSQL URL without its password
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return str(getattr(self.conn, "dialect", "sqlite"))
 
     # -- lifecycle ---------------------------------------------------------------
     def close(self) -> None:
@@ -98,20 +104,25 @@ class Store:
         status = self.status_of(doc, digest)
         if status == "unchanged" and not force:
             return status
-        status = "replaced" if status == "unchanged" else status
         record = doc.to_dict()
         record_json = json.dumps(record, ensure_ascii=False)
         bad = _unstorable(doc.id, doc.source or "", record_json)
         if bad is not None:
             raise StoreError(f"document {doc.id!a} {bad}", source=self.path)
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
+        c.execute("BEGIN IMMEDIATE")  # one writer at a time (PostgreSQL: an advisory lock)
         try:
+            # read again under the lock: another process may have written this document since
+            row = c.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is not None and row[0] == digest and not force:
+                c.execute("COMMIT")
+                return "unchanged"
+            status = "new" if row is None else "replaced"
             for table in ("events", "claims", "actors", "places"):
                 c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
             c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             # the ledger index takes the document in at its next update (store/ledger_index.py)
-            c.execute("INSERT OR IGNORE INTO ledger_dirty VALUES (?)", (doc.id,))
+            c.execute("INSERT INTO ledger_dirty VALUES (?) ON CONFLICT DO NOTHING", (doc.id,))
             c.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -185,7 +196,7 @@ class Store:
 
     def iter_documents(self) -> Iterator[Document]:
         for record, source in self.conn.execute(
-            "SELECT record, source FROM documents ORDER BY published, id"
+            "SELECT record, source FROM documents ORDER BY published NULLS FIRST, id"
         ):
             doc = Document.from_dict(json.loads(record))
             doc.source = source
@@ -244,12 +255,21 @@ def _prepare(conn: sqlite3.Connection, path: str) -> None:
 
 
 def open_store(
-    url: str = "newsledger.db", *, readonly: bool = False, handoff: bool = False
+    url: str = "newsledger.db",
+    *,
+    readonly: bool = False,
+    handoff: bool = False,
+    pooled: bool = False,
 ) -> Store:
-    """Open (creating and migrating if needed) the store at ``url`` (a path or sqlite:///path).
+    """Open (creating and migrating if needed) the store at ``url``: a path or sqlite:///path
+    (SQLite), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DB (PostgreSQL, store/dialect.py).
 
     ``handoff``: the connection may pass from one thread to another, used by one at a time (a
-    web request whose dependency and endpoint run in different worker threads)."""
+    web request whose dependency and endpoint run in different worker threads). ``pooled``: on
+    PostgreSQL the connection comes from a pool kept per URL, and closing the store returns it
+    (the API's requests); SQLite opens a file, so it has no pool."""
+    if is_postgres(url):
+        return Store(open_pg(url, readonly=readonly, pooled=pooled), shown_url(url))
     path = _path_of(url)
     try:
         if path != ":memory:":

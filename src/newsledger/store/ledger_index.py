@@ -34,7 +34,6 @@ import heapq
 import json
 import logging
 import math
-import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -46,6 +45,7 @@ from ..analysis.corroborate import ClusterParams, _Blocks, _Prep, _summarize, ch
 from ..analysis.records import ClaimRecord, Corpus, DocInfo, EventRecord, body_text
 from ..analysis.text import normalize_name, shingles
 from ..document import Document
+from .dialect import Connection
 from .filters import QueryFilters, keeps_event
 
 log = logging.getLogger(__name__)
@@ -211,7 +211,7 @@ def rank(ord_: str, pos: int, cat: int | None = None) -> str:
     return f"{head}{ord_}\x01{pos:08d}"
 
 
-def _load_document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
+def _load_document(conn: Connection, doc_id: str) -> Document | None:
     """A stored document with the events the default filters keep (the asserted ones: the
     index serves the default ledger; other filters analyse the store in full)."""
     row = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -223,12 +223,12 @@ def _load_document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
 
 
 # -- bringing the index up to date ---------------------------------------------------------------
-def pending(conn: sqlite3.Connection) -> int:
+def pending(conn: Connection) -> int:
     """How many written documents the index has not taken in yet."""
     return int(conn.execute("SELECT count(*) FROM ledger_dirty").fetchone()[0])
 
 
-def catch_up(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
+def catch_up(conn: Connection, params: ClusterParams = PARAMS) -> int:
     """Take every document written since the last update into the index, in one transaction
     (the whole store in one pass, :func:`rebuild`, when the index is empty). Returns the number
     of documents taken in (0: already up to date)."""
@@ -248,7 +248,7 @@ def catch_up(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
     return len(ids)
 
 
-def after_write(conn: sqlite3.Connection) -> None:
+def after_write(conn: Connection) -> None:
     """Take the documents just written in, inside the writer's open transaction
     (``Store.write``, before its COMMIT: the document and its place in the index are committed
     together). A failure here rolls back only the index's part, under a savepoint: it is
@@ -275,7 +275,7 @@ TABLES = (
 )  # fmt: skip
 
 
-def rebuild(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
+def rebuild(conn: Connection, params: ClusterParams = PARAMS) -> int:
     """Build the index of every stored document from scratch, in one transaction: what
     :func:`catch_up` leaves, with the event clusters computed in one pass in memory (the same
     greedy in the same order as ``cluster_events``). For a bulk load or a store written before
@@ -328,7 +328,7 @@ def rebuild(conn: sqlite3.Connection, params: ClusterParams = PARAMS) -> int:
     return len(ids)
 
 
-def _index_rows(conn: sqlite3.Connection, label: str, members: list[_Prep]) -> None:
+def _index_rows(conn: Connection, label: str, members: list[_Prep]) -> None:
     """The rows that find cluster ``label`` (members in joining order) by actor and place."""
     ev = _summarize(members, None, {})
     place = normalize_name(ev.place) or None
@@ -341,7 +341,7 @@ def _index_rows(conn: sqlite3.Connection, label: str, members: list[_Prep]) -> N
 class _Update:
     """One update of the index for a set of changed documents (see the module docstring)."""
 
-    def __init__(self, conn: sqlite3.Connection, params: ClusterParams):
+    def __init__(self, conn: Connection, params: ClusterParams):
         self.c = conn
         self.p = params
         self.blocks = _Blocks(params)
@@ -465,7 +465,11 @@ class _Update:
                 (k, cat),
             ).fetchone()
             if row:
-                c.execute("INSERT OR REPLACE INTO ledger_names VALUES (?,?,?,?)", (k, cat, *row))
+                c.execute(
+                    "INSERT INTO ledger_names VALUES (?,?,?,?) ON CONFLICT (key, cat)"
+                    " DO UPDATE SET rank = excluded.rank, name = excluded.name",
+                    (k, cat, *row),
+                )
             else:
                 c.execute("DELETE FROM ledger_names WHERE key = ? AND cat = ?", (k, cat))
         for a in self.before:
@@ -474,7 +478,11 @@ class _Update:
                 (a,),
             ).fetchone()
             if row:
-                c.execute("INSERT OR REPLACE INTO ledger_aliases VALUES (?,?,?)", (a, *row))
+                c.execute(
+                    "INSERT INTO ledger_aliases VALUES (?,?,?) ON CONFLICT (alias)"
+                    " DO UPDATE SET key = excluded.key, rank = excluded.rank",
+                    (a, *row),
+                )
             else:
                 c.execute("DELETE FROM ledger_aliases WHERE alias = ?", (a,))
 
@@ -640,7 +648,7 @@ class _Changes:
 class _Clusters:
     """The event clusters in the store, re-decided where a change can reach (module docstring)."""
 
-    def __init__(self, conn: sqlite3.Connection, params: ClusterParams):
+    def __init__(self, conn: Connection, params: ClusterParams):
         self.c = conn
         self.p = params
         self.blocks = _Blocks(params)

@@ -15,7 +15,6 @@ ledger holds, not with the store.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, cast
 
@@ -32,6 +31,7 @@ from ..analysis.dedup import DuplicateIndex
 from ..analysis.ledger import Ledger, ledger_for, resolve_in, unknown_message_in
 from ..analysis.records import ClaimRecord, Corpus, DocInfo
 from ..analysis.text import normalize_name
+from .dialect import Connection, is_busy
 from .ledger_index import (
     PARAMS,
     catch_up,
@@ -45,13 +45,15 @@ from .ledger_index import (
 MAX_DF = 2000  # find_contradictions' default: words this common propose no pair
 
 
-def refresh(conn: sqlite3.Connection) -> bool:
+def refresh(conn: Connection) -> bool:
     """Bring the index up to date before reading; False when the store cannot be written now
     (a read-only file, or an ingest holding the lock past the timeout): the index is then read
     as it stands, without the documents written since its last update."""
     try:
         catch_up(conn)
-    except sqlite3.OperationalError:
+    except Exception as exc:
+        if not is_busy(exc):
+            raise
         return False
     return True
 
@@ -59,7 +61,7 @@ def refresh(conn: sqlite3.Connection) -> bool:
 class _Docs(Mapping[str, DocInfo]):
     """The documents' analysis infos, read when asked for."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Connection):
         self.c = conn
         self.cache: dict[str, DocInfo | None] = {}
 
@@ -82,7 +84,7 @@ class _Docs(Mapping[str, DocInfo]):
 class _Dup(DuplicateIndex):
     """Copies and originals, read when asked for."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Connection):
         super().__init__()
         self.c = conn
         self.cache: dict[str, str] = {}
@@ -110,7 +112,7 @@ class _Dup(DuplicateIndex):
 
 
 def _names(
-    conn: sqlite3.Connection, aliases: Mapping[str, str], targets: set[str] | None
+    conn: Connection, aliases: Mapping[str, str], targets: set[str] | None
 ) -> dict[str, str]:
     """``known_actors`` of the whole store, for the actor keys ``targets`` (None: all)."""
     if targets is None:
@@ -137,7 +139,7 @@ def _names(
     return names
 
 
-def resolve(conn: sqlite3.Connection, actor: str) -> tuple[str, list[str]] | None:
+def resolve(conn: Connection, actor: str) -> tuple[str, list[str]] | None:
     """``resolve_actor`` over the whole store, from the index."""
     aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
     key = normalize_name(actor)
@@ -151,13 +153,13 @@ def resolve(conn: sqlite3.Connection, actor: str) -> tuple[str, list[str]] | Non
     return resolve_in(actor, _names(conn, aliases, None), aliases)
 
 
-def unknown_message(conn: sqlite3.Connection, actor: str) -> str:
+def unknown_message(conn: Connection, actor: str) -> str:
     """``unknown_actor_message`` over the whole store, from the index."""
     aliases = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
     return unknown_message_in(_names(conn, aliases, None).values(), actor)
 
 
-def store_ledger(conn: sqlite3.Connection, actor: str, *, fresh: bool = True) -> Ledger | None:
+def store_ledger(conn: Connection, actor: str, *, fresh: bool = True) -> Ledger | None:
     """The ledger of ``actor`` from the index (None: no actor matches). ``fresh``: take the
     documents written since the last update in first (:func:`refresh`)."""
     if fresh:
@@ -171,7 +173,7 @@ def store_ledger(conn: sqlite3.Connection, actor: str, *, fresh: bool = True) ->
 class _Assembly:
     """The part of the analysis the ledger of the actor known by ``keys`` reads."""
 
-    def __init__(self, conn: sqlite3.Connection, keys: set[str]):
+    def __init__(self, conn: Connection, keys: set[str]):
         self.c = conn
         self.keys = keys
         self.aliases: dict[str, str] = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
@@ -375,7 +377,7 @@ class _Assembly:
                     "FROM ledger_claim_terms a JOIN ledger_claim_terms b ON b.term = a.term "
                     f"WHERE a.doc_id IN ({marks(len(docs))}) AND a.claim IN ({marks(len(part))}) "
                     f"AND a.term NOT IN ({marks(len(high))}) AND b.pol {other} "
-                    "GROUP BY a.claim, b.claim HAVING n > 1 "
+                    "GROUP BY a.claim, b.claim HAVING count(*) > 1 "
                     f"OR a.claim IN ({marks(len(singles))}) "
                     f"OR (SELECT {one} FROM ledger_claims l WHERE l.key = b.claim)",
                     (*docs, *by_key, *high, *singles),

@@ -5,8 +5,9 @@ Append new migrations at the end; never edit one that has shipped.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
+
+from .dialect import Connection
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -173,14 +174,20 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
-def applied(conn: sqlite3.Connection) -> list[str]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+def _schema(conn: Connection, statement: str) -> None:
+    """Run a schema statement (on PostgreSQL in its dialect: store/dialect.py's ``ddl``)."""
+    getattr(conn, "execute_ddl", conn.execute)(statement)
+
+
+def applied(conn: Connection) -> list[str]:
+    _schema(
+        conn,
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
     )
     return [r[0] for r in conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
+def migrate(conn: Connection) -> list[str]:
     """Apply every pending migration, each in its own transaction. Returns the names applied."""
     done = set(applied(conn))
     ran: list[str] = []
@@ -190,7 +197,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in filter(str.strip, sql.split(";")):
-                conn.execute(statement)
+                _schema(conn, statement)
             conn.execute(
                 "INSERT INTO _migrations VALUES (?, ?)", (name, datetime.now(UTC).isoformat())
             )

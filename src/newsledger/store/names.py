@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .dialect import Connection
 from .filters import MAX_FILTER_CHARS, FilterError, UnknownName, did_you_mean
 
 #: edit-distance scores (rapidfuzz ratio, 0..100) a suggestion needs: whole name, one word
@@ -94,12 +94,12 @@ class PlaceMatch:
     how: str = "name"
 
 
-def _distinct(conn: sqlite3.Connection, sql: str) -> list[str]:
+def _distinct(conn: Connection, sql: str) -> list[str]:
     """The distinct values one column query lists (names: read from their index)."""
     return [r[0] for r in conn.execute(sql) if r[0]]
 
 
-def _actors_named(conn: sqlite3.Connection, names: Iterable[str]) -> list[tuple[str, str]]:
+def _actors_named(conn: Connection, names: Iterable[str]) -> list[tuple[str, str]]:
     """(actor id, name) of the store's actors called one of ``names`` (any case)."""
     return [(r[0], r[1]) for r in conn.execute(
         "SELECT DISTINCT actor_id, name FROM actors"
@@ -177,7 +177,7 @@ def suggestions(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
     return list(dict.fromkeys(n for n, _ in ranked))[:limit]
 
 
-def resolve_actor(conn: sqlite3.Connection, query: str, param: str = "actor") -> ActorMatch:
+def resolve_actor(conn: Connection, query: str, param: str = "actor") -> ActorMatch:
     """The store's actors ``query`` names (see the module docstring); raises UnknownName.
     Each pass reads an index (actor ids, names) or the list of distinct names, never every
     record, except the ``mention`` pass (which reads the records that contain the query)."""
@@ -220,7 +220,7 @@ def _match(query: str, pairs: list[tuple[str, str]], how: str) -> ActorMatch:
     return ActorMatch(query, ids, names, how=how)
 
 
-def _mentioned(conn: sqlite3.Connection, query: str, q: str) -> ActorMatch | None:
+def _mentioned(conn: Connection, query: str, q: str) -> ActorMatch | None:
     """Actors a document wrote as ``query`` (a mention or alias), else claims whose speaker is
     written so and has no actor id."""
     low = query.strip().lower()
@@ -282,7 +282,7 @@ def country_alias(text: str) -> str | None:
     return str(country)
 
 
-def _places_named(conn: sqlite3.Connection, names: Iterable[str]) -> list[tuple[str, ...]]:
+def _places_named(conn: Connection, names: Iterable[str]) -> list[tuple[str, ...]]:
     """(place id, name, kind, country) of the store's places called one of ``names``."""
     return [tuple(r) for r in conn.execute(
         "SELECT DISTINCT place_id, name, kind, country FROM places"
@@ -291,7 +291,7 @@ def _places_named(conn: sqlite3.Connection, names: Iterable[str]) -> list[tuple[
     )]  # fmt: skip
 
 
-def resolve_place(conn: sqlite3.Connection, query: str, param: str = "place") -> PlaceMatch:
+def resolve_place(conn: Connection, query: str, param: str = "place") -> PlaceMatch:
     """The store's places ``query`` names (see the module docstring); raises UnknownName.
     Names are compared folded (case, accents, punctuation), so a gazetteer's native spelling
     ("Nangarhār") finds the ASCII name the store keeps."""
@@ -329,7 +329,7 @@ def resolve_place(conn: sqlite3.Connection, query: str, param: str = "place") ->
 
 
 def _named_place(
-    conn: sqlite3.Connection,
+    conn: Connection,
     query: str,
     key: str,
     names: list[str],

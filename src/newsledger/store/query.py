@@ -8,10 +8,10 @@ names (:mod:`.names`) before it builds SQL; names become ids, so the SQL compare
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from ..document import UNASSERTED_CERTAINTIES
+from .dialect import Connection
 from .filters import FilterError, QueryFilters, check_filters, event_types
 from .names import ActorMatch, PlaceMatch, resolve_actor, resolve_place
 
@@ -68,7 +68,7 @@ class _Where:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def _rows(conn: Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = conn.execute(sql, params)
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
@@ -114,7 +114,7 @@ def _certainty(w: _Where, f: QueryFilters, alias: str) -> None:
         w.add(f"{alias}.confidence >= ?", f.min_confidence)
 
 
-def query_events(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+def query_events(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     f = check_filters("events", f)
     w = _Where()
     if f.actor:
@@ -132,7 +132,7 @@ def query_events(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     return _rows(conn, sql, w.params)
 
 
-def query_claims(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+def query_claims(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     """Claims; ``date`` is when it was said where the text says, else the document's date
     (``date_from`` tells which: "text" or "document")."""
     f = check_filters("claims", f)
@@ -182,7 +182,7 @@ def _kind(param: str, value: str, known: set[str] | frozenset[str], what: str) -
     return v
 
 
-def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+def query_actors(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     from ..validate import ACTOR_TYPES
 
     f = check_filters("actors", f)
@@ -208,7 +208,7 @@ def query_actors(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     return _rows(conn, sql + _limit(f), w.params)
 
 
-def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+def query_places(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     from ..validate import PLACE_KINDS
 
     f = check_filters("places", f)
@@ -231,7 +231,7 @@ def query_places(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, An
     return _rows(conn, sql + _limit(f), w.params)
 
 
-def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str, Any]]:
+def query_documents(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     """One row per stored document with its record counts, newest first. ``since``/``until``
     apply to the date the text is written from (reference date, else publication)."""
     f = check_filters("documents", f)
@@ -249,12 +249,12 @@ def query_documents(conn: sqlite3.Connection, f: QueryFilters) -> list[dict[str,
            (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS claims
     FROM documents d
     {w.sql}
-    ORDER BY coalesce(d.reference_date, d.published) DESC, d.id
+    ORDER BY coalesce(d.reference_date, d.published) DESC NULLS LAST, d.id
     """
     return _rows(conn, sql + _limit(f), w.params)
 
 
-def document_countries(conn: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
+def document_countries(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
     """Document id -> the country most mentions of its places are in (the article's context,
     for events that have no place of their own)."""
     out: dict[str, tuple[int, str]] = {}
@@ -271,7 +271,7 @@ def document_countries(conn: sqlite3.Connection, doc_ids: set[str]) -> dict[str,
     return {d: c for d, (_, c) in out.items()}
 
 
-def find_document_id(conn: sqlite3.Connection, doc_id: str) -> str | None:
+def find_document_id(conn: Connection, doc_id: str) -> str | None:
     """The id of the document ``doc_id`` names: itself, else the first id it begins (compared
     as text: ``%`` and ``_`` are characters like any other). None when there is none."""
     from .filters import MAX_FILTER_CHARS
