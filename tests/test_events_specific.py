@@ -1,4 +1,4 @@
-"""One act, one event, typed as specifically as the text allows (round 4): a generic "killed"
+"""One act, one event, typed as specifically as the text allows: a generic "killed"
 beside the air strike or shelling that did it is that strike's outcome; a withdrawal and a
 capture without fighting are a non-violent transfer; a chemical agent named in the paragraph
 makes the shelling a chemical attack; a gerund event noun ("Shelling of the airport hit...") is

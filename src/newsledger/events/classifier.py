@@ -249,7 +249,7 @@ class LinearModel:
         self, texts: list[str], embeddings: bool = True, vectors: Any | None = None
     ) -> Any:
         """Scores per class; the embedding half is added when the file has it and
-        ``embeddings`` is True (without it, the TF-IDF ensemble alone, as before round 3).
+        ``embeddings`` is True (without it, the TF-IDF ensemble alone).
         ``vectors``: the texts' embeddings when already known (rows of zeros: no embedding
         half for that text)."""
         d = np.asarray(self.transform(texts) @ self.coef.T) + self.intercept
