@@ -37,7 +37,7 @@ _POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun"}
 
 def attitudes(ctx: Any) -> list[Any]:
     """The attitude claims (``Raw``) of the document in ``ctx`` (an ``extract._Ctx``)."""
-    from .extract import Raw, _para_of, _quote_at, _region
+    from .extract import Raw, _para_of, _quote_at, _region, _tail_attribution
 
     out: list[Any] = []
     lex = ctx.lex
@@ -54,13 +54,26 @@ def attitudes(ctx: Any) -> list[Any]:
             continue
         para = ctx.paras[pi]
         found = _complement(lex, tok, pos)
+        src = None
+        if found is None and pos == "verb" and tok.lemma_.lower() not in lex.cues:
+            # "Large sections are divided by race, other studies have shown.": the clause
+            # before ", <source> <verb>." closing the sentence
+            cue0 = lex.attitude(tok.lemma_.lower(), pos, "clause")
+            has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+            tail = _tail_attribution(tok) if cue0 is not None and not has_obj else None
+            pre = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+            if tail is not None:
+                found = (cue0, "tail", tail[0][0])
+                src = tail[1]
+            elif pre is not None and cue0 is not None and not has_obj:
+                found = (cue0, "tail", _span(pre))
         if found is None:
             continue
         cue, take, (cs, ce) = found
         if take == "clause" and pos == "verb" and tok.lemma_.lower() in lex.cues:
             continue  # a reporting verb's clause: the indirect pass reads it
         cs, ce = max(cs, para.start), min(ce, para.end)
-        src = _source(tok, pos)
+        src = src if src is not None else _source(tok, pos)
         if src is None or cs <= src.idx < ce or _quote_at(ctx, src.idx) >= 0:
             continue
         if src.lower_ in ("i", "you", "me", "we", "us") or src.pos_ in ("DET", "NUM"):
@@ -75,7 +88,7 @@ def attitudes(ctx: Any) -> list[Any]:
         kind = cue.kind
         if src.lemma_.lower() in lex.evidence_nouns:
             kind = "evidence"
-        elif kind == "evidence" and take != "clause":
+        elif kind == "evidence" and take not in ("clause", "tail"):
             continue  # "X showed the way": only a document or a study shows evidence
         raw = Raw(cs, ce, "indirect", tok, tok.lemma_.lower(), src, confidence=0.7, para=pi)
         raw.kind = kind
@@ -100,6 +113,12 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
         if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX"):
             to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             take = "to" if to else "clause"
+            if not to and c.dep_ == "ccomp" and c.left_edge.lower_ in _NOT_CLAUSE:
+                # "asked whether ...", "questioned how ...": verbs that take a question
+                cue = lex.attitude(lemma, pos, "wh")
+                if cue is not None:
+                    return cue, "wh", _span(c)
+                continue
             if not to and (
                 c.left_edge.lower_ in _NOT_CLAUSE or (c.dep_ == "acl" and pos != "noun")
             ):
@@ -130,6 +149,14 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
             if pred is not None:
                 # "called the senator a nasty guy", "found that action unconstitutional"
                 e = max(e, pred.right_edge.idx + len(pred.right_edge))
+            why = next(
+                (g for g in kids if g.dep_ == "prep" and g.lower_ in ("for", "over")
+                 and g.i == c.right_edge.i + 1),
+                None,
+            )  # fmt: skip
+            if why is not None and pred is None:
+                # "chastised Clinton for use of the server": what for
+                e = why.right_edge.idx + len(why.right_edge)
             return cue, "object", (s, e)
     for c in kids:
         if c.dep_ == "prep" and (c.lower_ in _ABOUT or (c.lower_ == "to" and pos == "adj")):
@@ -191,7 +218,11 @@ def _source(tok: Any, pos: str) -> Any:
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return None if subj.dep_ == "nsubjpass" and pos == "verb" else subj
-            if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            if (
+                cur.dep_ in ("xcomp", "conj")
+                or (cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i)
+            ) and cur.head is not cur:
+                # "sought to", "and wants", "…, citing a threat": the main clause's subject
                 cur = cur.head
             else:
                 return None

@@ -83,9 +83,10 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
         doc, sdoc, lexicon(), paras, [p.start for p in paras], quotes, [q.start for q in quotes]
     )
     from .attitudes import attitudes
+    from .frames import frames
     from .labels import labels
 
-    raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx)
+    raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx) + frames(ctx)
     raws += _direct(ctx)
     raws.sort(key=lambda r: (r.start, r.end))
     from .resolve import resolve
@@ -704,6 +705,10 @@ def _direct(ctx: _Ctx) -> list[Raw]:
             if r is None and after is not None:
                 r = after
         n_words = _words(inner)
+        if r is None:
+            from .labels import signature
+
+            r = signature(ctx, q)
         if r is None:
             r = _mixed_around(ctx, q)
             if r is not None:

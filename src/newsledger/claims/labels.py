@@ -109,3 +109,46 @@ def _label(ctx: Any, sdoc: Any, colon: int) -> tuple[Any, bool]:
     named = head.ent_type_ in ("PERSON", "ORG") and all(t.pos_ == "PROPN" for t in words)
     source = len(words) == 1 and head.lemma_.lower() in ctx.lex.evidence_nouns
     return (head if caps or named or source else None), True
+
+
+_SIGN = re.compile(r"[ \t]*(?:--|—|–|―)[ \t]*")
+
+
+def signature(ctx: Any, q: Any) -> Any:
+    """A quote signed after a dash, as in letters and vox pops ("“…” -- Edwin G. Monroy"): the
+    name is the speaker (rule id ``quote.signature``), or None. The name is a person entity or
+    two to four capitalised words, followed by nothing but punctuation, the next quote or the
+    paragraph end."""
+    from .extract import Raw, _tokens
+
+    text = ctx.doc.text
+    para = ctx.paras[q.para]
+    m = _SIGN.match(text, q.end, para.end)
+    if m is None:
+        return None
+    toks = [t for t in _tokens(ctx, m.end(), min(m.end() + 80, para.end)) if not t.is_space]
+    if not toks or toks[0].idx != m.end():
+        return None
+    k = 0
+    if toks[0].ent_type_ == "PERSON" and toks[0].ent_iob_ == "B":
+        while k + 1 < len(toks) and toks[k + 1].ent_iob_ == "I":
+            k += 1
+    else:
+        while (
+            k < len(toks)
+            and k < 4
+            and toks[k].text[:1].isupper()
+            and (toks[k].text.rstrip(".").isalpha())
+        ):
+            k += 1
+        if k < 2:
+            return None
+        k -= 1
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and not (nxt.is_punct or nxt.text in _OPEN):
+        return None
+    head = toks[k]
+    r = Raw(q.start, q.end, "direct", None, "", head, confidence=0.8, para=q.para)
+    r.rule = "quote.signature"
+    r.region = (q.end, head.idx + len(head))
+    return r

@@ -60,6 +60,12 @@ def resolve(ctx: Any, raws: list[Any]) -> tuple[list[Claim], dict[str, str]]:
                 continue
             r.region = prev[1].region if gap == 0 else (r.start, r.start)
         else:
+            if r.speaker is None and r.rule == "frame.sourceless":
+                # "X is considered a threat": a view without a source; not remembered
+                claims.append(
+                    _build(ctx, r, Resolved("", None, "unnamed", None, None), r.cue_lemma)
+                )
+                continue
             if r.rule == "label.colon" and r.speaker.text.isupper():
                 spk = res.label(r.speaker)
             else:

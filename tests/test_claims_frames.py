@@ -1,0 +1,106 @@
+"""Issue 16, recall: attributions by a passive or raising verb (frames.txt), signed quotes,
+question clauses, participles that take the main clause's source, and sources closing a
+sentence. The texts are illustrations written for these tests."""
+
+from __future__ import annotations
+
+STAGES = ["nlp", "time", "actors", "claims"]
+
+
+def _claim(doc, fragment):
+    found = [c for c in doc.claims if fragment in c.content]
+    assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
+    return found[0]
+
+
+def test_sourceless_passive_is_a_belief_without_speaker(parse):
+    doc = parse(
+        "The harbour town is widely considered a model for flood defence in the region.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "a model for flood defence")
+    assert c.kind == "belief" and c.cue == "consider"
+    assert c.speaker_text == "" and c.speaker_kind == "unnamed" and c.speaker is None
+    assert c.why is not None and c.why["rule"] == "frame.sourceless"
+    assert [doc.text[a:b] for a, b in c.pieces] == [
+        "The harbour town",
+        "a model for flood defence in the region",
+    ]
+
+
+def test_passive_with_a_by_phrase_names_the_source(parse):
+    doc = parse(
+        "The television surgeon has been called a charlatan by fellow physicians.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "a charlatan")
+    assert c.speaker_text == "fellow physicians"
+    assert c.why is not None and c.why["rule"] == "frame.passive"
+    assert "by fellow" not in c.content
+
+
+def test_naming_verb_in_the_passive_needs_what_it_names(parse):
+    doc = parse("The defender was called for tripping in the second period.", stages=STAGES)
+    assert not [c for c in doc.claims if c.cue == "call"]
+
+
+def test_raising_verb_is_a_view_of_its_subject(parse):
+    doc = parse(
+        "From a distance, the port city can appear to be an economic powerhouse.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "economic powerhouse")
+    assert c.kind == "belief" and c.cue == "appear" and c.speaker_text == ""
+
+
+def test_signed_quote_takes_the_name_after_the_dash(parse):
+    doc = parse(
+        "Readers wrote to us after the debate.\n\n"
+        "“He never answered a single question about the budget.” -- Maria Lopez "
+        "“I want a candidate who talks about schools.” -- Daniel Ortega Ruiz",
+        stages=STAGES,
+    )
+    c = _claim(doc, "a single question about the budget")
+    assert c.speaker_text == "Maria Lopez" and c.quote == "direct"
+    assert c.why is not None and c.why["rule"] == "quote.signature"
+    c2 = _claim(doc, "talks about schools")
+    assert c2.speaker_text == "Daniel Ortega Ruiz"
+
+
+def test_question_clause_after_a_question_verb(parse):
+    doc = parse(
+        "Delegates questioned how the senator could break a pledge he made in the spring.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "could break a pledge")
+    assert c.kind == "topic" and c.cue == "question"
+    assert c.speaker_text == "Delegates"
+
+
+def test_participle_takes_the_subject_of_its_clause(parse):
+    doc = parse(
+        "In 1986 the Supreme Court blocked the sale of the plant, citing a threat to public "
+        "health and safety.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "a threat to public health")
+    assert c.cue == "cite" and c.speaker_text == "the Supreme Court"
+
+
+def test_source_closing_the_sentence(parse):
+    doc = parse(
+        "Large parts of the county are divided by income and race, other studies have shown.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "divided by income and race")
+    assert c.kind == "evidence" and c.cue == "show"
+    assert c.speaker_text == "other studies"
+
+
+def test_object_claim_keeps_what_for(parse):
+    doc = parse(
+        "The FBI director chastised the minister for her use of a private server.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "the minister")
+    assert c.content.endswith("for her use of a private server")
