@@ -48,8 +48,9 @@ def site() -> Iterator[FeedSite]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with open_store(str(tmp_path / "watch.db")) as st:
+def store(store_url: str) -> Iterator[Store]:
+    """The fetch state and the ledger on each back-end (SQLite, PostgreSQL)."""
+    with open_store(store_url) as st:
         yield st
 
 

@@ -248,12 +248,23 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
 
     @app.get(
         "/api/documents",
-        dependencies=[Depends(only(SUPPORTED["documents"]))],
+        dependencies=[Depends(only(SUPPORTED["documents"] | {"sort"}))],
         responses={**BAD_FILTER, **UNAVAILABLE},
     )
-    def documents(s: StoreDep, f: FiltersDep) -> list[dict[str, Any]]:
-        """Stored documents, newest first, with their record counts."""
-        return answer("documents", s, f)
+    def documents(
+        s: StoreDep,
+        f: FiltersDep,
+        sort: Annotated[
+            Literal["date", "ingested"],
+            Query(description="date: newest article first; ingested: newest ingest first"),
+        ] = "date",
+    ) -> list[dict[str, Any]]:
+        """Stored documents, newest first, with their record counts (``sort=ingested``: the
+        latest ingests, e.g. what `newsledger watch` brought in last)."""
+        try:
+            return s.documents(f, sort)
+        except FilterError as exc:
+            raise bad_parameter(exc.param, str(exc), exc.suggestions) from exc
 
     @app.get(
         "/api/documents/{doc_id}",

@@ -21,7 +21,10 @@ stdout = Console()
 stderr = Console(stderr=True)
 
 DbOption = typer.Option(
-    None, "--db", help="Store path (default: settings store.db, env NEWSLEDGER_DB)."
+    None,
+    "--db",
+    help="Store: a SQLite path, or postgresql://USER@HOST[:PORT]/DB "
+    "(default: settings store.db, env NEWSLEDGER_DB).",
 )
 SettingsOption = typer.Option(
     None, "--settings", help="A TOML settings file laid over the defaults."

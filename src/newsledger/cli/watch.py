@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import typer
 
 from ..errors import NewsledgerError
-from ..store import open_store
+from ..store import Store, open_store
 from ._util import DbOption, SettingsOption, fail, settings_from, warn_line
 
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
@@ -53,9 +53,18 @@ BUSY = 75
 
 
 @contextlib.contextmanager
-def _one_watch(path: str) -> Iterator[None]:
+def _one_watch(store: Store) -> Iterator[None]:
     """Hold ``PATH.watch-lock`` while watching: a second watch of one store (an overlapping cron
-    run) exits at once with :data:`BUSY` instead of fetching the same pages again."""
+    run) exits at once with :data:`BUSY` instead of fetching the same pages again. On
+    PostgreSQL the lock is an advisory lock of the store's connection (held until it closes)."""
+    path = store.path
+    if store.backend == "postgresql":
+        from ..store.dialect import WATCH_LOCK
+
+        if not store.conn.try_lock(WATCH_LOCK):  # type: ignore[attr-defined]
+            fail(f"another newsledger watch is running on {path}", code=BUSY)
+        yield
+        return
     if path == ":memory:":
         yield
         return
@@ -100,7 +109,7 @@ def run(
         store = open_store(settings.db)
     except NewsledgerError as exc:
         fail(str(exc), code=1)
-    with store, _one_watch(store.path):
+    with store, _one_watch(store):
         watcher = Watcher(settings, store, politeness, on_error=warn_line)
         while True:
             started = time.monotonic()

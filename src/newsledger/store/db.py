@@ -213,8 +213,11 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def documents(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
-        return query_documents(self.conn, filters or QueryFilters())
+    def documents(
+        self, filters: QueryFilters | None = None, sort: str = "date"
+    ) -> list[dict[str, Any]]:
+        """Stored documents, newest first by date (``sort="ingested"``: newest ingest first)."""
+        return query_documents(self.conn, filters or QueryFilters(), sort)
 
     def events(self, filters: QueryFilters | None = None) -> list[dict[str, Any]]:
         return query_events(self.conn, filters or QueryFilters())

@@ -128,7 +128,12 @@ def query_events(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
         w.until("e.date", f.until)
     w.doc("e", f)
     _certainty(w, f, "e")
-    sql = EVENT_SQL + w.sql + " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start" + _limit(f)
+    sql = (
+        EVENT_SQL
+        + w.sql
+        + " ORDER BY e.date IS NULL, e.date, e.doc_id, e.start, e.event_id"
+        + _limit(f)
+    )
     return _rows(conn, sql, w.params)
 
 
@@ -171,7 +176,7 @@ def query_claims(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
         )  # fmt: skip
     if f.min_confidence is not None:
         w.add("c.confidence >= ?", f.min_confidence)
-    sql += w.sql + " ORDER BY c.doc_id, c.start"
+    sql += w.sql + " ORDER BY c.doc_id, c.start, c.claim_id"
     return _rows(conn, sql + _limit(f), w.params)
 
 
@@ -231,9 +236,20 @@ def query_places(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     return _rows(conn, sql + _limit(f), w.params)
 
 
-def query_documents(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
-    """One row per stored document with its record counts, newest first. ``since``/``until``
+#: how a document listing can be ordered: newest by the date the text is written from, or
+#: newest ingest first (what `newsledger watch` brought in last)
+DOCUMENT_ORDER = {
+    "date": "coalesce(d.reference_date, d.published) DESC NULLS LAST, d.id",
+    "ingested": "d.ingested_at DESC, d.id",
+}
+
+
+def query_documents(conn: Connection, f: QueryFilters, sort: str = "date") -> list[dict[str, Any]]:
+    """One row per stored document with its record counts, newest first: by the date the text
+    is written from (``sort="date"``), or by ingest time (``sort="ingested"``). ``since``/``until``
     apply to the date the text is written from (reference date, else publication)."""
+    if sort not in DOCUMENT_ORDER:
+        raise FilterError("sort", f"sort: one of {', '.join(DOCUMENT_ORDER)} (got {sort!r})")
     f = check_filters("documents", f)
     w = _Where()
     if f.doc:
@@ -249,7 +265,7 @@ def query_documents(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
            (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS claims
     FROM documents d
     {w.sql}
-    ORDER BY coalesce(d.reference_date, d.published) DESC NULLS LAST, d.id
+    ORDER BY {DOCUMENT_ORDER[sort]}
     """
     return _rows(conn, sql + _limit(f), w.params)
 

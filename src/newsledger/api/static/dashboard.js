@@ -249,6 +249,25 @@ document.getElementById("claim-search").addEventListener("submit", (ev) => { ev.
 form.addEventListener("submit", (ev) => { ev.preventDefault(); if (form.reportValidity()) load(); });
 form.addEventListener("reset", () => setTimeout(load, 0));
 
+// The newest ingests (/api/documents?sort=ingested): what a running `newsledger watch` or
+// ingest brought in last, whatever the filters.
+async function loadLatest() {
+  const rows = await api("documents", { sort: "ingested", limit: 15 });
+  const body = document.querySelector("#latest tbody");
+  body.replaceChildren();
+  for (const d of rows) {
+    const tr = el("tr");
+    const title = el("td");
+    title.append(/^https?:\/\//i.test(d.url || "") ? el("a", { href: d.url, rel: "noopener noreferrer" }, d.title || d.id)
+                       : document.createTextNode(d.title || d.id));
+    tr.append(el("td", {}, (d.ingested_at || "").slice(0, 19).replace("T", " ")), title,
+              el("td", {}, d.outlet || ""), el("td", {}, d.published || ""),
+              el("td", {}, d.events), el("td", {}, d.claims));
+    body.append(tr);
+  }
+  document.getElementById("latest-empty").hidden = rows.length > 0;
+}
+
 async function start() {
   try {
     await NLMap.init((name, events) => show(events, name));
@@ -263,6 +282,7 @@ async function start() {
       `${h.claims} claims · ${h.actors} actors · ${h.places} places`;
     certaintyBoxes(h.certainties || {});
     choices(c);
+    await loadLatest();
   } catch (err) {
     setStatus(err.message, true);
     return;
