@@ -70,6 +70,42 @@ def test_polnear_pieces_group_into_one_attribution():
     assert pairs == [(0, 0)]
 
 
+def test_polnear_continuation_lines_join_the_attribution_before():
+    from newsledger.evaluation.claims_polnear import gold_attributions
+
+    text = "“We need nurses. Schools too.” -- Ana Ruiz. The town can appear to be rich. Other news."
+    ana = text.index("Ana Ruiz")
+    town = text.index("The town")
+    to_be = text.index("to be rich")
+    row = {
+        "text": text,
+        "gold": {
+            "claims": [
+                {
+                    "content_start": 0,
+                    "content_end": 16,
+                    "speaker": "Ana Ruiz",
+                    "speaker_start": ana,
+                    "speaker_end": ana + 8,
+                    "cue": "--",
+                },
+                # the next sentence of the same quote: no speaker, no cue, right after it
+                {"content_start": 17, "content_end": 30},
+                # a speakerless content its cue interrupts: one attribution, two pieces
+                {"content_start": town, "content_end": town + 8, "cue": "can appear"},
+                {"content_start": to_be, "content_end": to_be + 10, "cue": "can appear"},
+            ]
+        },
+    }
+    atts = gold_attributions(row)
+    assert [a["pieces"] for a in atts] == [
+        [(0, 16), (17, 30)],
+        [(town, town + 8), (to_be, to_be + 10)],
+    ]
+    # as the file gives them: four attributions
+    assert len(gold_attributions(row, join=False)) == 4
+
+
 def test_polnear_split_is_stable_and_keeps_a_third_aside():
     from newsledger.evaluation.claims_polnear import split
 

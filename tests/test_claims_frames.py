@@ -104,3 +104,45 @@ def test_object_claim_keeps_what_for(parse):
     )
     c = _claim(doc, "the minister")
     assert c.content.endswith("for her use of a private server")
+
+
+def test_as_clause_attributes_the_sentence(parse):
+    doc = parse(
+        "As the mayor put it in a statement, the new bridge is a gift to every commuter.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "a gift to every commuter")
+    assert c.why is not None and c.why["rule"] == "frame.as"
+    assert c.speaker_text == "the mayor" and "put it" not in c.content
+
+
+def test_relative_subject_of_a_reported_clause(parse):
+    doc = parse(
+        "The plan moved money to luxury hotels, amounting to what the senators said was "
+        "economic gerrymandering.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "economic gerrymandering")
+    assert c.speaker_text == "the senators"
+    assert [doc.text[a:b] for a, b in c.pieces] == ["what", "was economic gerrymandering"]
+
+
+def test_naming_verb_with_a_distant_predicate(parse):
+    doc = parse(
+        "At the forum, the senator called her vote in favor of the war a mistake.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "a mistake")
+    assert c.cue == "call" and c.speaker_text == "the senator"
+
+
+def test_coordinated_attribution_ends_the_content_before_it(parse):
+    doc = parse(
+        "The president emphasized that the reforms were not complete, and human rights groups "
+        "warned that the government was losing leverage over the army.",
+        stages=STAGES,
+    )
+    first = _claim(doc, "the reforms were not complete")
+    assert "warned" not in first.content
+    second = _claim(doc, "losing leverage")
+    assert second.speaker_text == "human rights groups"

@@ -45,7 +45,8 @@ def attitudes(ctx: Any) -> list[Any]:
         pos = _POS.get(tok.pos_)
         if pos is None:
             continue
-        if (tok.lemma_.lower(), pos) not in lex.attitudes:
+        lem = _lemma(lex, tok, pos)
+        if (lem, pos) not in lex.attitudes:
             continue
         if _quote_at(ctx, tok.idx) >= 0:
             continue
@@ -53,12 +54,12 @@ def attitudes(ctx: Any) -> list[Any]:
         if pi < 0:
             continue
         para = ctx.paras[pi]
-        found = _complement(lex, tok, pos)
+        found = _complement(lex, tok, pos, lem)
         src = None
-        if found is None and pos == "verb" and tok.lemma_.lower() not in lex.cues:
+        if found is None and pos == "verb" and lem not in lex.cues:
             # "Large sections are divided by race, other studies have shown.": the clause
             # before ", <source> <verb>." closing the sentence
-            cue0 = lex.attitude(tok.lemma_.lower(), pos, "clause")
+            cue0 = lex.attitude(lem, pos, "clause")
             has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
             tail = _tail_attribution(tok) if cue0 is not None and not has_obj else None
             pre = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
@@ -70,7 +71,7 @@ def attitudes(ctx: Any) -> list[Any]:
         if found is None:
             continue
         cue, take, (cs, ce) = found
-        if take == "clause" and pos == "verb" and tok.lemma_.lower() in lex.cues:
+        if take == "clause" and pos == "verb" and lem in lex.cues:
             continue  # a reporting verb's clause: the indirect pass reads it
         cs, ce = max(cs, para.start), min(ce, para.end)
         src = src if src is not None else _source(tok, pos)
@@ -90,7 +91,7 @@ def attitudes(ctx: Any) -> list[Any]:
             kind = "evidence"
         elif kind == "evidence" and take not in ("clause", "tail"):
             continue  # "X showed the way": only a document or a study shows evidence
-        raw = Raw(cs, ce, "indirect", tok, tok.lemma_.lower(), src, confidence=0.7, para=pi)
+        raw = Raw(cs, ce, "indirect", tok, lem, src, confidence=0.7, para=pi)
         raw.kind = kind
         raw.rule = f"{pos}.{take}"
         raw.region = _region(tok.sent, para, cs, ce)
@@ -102,10 +103,25 @@ def _span(t: Any) -> tuple[int, int]:
     return t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
 
 
-def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[int, int]] | None:
+def _lemma(lex: Any, tok: Any, pos: str) -> str:
+    """The cue lemma of ``tok``: spaCy's, or the word less an inflection when spaCy's is
+    wrong and that is a cue ("hopes" lemmatised as "hop")."""
+    lemma = tok.lemma_.lower()
+    if (lemma, pos) in lex.attitudes or pos != "verb":
+        return lemma
+    low = tok.lower_
+    for suffix in ("s", "d", "es", "ed"):
+        form = low[: -len(suffix)]
+        if low.endswith(suffix) and (form, pos) in lex.attitudes:
+            return form
+    return lemma
+
+
+def _complement(
+    lex: Any, tok: Any, pos: str, lemma: str
+) -> tuple[AttitudeCue, str, tuple[int, int]] | None:
     """The cue line and complement span of ``tok``: a clause, a to-infinitive, an object or a
     prepositional object, in that order of preference."""
-    lemma = tok.lemma_.lower()
     kids = [c for c in tok.children if c.i > tok.i]
     for c in kids:
         if c.dep_ == "relcl" and (pos != "noun" or not _own_subject(c)):
@@ -158,6 +174,12 @@ def _complement(lex: Any, tok: Any, pos: str) -> tuple[AttitudeCue, str, tuple[i
                 # "chastised Clinton for use of the server": what for
                 e = why.right_edge.idx + len(why.right_edge)
             return cue, "object", (s, e)
+    if pos == "verb" and lex.attitude(lemma, pos, "naming") is not None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in kids if c.dep_ == "oprd"), None)
+        if obj is not None and obj.i < tok.i and pred is not None:
+            # "what she called a rant", "which Tim Cook called total political crap"
+            return lex.attitude(lemma, pos, "naming"), "object", _span(pred)
     for c in kids:
         if c.dep_ == "prep" and (c.lower_ in _ABOUT or (c.lower_ == "to" and pos == "adj")):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -180,7 +202,11 @@ def _agent(lex: Any, t: Any) -> bool:
 def _predicate(tok: Any, obj: Any) -> Any:
     """What a verb says of its object, right after it ("called [the plan] [a disaster]")."""
     for c in tok.children:
-        if c.i <= obj.i or c.left_edge.i - obj.right_edge.i > 2:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ == "oprd" and c.left_edge.i - obj.right_edge.i <= 12:
+            return c  # "called her vote in favor of the war a mistake"
+        if c.left_edge.i - obj.right_edge.i > 2:
             continue
         if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp"):
             return c

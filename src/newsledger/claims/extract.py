@@ -83,13 +83,17 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
         doc, sdoc, lexicon(), paras, [p.start for p in paras], quotes, [q.start for q in quotes]
     )
     from .attitudes import attitudes
-    from .frames import frames
+    from .frames import as_clauses, frames
     from .labels import labels
 
     raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx) + frames(ctx)
+    raws += as_clauses(ctx)
     raws += _direct(ctx)
     raws.sort(key=lambda r: (r.start, r.end))
+    from .bounds import cut_coordinated
     from .resolve import resolve
+
+    cut_coordinated(text, raws)
 
     return resolve(ctx, _dedupe(raws))
 
@@ -378,6 +382,10 @@ def _content_of(ctx: _Ctx, tok: Any) -> list[tuple[int, int]]:
     comps.sort(key=lambda c: (c.i < tok.i, abs(c.i - tok.i)))  # after the verb first
     for c in comps[:1]:
         if c.dep_ == "ccomp":
+            if c.i > tok.i and c.left_edge.i < tok.i and c.left_edge.tag_ in ("WP", "WDT"):
+                # "what the senators said was gerrymandering": "what" … "was gerrymandering"
+                w = c.left_edge
+                return [(w.idx, w.idx + len(w)), _span_chars(tok.nbor(1), c.right_edge)]
             if c.left_edge.lower_ in _NOT_CONTENT:
                 return []
             if subordinate and c.left_edge.lower_ != "that":

@@ -166,3 +166,46 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.—–-"):
         e -= 1
     return s, e
+
+
+def as_clauses(ctx: Any) -> list[Any]:
+    """ "As Ms. Simonyan put it in a statement, RT is ...", "..., as police have said.": an
+    as-clause with a reporting verb (or "put it") and no clause of its own attributes the
+    sentence around it (rule id ``frame.as``; the larger side of the sentence, as for
+    "according to")."""
+    from .extract import Raw, _para_of, _quote_at, _region
+
+    out: list[Any] = []
+    text = ctx.doc.text
+    for tok in ctx.sdoc:
+        if tok.pos_ != "VERB" or tok.dep_ != "advcl":
+            continue
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in kids):
+            continue
+        objs = [c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if lemma == "put":
+            if [c.lower_ for c in objs] != ["it"]:
+                continue
+        elif lemma not in ctx.lex.cues or objs:
+            continue
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _PERSONAL or _quote_at(ctx, tok.idx) >= 0:
+            continue
+        pi = _para_of(ctx, tok.idx)
+        if pi < 0:
+            continue
+        para = ctx.paras[pi]
+        sent = tok.sent
+        ps, pe = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        left = _trim(text, max(sent.start_char, para.start), ps)
+        right = _trim(text, pe, min(sent.end_char, para.end))
+        cs, ce = left if left[1] - left[0] >= right[1] - right[0] else right
+        if ce - cs < 8 or len(text[cs:ce].split()) < 2:
+            continue
+        raw = Raw(cs, ce, "indirect", tok, lemma, subj, confidence=0.75, para=pi)
+        raw.rule = "frame.as"
+        raw.region = _region(sent, para, cs, ce)
+        out.append(raw)
+    return out

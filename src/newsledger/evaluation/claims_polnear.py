@@ -57,16 +57,36 @@ def split(ids: list[str]) -> dict[str, str]:
     return out
 
 
-def gold_attributions(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """The gold attributions of a row: pieces grouped by speaker span and cue."""
+def gold_attributions(row: dict[str, Any], join: bool = True) -> list[dict[str, Any]]:
+    """The gold attributions of a row: pieces grouped by speaker span and cue. With ``join``,
+    two more kinds of lines are pieces of the attribution before them, as the file splits
+    them: a line without speaker and cue that goes straight on from the previous line (only
+    white space or an opening quote mark between: the next sentence of a multi-sentence
+    content), and a line without speaker whose cue, the same as the previous speakerless
+    line's, stands between the two ("the city | can appear | to be an economic powerhouse")."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
+    text = row.get("text", "")
+    prev: tuple[dict[str, Any], dict[str, Any]] | None = None  # (line, its attribution)
     for k, g in enumerate(row["gold"]["claims"]):
+        att = None
         if g.get("speaker_start") is not None:
             key: tuple[Any, ...] = (g["speaker_start"], g["speaker_end"], g.get("cue"))
+            att = groups.get(key)
         else:
             key = ("alone", k)
-        att = groups.get(key)
+            if join and prev is not None and prev[0]["content_end"] <= g["content_start"]:
+                gap = text[prev[0]["content_end"] : g["content_start"]]
+                cue = g.get("cue")
+                if not cue and not gap.strip(" \n“\"'‘"):
+                    att = prev[1]  # the next sentence of the content before
+                elif (
+                    cue
+                    and prev[0].get("speaker_start") is None
+                    and prev[0].get("cue") == cue
+                    and cue in gap
+                ):
+                    att = prev[1]  # the other side of its cue
         if att is None:
             att = {
                 "pieces": [],
@@ -76,6 +96,7 @@ def gold_attributions(row: dict[str, Any]) -> list[dict[str, Any]]:
             groups[key] = att
             out.append(att)
         att["pieces"].append((g["content_start"], g["content_end"]))
+        prev = (g, att)
     return out
 
 
