@@ -101,6 +101,12 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None
     why: dict[str, Any] | None = None  # rule ids, classifier and scores that typed it
+    # PLOVER: the mode of ``plover`` where the codebook gives modes; the PLOVER codes of its
+    # source and target (actor1 / actor2 where those are known): ISO 3166 alpha-3 for an actor of
+    # one country, IGO / NGO for international organisations (docs/schema.md, docs/events.md)
+    mode: str | None = None
+    source: str | None = None
+    target: str | None = None
 
 
 @dataclass
@@ -129,6 +135,9 @@ class Claim:
     speaker_start: int | None = None  # the speaker phrase as written, char offsets
     speaker_end: int | None = None
     why: dict[str, Any] | None = None  # the rule ids that made the claim
+    # ids of the events that point at this claim (Event.claim): a verbal act (a threat, an
+    # accusation...) it makes, or the events its content reports
+    events: list[str] = field(default_factory=list)
 
 
 @dataclass

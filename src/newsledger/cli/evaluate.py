@@ -17,6 +17,8 @@ EVALUATIONS = {
     "actors": "Mention -> actor resolution on the labelled actor set: precision/recall.",
     "relevance": "Invented ACLED events per 100 texts that report none, document and sentence "
     "P/R, on the project's labelled relevance set (bench/relevance/labels.jsonl), dev and held-aside.",
+    "plover": "PLOVER typing on PLOVER gold JSONL: type accuracy, per-category P/R/F1, source "
+    "and target accuracy, dev and held halves (split by a hash of the text).",
 }
 
 
@@ -36,11 +38,11 @@ def run(
         raise
     if seed is not None and name != "events":
         fail("--seed applies to `eval events` (its cross-validation split) only", code=2)
-    if name == "claims":
+    if name in ("claims", "plover"):
         try:  # bad claims data: one clear line, no traceback
             metrics = module.run(path, limit=limit)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            fail(f"eval claims: cannot read {path}: {exc}")
+            fail(f"eval {name}: cannot read {path}: {exc}")
             raise
     else:
         metrics = (

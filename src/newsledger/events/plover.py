@@ -1,0 +1,692 @@
+"""PLOVER coding at sentence level: every interaction, not only violence.
+
+Decides, for each sentence, its PLOVER act -- one of the sixteen categories, its mode where the
+codebook gives modes, the source and the target -- from the cue rules of ``data/plover.toml``
+(ids ``plover.*``; docs/events.md "PLOVER"). The cues come from the codebook's definitions and
+the CAMEO categories it collapses. The act is the cue highest in the dependency tree ("refused to
+meet": a refusal; "threatened to impose sanctions": a threat, mode ``relations``); negation and
+modality come from :func:`~.certainty.certainty` and each category's ``[category.*]`` row ("did
+not agree": REJECT; "may impose sanctions": THREATEN at most; "will visit": AGREE).
+
+The act becomes an event (:func:`code_sentences`): the sentence's event of the same trigger
+takes the act's mode and codes, or a PLOVER-only event (no ACLED type: it never counts as an
+ACLED event) is added. A verbal act said by someone is a claim too: the event and the claim
+made by the same verb point at each other (``Event.claim``, ``Claim.events``:
+:func:`link_claims`). Codes: ISO 3166 alpha-3 for an actor of one country, ``IGO`` / ``NGO`` for
+international organisations (PLOVER's non-state codes); the actor ids stay in actor1 / actor2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..document import UNASSERTED_CERTAINTIES, Document, Event, Evidence, content_id
+from ..errors import DataFileError
+from .arguments import actor_index, actor_of_token, clause_span
+from .certainty import certainty
+from .rules import DATA, Rules
+from .sentences import parse_is_bad, segments
+from .syntax import child, prep_obj, subject
+from .triggers import Candidate, verb_lemma
+from .where_when import pick_date, pick_place
+
+#: PLOVER's verbal categories: said by someone, they are claims too.
+VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
+_OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "dative", "oprd")
+_TARGET_PREPS = ("to", "with", "against", "on", "from", "of", "for", "at", "into", "toward",
+                 "towards", "between", "in", "over")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue rule of plover.toml."""
+
+    id: str
+    category: str
+    mode: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    adjectives: frozenset[str]
+    particles: frozenset[str]
+    objects: frozenset[str]
+    compounds: frozenset[str]
+    not_compounds: frozenset[str]
+    complement: bool
+    rank: int
+    negated: str | None  # overrides the category's
+    force_threat: bool
+    description: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    quad: str
+    modes: tuple[str, ...]
+    negated: str  # "" (no act), "keep" or another category
+    future: str
+    hypothetical: str
+
+
+@dataclass(frozen=True)
+class Codebook:
+    cues: tuple[Cue, ...]
+    by_lemma: dict[tuple[str, str], tuple[Cue, ...]]
+    categories: dict[str, Category]
+    content_modes: dict[str, dict[str, str]]
+    assault_modes: tuple[tuple[str, re.Pattern[str]], ...]
+    codes: dict[str, Any]
+    modality: dict[str, Any]
+
+
+def _set(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in raw.get(key, []))
+
+
+@lru_cache(maxsize=1)
+def codebook() -> Codebook:
+    """The cue rules and tables of ``data/plover.toml``, loaded once."""
+    path = DATA / "plover.toml"
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"events: cannot read {path.name}: {exc}") from exc
+    cats = {
+        k: Category(k, v["quad"], tuple(v["modes"]), v["negated"], v["future"], v["hypothetical"])
+        for k, v in raw["category"].items()
+    }
+    cues: list[Cue] = []
+    index: dict[tuple[str, str], list[Cue]] = {}
+    for r in raw["cue"]:
+        if r["category"] not in cats or (
+            r.get("mode") and r["mode"] not in cats[r["category"]].modes
+        ):
+            raise DataFileError(f"events: {path.name}: {r['id']}: unknown category or mode")
+        if any(c.id == r["id"] for c in cues):
+            raise DataFileError(f"events: {path.name}: cue id {r['id']} twice")
+        cue = Cue(
+            r["id"], r["category"], r.get("mode", ""), _set(r, "verbs"), _set(r, "nouns"),
+            _set(r, "adjectives"), _set(r, "particles"), _set(r, "objects"), _set(r, "compounds"),
+            _set(r, "not_compounds"), bool(r.get("complement", False)), int(r.get("rank", 0)),
+            r.get("negated"), bool(r.get("force_threat", False)), r["description"], r["example"],
+        )  # fmt: skip
+        cues.append(cue)
+        for kind, words in (("verb", cue.verbs), ("noun", cue.nouns), ("adj", cue.adjectives)):
+            for w in words:
+                index.setdefault((kind, w), []).append(cue)
+    weapons = tuple(
+        (mode, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ws) + r")\b", re.I))
+        for mode, ws in raw["assault_modes"].items()
+    )
+    return Codebook(
+        cues=tuple(cues),
+        by_lemma={k: tuple(v) for k, v in index.items()},
+        categories=cats,
+        content_modes=raw["content_modes"],
+        assault_modes=weapons,
+        codes=raw["codes"],
+        modality=raw["modality"],
+    )
+
+
+# -- matching ---------------------------------------------------------------------------------
+
+
+def _kind(tok: Any) -> str | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD")):
+        return "verb"
+    if tok.pos_ == "NOUN":
+        return "noun"
+    if tok.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def _objects(tok: Any, particles: frozenset[str]) -> list[Any]:
+    """The verb's objects: direct object, passive subject, objects of its particle-prepositions
+    and of "to" / "for" / "on" (with their conjuncts)."""
+    out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ in particles or c.lower_ in ("to", "for", "on", "of")):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "xcomp":  # "sent troops", "decided to impose sanctions"
+            out.extend(x for x in c.children if x.dep_ in ("dobj", "obj"))
+    out += [cc for o in out for cc in o.children if cc.dep_ == "conj"]
+    return out
+
+
+def _words(toks: list[Any]) -> set[str]:
+    """The objects' words: lemma, form, compounds and adjectives, "of" objects ("700 kg of
+    medicine")."""
+    words = set()
+    for t in toks:
+        words.update((t.lemma_.lower(), t.lower_))
+        for c in t.children:
+            if c.dep_ in ("compound", "amod"):
+                words.add(c.lower_)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    return words
+
+
+def _fits(tok: Any, kind: str, cue: Cue) -> bool:
+    """Whether the token meets the cue's dependency conditions."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if cue.compounds and not mods & cue.compounds:
+        return False
+    if cue.not_compounds and mods & cue.not_compounds:
+        return False
+    if kind == "noun":
+        return tok.dep_ != "compound" or bool(cue.compounds)
+    if kind == "adj":
+        return any(c.dep_ in ("xcomp", "prep") for c in tok.children)
+    if cue.particles and not any(
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cue.particles for c in tok.children
+    ):
+        return False
+    if cue.objects and not _words(_objects(tok, cue.particles)) & cue.objects:
+        return False
+    return not cue.complement or any(
+        c.dep_ in (*_OBJ_DEPS, "xcomp", "ccomp", "prep") for c in tok.children
+    )
+
+
+def cues_of(tok: Any, rules: Rules) -> list[Cue]:
+    """The cue rules the token meets, the most specific first (rank, then conditions)."""
+    kind = _kind(tok)
+    if kind is None:
+        return []
+    book = codebook()
+    lemma = verb_lemma(tok, rules) if kind == "verb" else tok.lemma_.lower()
+    found = list(book.by_lemma.get((kind, lemma), ()))
+    if kind == "noun" and tok.lower_ != lemma:
+        found += [c for c in book.by_lemma.get((kind, tok.lower_), ()) if c not in found]
+    if kind == "verb" and tok.pos_ == "ADJ":  # "willing" is an adjective, "prepared" both
+        found += [c for c in book.by_lemma.get(("adj", tok.lower_), ()) if c not in found]
+    fit = [c for c in found if _fits(tok, kind if lemma in c.verbs | c.nouns else "adj", c)]
+    return sorted(fit, key=lambda c: (-_conditions(c), -c.rank))
+
+
+def _conditions(c: Cue) -> int:
+    return bool(c.objects) + bool(c.particles) + bool(c.compounds)
+
+
+def _depth(tok: Any, sent: Any) -> int:
+    d, cur = 0, tok
+    while cur.head.i != cur.i and sent.start <= cur.head.i < sent.end and d < 30:
+        cur = cur.head
+        d += 1
+    return d
+
+
+# -- the act ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Act:
+    """The PLOVER act of a sentence."""
+
+    token: Any
+    cue: Cue
+    category: str
+    mode: str | None
+    certainty: str
+    claim: str | None
+    source: str | None = None  # actor ids
+    target: str | None = None
+    source_code: str | None = None  # ISO alpha-3, IGO, NGO
+    target_code: str | None = None
+    fired: list[str] = field(default_factory=list)
+
+
+def _negating_governor(tok: Any, sent: Any) -> bool:
+    gov = codebook().modality["negating_governors"]
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp") or not sent.start <= cur.head.i < sent.end:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in gov:
+            return True
+    return False
+
+
+def _modal_category(
+    cat: Category, cue: Cue, cert: str, negated: bool, rules: Rules
+) -> tuple[str, str] | None:
+    """(category, rule id) after negation and modality; None: no act."""
+    if negated:
+        got, rid = (cat.negated if cue.negated is None else cue.negated), "plover.negated"
+    elif cert == "future":
+        got, rid = cat.future, "plover.future"
+    elif cert in ("hypothetical", "conditional"):
+        got, rid = cat.hypothetical, "plover.hypothetical"
+    else:
+        return cat.name, ""
+    if not rules.on(rid):
+        got = "keep" if not negated else ""
+    if not got:
+        return None
+    return (cat.name if got == "keep" else got), rid
+
+
+def _content_mode(act_cat: str, tok: Any, sent: Any, rules: Rules) -> str | None:
+    """The mode a THREATEN / REQUEST / REJECT act takes from what it is about: the category of
+    the first cue below it."""
+    table = codebook().content_modes.get(act_cat)
+    if not table:
+        return None
+    for t in tok.subtree:
+        if t.i == tok.i or not sent.start <= t.i < sent.end:
+            continue
+        for c in cues_of(t, rules):
+            if c.category in table:
+                return table[c.category]
+            if (
+                c.category == "COERCE"
+                and act_cat == "THREATEN"
+                and c.mode in ("arrest", "restrict")
+            ):
+                return c.mode
+            if c.category == "SANCTION" and act_cat == "THREATEN" and c.mode == "expel":
+                return "expel"
+    return table.get("other")
+
+
+def _assault_mode(tok: Any) -> str | None:
+    top = tok.head if tok.pos_ == "NOUN" and tok.head.i != tok.i else tok
+    text = tok.doc[top.left_edge.i : top.right_edge.i + 1].text
+    for mode, pat in codebook().assault_modes:
+        if pat.search(text):
+            return mode
+    return None
+
+
+def _act_certainty(
+    doc: Document, tok: Any, cat: str, sent: Any, rules: Rules
+) -> tuple[str, str | None, bool]:
+    cand = Candidate(
+        tok, {"plover": cat}, tok.text, "noun" if tok.pos_ == "NOUN" else "verb", seg=sent
+    )
+    cert, claim, negated = certainty(doc, cand, doc.claims, rules, sent)
+    head = tok.head
+    if (
+        cert in ("hypothetical", "conditional", "future")
+        and tok.dep_ == "xcomp"
+        and head.lemma_.lower() in codebook().modality["aspect_governors"]
+    ):  # "continued to send arms": the head's certainty
+        hc = Candidate(head, {"plover": cat}, head.text, "verb", seg=sent)
+        cert, claim, _ = certainty(doc, hc, doc.claims, rules, sent)
+    return cert, claim, negated or _negating_governor(tok, sent)
+
+
+def _obliged(tok: Any) -> bool:
+    """A must / should on the cue or the verb it hangs from ("the US must be ready to")."""
+    modals = codebook().modality["obligation_modals"]
+    for t in (tok, tok.head):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in t.children):
+            return True
+    return False
+
+
+def _force_content(tok: Any, sent: Any, rules: Rules) -> str | None:
+    """The category of force (plover.toml ``force_categories``) an offer is about, or None."""
+    force = codebook().modality["force_categories"]
+    for t in tok.subtree:
+        if t.i != tok.i and sent.start <= t.i < sent.end:
+            for c in cues_of(t, rules)[:1]:
+                if c.category in force:
+                    return str(c.category)
+    return None
+
+
+def sentence_act(doc: Document, sent: Any, rules: Rules) -> Act | None:
+    """The PLOVER act of one sentence, or None."""
+    book = codebook()
+    cands = []
+    for tok in sent:
+        cues = cues_of(tok, rules)
+        if cues:
+            cands.append((_depth(tok, sent), -cues[0].rank, tok.i, tok, cues[0]))
+    for _, _, _, tok, cue in sorted(cands, key=lambda x: x[:3]):
+        cat = book.categories[cue.category]
+        cert, claim, negated = _act_certainty(doc, tok, cat.name, sent, rules)
+        got = _modal_category(cat, cue, cert, negated, rules)
+        if got is None:
+            continue
+        category, rid = got
+        content = None
+        if claim and category != "REQUEST" and rules.on("plover.obligation") and _obliged(tok):
+            category, rid = "REQUEST", "plover.obligation"  # "Iraq must cooperate", X said
+        elif category == "AGREE" and cue.force_threat and rules.on("plover.intent_to_force"):
+            content = _force_content(tok, sent, rules)
+            if content is not None:
+                category, rid = "THREATEN", "plover.intent_to_force"
+        fired = [cue.id, *([rid] if rid else [])]
+        if (
+            rid
+            or category in ("AGREE", "THREATEN", "CONCEDE")
+            or cert not in UNASSERTED_CERTAINTIES
+        ):
+            cert = "claimed" if claim else ("reported" if cert in UNASSERTED_CERTAINTIES else cert)
+        mode: str | None = cue.mode if category == cue.category and cue.mode else None
+        if rid == "plover.obligation":
+            table = book.content_modes["REQUEST"]
+            mode = table.get(cue.category, table["other"])
+        elif category == "THREATEN" and cue.category != "THREATEN":
+            mode = book.content_modes["THREATEN"].get(content or cue.category)
+        elif category in book.content_modes and mode is None:
+            mode = _content_mode(category, tok, sent, rules)
+        elif category == "ASSAULT" and mode is None:
+            mode = _assault_mode(tok)
+        act = Act(tok, cue, category, mode, cert, claim, fired=fired)
+        _arguments(doc, act, sent, rules)
+        if (
+            category == "THREATEN"
+            and cue.category != "THREATEN"
+            and claim
+            and not _own_word(doc, act, sent)
+        ):
+            continue  # "rebels could attack, analysts said": a guess, nobody's threat
+        if rid == "plover.obligation":  # the speaker demands it of the cue's subject
+            act.target, act.target_code = act.source, act.source_code
+            act.source, act.source_code = _speaker(doc, tok, sent)
+        return act
+    return None
+
+
+# -- source and target ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Lower-cased state names and demonyms of the actor registry -> ISO alpha-2."""
+    from ..actors.registry import REGISTRY_FILE
+
+    out: dict[str, str] = {}
+    for line in REGISTRY_FILE.read_text("utf-8").splitlines():
+        if '"type": "state"' not in line:
+            continue
+        r = json.loads(line)
+        if r.get("type") == "state" and r.get("country"):
+            for w in [r["name"], *r.get("demonyms", [])]:
+                out.setdefault(w.lower(), r["country"])
+                if w in r.get("demonyms", []):
+                    out.setdefault(w.lower() + "s", r["country"])  # "Palestinians"
+    for w, cc in codebook().codes["demonyms"].items():
+        out[w.lower()] = cc
+    return out
+
+
+@lru_cache(maxsize=512)
+def iso3(alpha2: str) -> str | None:
+    """ISO 3166 alpha-3 of an alpha-2 code ("JO" -> "JOR")."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=alpha2.upper())
+    return str(c.alpha_3) if c is not None else None
+
+
+def actor_code(doc: Document, actor_id: str | None) -> str | None:
+    """The PLOVER code of an actor: IGO / NGO for international organisations, else the ISO
+    alpha-3 code of its country."""
+    if actor_id is None:
+        return None
+    codes = codebook().codes
+    a = next((a for a in doc.actors if a.id == actor_id), None)
+    if a is None:
+        return None
+    if a.type in ("igo", "ngo"):
+        return str(codes[a.type])
+    if a.country:
+        return iso3(a.country)
+    if a.type == "other" and any(w in a.name.lower() for w in codes["igo_words"]):
+        return str(codes["igo"])
+    return None
+
+
+def _np_code(tok: Any) -> str | None:
+    """A country named or implied in a noun phrase without an actor ("a Jordanian official")."""
+    words = _country_words()
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i > tok.i:
+            break
+        cc = words.get(t.lower_)
+        if cc and t.text[:1].isupper():
+            return iso3(cc)
+    return None
+
+
+def _modifier_code(tok: Any) -> str | None:
+    """The country of a nationality or country word modifying the head ("Iraqi President
+    Saddam Hussein", "the Swiss doctors"): it says whom the person or group belongs to."""
+    words = _country_words()
+    for t in tok.lefts:
+        if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper():
+            cc = words.get(t.lower_)
+            if cc:
+                return iso3(cc)
+            got = _modifier_code(t) if t.dep_ == "compound" else None
+            if got:
+                return got
+    return None
+
+
+def _place_code(doc: Document, tok: Any) -> str | None:
+    """A capital or country standing for its government ("Jakarta forced ...", "Haiti said"):
+    the country of a place mention that is the whole noun phrase."""
+    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    for p in doc.places:
+        for m in p.mentions:
+            if m.start <= tok.idx < m.end and m.start <= a and b <= m.end + 1 and p.country:
+                return iso3(p.country)
+    return None
+
+
+def _party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
+    """(actor id, code) of a noun phrase: its actor's code, unless a nationality word modifies
+    the head; a country word in the phrase; a place standing for its government."""
+    if tok is None:
+        return None, None
+    aid = actor_of_token(doc, tok)
+    code = _modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    code = code or actor_code(doc, aid)
+    if code is None and tok.pos_ in ("NOUN", "PROPN"):
+        code = _np_code(tok) or _place_code(doc, tok)
+    return aid, code
+
+
+def _parties(doc: Document, tok: Any) -> list[tuple[str | None, str | None]]:
+    """The phrase's party (:func:`_party`), then every other actor named inside it ("its
+    border with Ukraine")."""
+    out = [_party(doc, tok)]
+    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    for s, e, aid in actor_index(doc):
+        if a <= s and e <= b and all(aid != x for x, _ in out):
+            out.append((aid, actor_code(doc, aid)))
+    return out
+
+
+def _source_token(tok: Any) -> Any:
+    if tok.pos_ == "NOUN":
+        got = child(tok, "poss") or prep_obj(tok, ("by", "from"))
+        if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
+            got = subject(tok.head)
+        if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+            got = subject(tok.head.head)
+        return got or next((c for c in tok.children if c.dep_ == "compound"), None)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return prep_obj(tok, ("by",))
+    if tok.pos_ == "ADJ" and child(tok, "nsubj") is None:
+        return subject(tok.head) if tok.head.i != tok.i else None
+    return subject(tok)
+
+
+def _target_tokens(tok: Any) -> list[Any]:
+    out = []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        out.append(child(tok, "nsubjpass"))
+    out += [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
+    out += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    for x in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl")):
+        out += [c for c in x.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")]
+        out += [p for c in x.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return [t for t in out if t is not None]
+
+
+def _speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]:
+    """(actor id, code) of the speaker of the claim whose content holds the token."""
+    for cl in doc.claims:
+        if not cl.content_start <= tok.idx < cl.content_end:
+            continue
+        aid = cl.speaker or cl.speaker_org
+        code = actor_code(doc, aid)
+        if code is None and cl.speaker_start is not None and cl.speaker_end is not None:
+            span = sent.doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
+            code = _np_code(span.root) if span is not None else None
+        if aid or code:
+            return aid, code
+    return None, None
+
+
+def _own_word(doc: Document, act: Act, sent: Any) -> bool:
+    """Whether the act is told by its own source (a threat is the actor's, not a guess)."""
+    aid, code = _speaker(doc, act.token, sent)
+    return bool((aid and aid == act.source) or (code and code == act.source_code))
+
+
+def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
+    """The act's source (its subject, agent or possessor; else the speaker of the claim it is
+    told in) and target (object, preposition objects, the objects of its complement)."""
+    tok = act.token
+    src_tok = _source_token(tok)
+    act.source, act.source_code = _party(doc, src_tok)
+    if act.source is None and act.source_code is None and rules.on("plover.speaker_source"):
+        act.source, act.source_code = _speaker(doc, tok, sent)
+        if act.source or act.source_code:
+            act.fired.append("plover.speaker_source")
+    for t in _target_tokens(tok):
+        for aid, code in _parties(doc, t):
+            if (
+                (aid or code)
+                and not (aid and aid == act.source)
+                and not (code and code == act.source_code)
+            ):
+                act.target, act.target_code = aid, code
+                return
+
+
+# -- events -----------------------------------------------------------------------------------
+
+
+def _confidence(rules: Rules, act: Act, place: str | None, section: str) -> float:
+    """The raw confidence of a PLOVER-only event: the stage's formula (rules.toml
+    ``[confidence]``) with the ``no_acled`` typing confidence."""
+    w = rules.confidence
+    conf = w["base"] + w["typing"] * rules.typing["no_acled"]
+    conf += w["actor1"] if act.source or act.source_code else 0.0
+    conf += w["actor2_or_place"] if act.target or act.target_code or place else 0.0
+    conf += w["verb_trigger"] if act.token.pos_ != "NOUN" else 0.0
+    conf *= w["caption_factor"] if section == "caption" else 1.0
+    return conf * (w["unasserted_factor"] if act.certainty in UNASSERTED_CERTAINTIES else 1.0)
+
+
+def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
+    """The PLOVER act of every sentence onto ``st.events`` (the stage's :class:`~.assemble.
+    DocState`): the event of the same trigger takes its mode and codes (a PLOVER-only event its
+    category and certainty too), or a PLOVER-only event is added. The acts are recorded in
+    ``doc.user_data["events.plover"]`` (event id, category) for ``eval plover``."""
+    rules: Rules = st.rules
+    by_tok = {st.cand_of[e.id].token.i: e for e in st.events if e.id in st.cand_of}
+    acts: list[tuple[str, str]] = []
+    for sent in segments(sdoc):
+        if doc.section_at(sent.start_char) == "boilerplate" or parse_is_bad(sent, rules):
+            continue
+        act = sentence_act(doc, sent, rules)
+        if act is None:
+            continue
+        ev = by_tok.get(act.token.i)
+        if ev is not None and ev.type is not None and ev.plover != act.category:
+            ev = None  # an ACLED event of another PLOVER reading: the act is an event of its own
+        if ev is not None:
+            if ev.type is None:  # a PLOVER-only event: the act is what it is
+                ev.plover, ev.certainty = act.category, act.certainty
+                ev.claim = ev.claim or act.claim
+                ev.actor1, ev.actor2 = act.source or ev.actor1, act.target or ev.actor2
+            else:
+                ev.actor1, ev.actor2 = ev.actor1 or act.source, ev.actor2 or act.target
+            st.cand_of[ev.id].fired.extend(act.fired)
+        else:
+            ev = _new_event(doc, sent, act, st)
+            st.events.append(ev)
+        if ev.plover == act.category:
+            ev.mode = act.mode
+        ev.source = act.source_code or actor_code(doc, ev.actor1)
+        ev.target = act.target_code or actor_code(doc, ev.actor2)
+        if ev.actor2 == ev.actor1:
+            ev.actor2 = None
+        acts.append((ev.id, act.category))
+    st.events.sort(key=lambda e: e.evidence.start)
+    doc.user_data["events.plover"] = acts
+
+
+def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:
+    tok = act.token
+    pos = "noun" if tok.pos_ == "NOUN" else "verb"
+    cand = Candidate(tok, {"plover": act.category, "acled": None}, tok.text, pos, seg=sent)
+    cand.fired = list(act.fired)
+    span = clause_span(cand)
+    date, date_text = pick_date(doc, sent, span, tok.idx, [])
+    place = pick_place(doc, sent, span, [])
+    section = doc.section_at(sent.start_char)
+    ev = Event(
+        id="ev_" + content_id(f"{doc.id}|{tok.idx}|{tok.text}|None|{act.category}")[:12],
+        evidence=Evidence(sent.start_char, sent.end_char, sent.text.strip(), section),
+        plover=act.category,
+        actor1=act.source,
+        actor2=act.target if act.target != act.source else None,
+        place=place,
+        date=date,
+        date_text=date_text,
+        certainty=act.certainty,
+        claim=act.claim,
+        confidence=_confidence(st.rules, act, place, section),
+        trigger=tok.text,
+    )
+    st.cand_of[ev.id] = cand
+    st.terms[ev.id] = {"typing_confidence": st.rules.typing["no_acled"]}
+    return ev
+
+
+def link_claims(doc: Document, events: list[Event]) -> None:
+    """A verbal act said by someone is a claim too: the event of a verbal PLOVER category takes
+    the claim made by its own verb (same sentence, the claim's cue is the trigger), and every
+    claim lists the events that point at it (``Claim.events``)."""
+    book = codebook()
+    claims = {c.id: c for c in doc.claims}
+    for ev in events:
+        cat = book.categories.get(ev.plover or "")
+        if ev.claim is None and cat is not None and cat.quad in VERBAL_QUADS and ev.trigger:
+            trig = ev.trigger.lower()
+            for c in doc.claims:
+                cue = (c.cue or "").lower()
+                if (
+                    ev.evidence.start <= c.evidence.start < ev.evidence.end
+                    and cue
+                    and (trig.startswith(cue[:-1] if cue.endswith("e") else cue))
+                ):
+                    ev.claim = c.id
+                    break
+        if ev.claim in claims and ev.id not in claims[ev.claim].events:
+            claims[ev.claim].events.append(ev.id)
+
+
+__all__ = ["Act", "Codebook", "Cue", "actor_code", "code_sentences", "codebook", "cues_of",
+           "link_claims", "sentence_act"]  # fmt: skip

@@ -1,0 +1,230 @@
+"""PLOVER coding at sentence level (events/plover.py, data/plover.toml): every category, modes,
+source and target codes, negation and modality, verbal acts as claims. Every sentence here was
+written for these tests (none is a gold record)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsledger.document import Document
+from newsledger.evaluation.plover import OLD_NAMES, predict, read_records, split_of
+from newsledger.events import EventStage
+from newsledger.events.plover import codebook
+
+ROOT = Path(__file__).parent.parent
+TOML = ROOT / "src" / "newsledger" / "events" / "data" / "plover.toml"
+DOCS = ROOT / "docs" / "events.md"
+STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
+
+
+def _doc(parse: Any, text: str, **kw: Any) -> Document:
+    doc = parse(text, STAGES, published="2024-03-05")
+    stage = EventStage(relevance=False, **kw)
+    return stage(doc)
+
+
+def act(parse: Any, text: str, **kw: Any) -> dict[str, Any]:
+    """The sentence's PLOVER act as the stage outputs it (category "(none)" when none)."""
+    return predict(_doc(parse, text, **kw))
+
+
+def test_every_cue_has_an_id_a_known_category_and_mode_and_is_documented() -> None:
+    raw = tomllib.loads(TOML.read_text("utf-8"))
+    docs = DOCS.read_text("utf-8")
+    book = codebook()
+    assert len(book.categories) == 16
+    assert {c.category for c in book.cues} == set(book.categories)  # every category has cues
+    ids = [c["id"] for c in raw["cue"]]
+    assert len(ids) == len(set(ids))
+    for c in book.cues:
+        assert re.fullmatch(r"plover\.[a-z_]+", c.id), c.id
+        assert c.description and c.example, c.id
+        assert f"`{c.id}`" in docs, f"{c.id}: not in docs/events.md"
+        if c.mode:
+            assert c.mode in book.categories[c.category].modes, c.id
+
+
+@pytest.mark.parametrize("cue", codebook().cues, ids=lambda c: c.id)
+def test_every_cue_example_gives_its_category(parse: Any, cue: Any) -> None:
+    doc = _doc(parse, cue.example, trace=True)
+    evs = {e.id: e for e in doc.events}
+    got = [evs[i] for i, _ in doc.user_data["events.plover"] if i in evs]
+    assert got, cue.example
+    assert got[0].plover == cue.category, (cue.example, got[0].plover)
+    assert got[0].why is not None and cue.id in got[0].why["rules"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode", "source", "target"),
+    [
+        ("Ecuador agreed to reopen its embassy in Lima.", "AGREE", None, "ECU", None),
+        (
+            "The Kenyan president met his Ugandan counterpart in Kampala.",
+            "CONSULT",
+            None,
+            "KEN",
+            "UGA",
+        ),
+        ("The Indian prime minister visited Bhutan on Monday.", "CONSULT", "visit", "IND", "BTN"),
+        ("Brazil praised Argentina's new trade policy.", "SUPPORT", None, "BRA", "ARG"),
+        ("The Nepalese government lifted the curfew in Kathmandu.", "CONCEDE", None, "NPL", None),
+        ("Spain extradited three suspects to France.", "COOPERATE", None, "ESP", "FRA"),
+        ("Norway sent food aid to Malawi after the floods.", "AID", None, "NOR", "MWI"),
+        ("Rwanda released 40 Burundian prisoners on Friday.", "RETREAT", "release", "RWA", None),
+        ("Lebanon urged Syria to withdraw its troops.", "REQUEST", "yield", "LBN", "SYR"),
+        ("Bolivia accused Chile of spying on its navy.", "ACCUSE", "allege", "BOL", "CHL"),
+        ("Serbia rejected the proposal of the mediators.", "REJECT", None, "SRB", None),
+        (
+            "Turkey threatened to impose sanctions on Armenia.",
+            "THREATEN",
+            "relations",
+            "TUR",
+            "ARM",
+        ),
+        (
+            "Thousands of Chilean students marched in Santiago against fee rises.",
+            "PROTEST",
+            "demo",
+            "CHL",
+            None,
+        ),
+        ("Canada imposed sanctions on Venezuela.", "SANCTION", "discontinue", "CAN", "VEN"),
+        (
+            "Russia deployed 2,000 troops to its border with Ukraine.",
+            "MOBILIZE",
+            "troops",
+            "RUS",
+            "UKR",
+        ),
+        (
+            "Police in Zimbabwe arrested twelve opposition activists.",
+            "COERCE",
+            "arrest",
+            None,
+            None,
+        ),
+        (
+            "Eritrean troops shelled Ethiopian positions near Badme.",
+            "ASSAULT",
+            "heavy-weapons",
+            "ERI",
+            None,
+        ),
+    ],
+)
+def test_one_sentence_per_category(
+    parse: Any, text: str, category: str, mode: str | None, source: str | None, target: str | None
+) -> None:
+    got = act(parse, text)
+    assert got["event"] == category, (text, got)
+    if mode is not None:
+        assert got["mode"] == mode, (text, got)
+    if source is not None:
+        assert got["source"] == source, (text, got)
+    if target is not None:
+        assert got["target"] == target, (text, got)
+
+
+def test_refused_to_meet_is_a_refusal_not_a_meeting(parse: Any) -> None:
+    got = act(parse, "Iran refused to meet the European envoys in Vienna.")
+    assert got["event"] == "REJECT"
+    assert got["mode"] == "meet"
+    assert got["source"] == "IRN"
+
+
+def test_did_not_agree_is_no_agreement(parse: Any) -> None:
+    got = act(parse, "Israel did not agree to the ceasefire plan.")
+    assert got["event"] == "REJECT"
+    assert got["source"] == "ISR"
+
+
+def test_a_negated_condemnation_is_no_accusation(parse: Any) -> None:
+    got = act(parse, "Hungary did not condemn the invasion.")
+    assert got["event"] != "ACCUSE"
+
+
+def test_may_impose_sanctions_is_a_threat_at_most(parse: Any) -> None:
+    got = act(parse, "The European Union may impose sanctions on Belarus.")
+    assert got["event"] == "THREATEN"
+    assert got["source"] == "IGO"
+    doc = _doc(parse, "The European Union may impose sanctions on Belarus.")
+    assert not any(e.plover == "SANCTION" for e in doc.events)
+
+
+def test_future_cooperation_is_a_promise(parse: Any) -> None:
+    assert (
+        act(parse, "Portugal will support Croatia's bid to join the alliance.")["event"] == "AGREE"
+    )
+    assert act(parse, "The army will withdraw from the border villages.")["event"] == "CONCEDE"
+
+
+def test_a_demand_told_by_a_speaker_is_the_speakers_request(parse: Any) -> None:
+    got = act(parse, "Iraq must cooperate fully with the inspectors, the French president said.")
+    assert got["event"] == "REQUEST"
+    assert got["source"] == "FRA"
+    assert got["target"] == "IRQ"
+
+
+def test_an_offer_of_force_is_a_threat(parse: Any) -> None:
+    got = act(parse, "The Thai government is prepared to impose martial law in the south.")
+    assert got["event"] == "THREATEN"
+
+
+def test_plover_only_events_are_never_acled_events(parse: Any) -> None:
+    doc = _doc(parse, "Lebanon urged Syria to close its border crossings.")
+    (ev,) = [e for e in doc.events if e.plover == "REQUEST"]
+    assert ev.type is None and ev.subtype is None
+    assert ev.certainty == "reported"
+
+
+def test_a_threat_is_an_asserted_threat(parse: Any) -> None:
+    doc = _doc(parse, "North Korea threatened to attack South Korean warships.")
+    (ev,) = [e for e in doc.events if e.plover == "THREATEN"]
+    assert ev.certainty == "reported"
+    assert ev.mode == "violence"
+    assert (ev.source, ev.target) == ("PRK", "KOR")
+    assert not any(e.type for e in doc.events)  # the attack is only threatened
+
+
+def test_a_verbal_act_is_a_claim_and_they_point_at_each_other(parse: Any) -> None:
+    doc = _doc(parse, "Bolivia accused Chile of spying on its navy.")
+    (ev,) = [e for e in doc.events if e.plover == "ACCUSE"]
+    assert ev.claim is not None
+    (claim,) = [c for c in doc.claims if c.id == ev.claim]
+    assert ev.id in claim.events
+    d = doc.to_dict()
+    assert d["claims"][0]["events"] == [ev.id]
+    assert Document.from_dict(d).claims[0].events == [ev.id]
+
+
+def test_the_seed_style_acts_keep_their_categories(parse: Any) -> None:
+    assert act(parse, "The Taliban refused to hand over the airport.")["event"] == "REJECT"
+    assert act(parse, "The Taliban deployed hundreds of fighters to Kabul.")["event"] == "MOBILIZE"
+
+
+def test_plover_sentence_can_be_switched_off(parse: Any) -> None:
+    doc = _doc(
+        parse, "Lebanon urged Syria to close its border crossings.", rules_off=["plover.sentence"]
+    )
+    assert "events.plover" not in doc.user_data
+
+
+def test_the_split_is_stable_and_the_old_names_are_read(tmp_path: Path) -> None:
+    assert split_of("a sentence") == split_of("a sentence")
+    assert {split_of(f"text {i}") for i in range(20)} == {"dev", "held"}
+    p = tmp_path / "g.jsonl"
+    p.write_text(
+        '{"id": "x", "text": "Written here.", "gold": {"event": "DEMAND", "source": ["USA"], '
+        '"target": []}}\n',
+        "utf-8",
+    )
+    (r,) = read_records(p)
+    assert r["event"] == OLD_NAMES["DEMAND"] == "REQUEST"
+    p.write_text('{"id": "x"}\n', "utf-8")
+    with pytest.raises(ValueError, match="not a PLOVER gold record"):
+        read_records(p)
