@@ -92,3 +92,25 @@ def test_it_without_an_earlier_speaker_is_the_organisation_named_before(parse):
     assert c.speaker_text == "It"
     assert c.speaker_name and "Grain Board" in c.speaker_name
     assert c.speaker_kind == "organization"
+
+
+def test_pronoun_takes_the_person_its_sentence_names_before_it(parse):
+    # issue 16: not the previous speaker when the pronoun's own sentence names a person
+    doc = parse(
+        "“It is a fraud,” said David Gorski, a surgeon. Senator John Miller's advice earned "
+        "him a hearing in Congress, where he said that green coffee extract was a magic cure.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    c = next(c for c in doc.claims if "green coffee" in c.content)
+    assert c.speaker_text == "he" and c.speaker_name == "John Miller"
+
+
+def test_transcript_label_inside_quote_marks_speaks(parse):
+    doc = parse(
+        "Lester Holt moderated the debate.\n\n"
+        "“HOLT: Let us start with jobs. Who goes first?” said the transcript.\n\n"
+        "The debate went on.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    c = next(c for c in doc.claims if "start with jobs" in c.content)
+    assert c.speaker_text == "HOLT" and c.speaker_name == "Lester Holt"

@@ -20,6 +20,7 @@ Passes over a document, then one ordered resolution pass:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,7 @@ _NOT_CONTENT = {"if", "whether", "why", "how", "when", "where", "what", "accordi
 # not a claim, unless its clause is a proper that-clause.
 _SUBORDINATE = {"when", "as", "after", "before", "since", "until", "once"}
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
+_TRANSCRIPT = re.compile(r"\s*[A-Z][A-Z.'’\- ]{1,30}:\s")  # a quote that opens with "HOLT: "
 
 
 @dataclass
@@ -692,6 +694,8 @@ def _direct(ctx: _Ctx) -> list[Raw]:
         if qi in ctx.consumed or q.inner_end - q.inner_start < 2:
             continue
         inner = text[q.inner_start : q.inner_end]
+        if _TRANSCRIPT.match(inner):
+            continue  # "“WALLACE: Let's start ...”": the label speaks (labels.py), not the quote's verb
         ends_comma = text[q.inner_end : q.end].lstrip().startswith(",") or inner.endswith(",")
         raw = ctx.quote_attr.get(qi)
         if raw is not None:

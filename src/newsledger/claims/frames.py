@@ -188,8 +188,10 @@ def as_clauses(ctx: Any) -> list[Any]:
         if lemma == "put":
             if [c.lower_ for c in objs] != ["it"]:
                 continue
-        elif lemma not in ctx.lex.cues or objs:
-            continue
+        elif objs or (
+            lemma not in ctx.lex.cues and ctx.lex.attitude(lemma, "verb", "clause") is None
+        ):
+            continue  # "as one of his advisers pointed out": a cue that takes a clause
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in _PERSONAL or _quote_at(ctx, tok.idx) >= 0:
             continue

@@ -360,6 +360,31 @@ class SpeakerResolver:
             )
         return None
 
+    def _in_sentence(self, tok: Any, offset: int, g: str) -> Any:
+        """A person the pronoun's own sentence names before it, in any role ("Oz's advice
+        earned him the attention of Congress, where he appeared ..."): the subject among them,
+        else the last; none of the other gender, none inside the content."""
+        sent = tok.sent
+        found = [
+            e
+            for e in self.person_ents
+            if sent.start <= e.start and e.end <= tok.i and not (offset <= e.start_char < tok.idx)
+        ]
+        found = [e for e in found if self.gender.get(self._full_name(e.root)) in (None, g)]
+        if not found:
+            return None
+        ent = next((e for e in found if e.root.dep_ in ("nsubj", "nsubjpass")), found[-1])
+        name = self._full_name(ent.root)
+        actor = _actor_at(self.doc, ent.start_char, ent.end_char)
+        return Resolved(
+            ent.text,
+            name,
+            "person",
+            actor.id if actor else None,
+            actor.affiliation if actor else None,
+            g,
+        )
+
     def _previous(self, offset: int, pred: Any, within: int | None = None) -> Any:
         """The latest remembered speaker that satisfies ``pred`` (within ``within`` chars)."""
         for r, pos in reversed(self.memory):
@@ -431,6 +456,9 @@ class SpeakerResolver:
                             g,
                         )
                         break
+            same = self._in_sentence(tok, offset, g)
+            if same is not None and (best is None or best.name != same.name):
+                best = same
             if best is None:
                 return Resolved(text, None, "person", None, None, g)
             if best.name:
