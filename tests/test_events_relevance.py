@@ -96,7 +96,7 @@ def test_the_shipped_model_loads() -> None:
     assert model is not None, "src/newsledger/events/data/relevance_model.npz is missing"
     assert model.doc_coef.shape == (DIM,)
     assert model.sent_coef.shape == (DIM + len(EXTRA_NAMES),)
-    assert 0.0 < model.doc_threshold < 1.0 and 0.0 < model.sent_threshold < 1.0
+    assert 0.0 < model.threshold < 1.0 and model.doc_threshold == pytest.approx(model.threshold**2)
 
 
 @pytest.mark.parametrize("kind", sorted(OUT_OF_SCOPE))
@@ -114,6 +114,8 @@ def test_conflict_text_still_yields_its_events(pipelines) -> None:
         rel = e.why["relevance"]
         assert rel["kept"] is True
         assert rel["document"] == doc.relevance and 0.0 <= rel["sentence"] <= 1.0
+        assert rel["score"] == pytest.approx((rel["document"] * rel["sentence"]) ** 0.5, abs=2e-3)
+        assert rel["score"] >= shipped_model().threshold
 
 
 def test_switching_the_gate_off_lets_the_invented_events_through(pipelines) -> None:
@@ -137,12 +139,12 @@ def toy_embed(texts: list[str]) -> np.ndarray:
     return out
 
 
-def toy_model(doc_t: float = 0.5, sent_t: float = 0.5) -> RelevanceModel:
+def toy_model(threshold: float = 0.5) -> RelevanceModel:
     d = np.zeros(DIM)
     d[0] = 10.0
     s = np.zeros(DIM + len(EXTRA_NAMES))
     s[0] = 10.0
-    return RelevanceModel(d, -5.0, s, -5.0, doc_t, sent_t)
+    return RelevanceModel(d, -5.0, s, -5.0, threshold)
 
 
 def event(doc: Document, needle: str, typ: str | None, eid: str) -> Event:

@@ -13,9 +13,13 @@ Two small logistic regressions over features the stage already has (docs/events.
   with the event's ACLED type, the types of the actors named in the sentence, fatalities and
   the section (:func:`extra_features`).
 
-An ACLED-typed event is kept when both probabilities reach their thresholds (chosen on the
-development part of the project's labelled set, bench/relevance/); both are recorded in
-``Event.why["relevance"]`` and the document's in ``Document.relevance``. PLOVER-only events are
+An ACLED-typed event is kept when its relevance score -- the geometric mean of the two
+probabilities, ``sqrt(p_document * p_sentence)`` -- reaches one threshold (chosen by
+cross-validation on the development part of the project's labelled set, bench/relevance/): one
+number, so a sentence that clearly reports violence can carry a document whose lead is less
+clear, and one threshold to choose rather than a pair fitted to a handful of invented events.
+Both probabilities and the score are recorded in ``Event.why["relevance"]`` and the document's
+probability in ``Document.relevance``. PLOVER-only events are
 not gated (PLOVER's scope is wider: statements, aid, cooperation). The model file
 ``data/relevance_model.npz`` holds plain arrays (no pickle) and is rebuilt by
 ``python bench/relevance/train.py``; ``data/NOTICE`` says what it was trained on.
@@ -102,14 +106,24 @@ def extra_features(doc: Document, ev: Event) -> list[float]:
 
 @dataclass(frozen=True)
 class RelevanceModel:
-    """The two logistic regressions and their thresholds (see the module docstring)."""
+    """The two logistic regressions and the threshold of their geometric mean (see the module
+    docstring)."""
 
     doc_coef: Any
     doc_intercept: float
     sent_coef: Any
     sent_intercept: float
-    doc_threshold: float
-    sent_threshold: float
+    threshold: float
+
+    @property
+    def doc_threshold(self) -> float:
+        """The document probability below which no sentence can reach :attr:`threshold` (even
+        at probability 1): such a document's sentences are not scored."""
+        return self.threshold**2
+
+    def relevance(self, doc_p: float, sent_p: float) -> float:
+        """An event's relevance score: the geometric mean of its two probabilities."""
+        return float(np.sqrt(max(doc_p, 0.0) * max(sent_p, 0.0)))
 
     def doc_p(self, x: Any) -> Any:
         """P(the document reports an ACLED-scope event) per row of document features."""
@@ -126,7 +140,7 @@ class RelevanceModel:
             doc_intercept=np.array([self.doc_intercept]),
             sent_coef=np.asarray(self.sent_coef, dtype=np.float32),
             sent_intercept=np.array([self.sent_intercept]),
-            thresholds=np.array([self.doc_threshold, self.sent_threshold]),
+            threshold=np.array([self.threshold]),
             extra_names=np.array(EXTRA_NAMES),
         )
 
@@ -142,15 +156,14 @@ def load_model(path: Path = MODEL_PATH) -> RelevanceModel | None:
         return None
     try:
         with np.load(path, allow_pickle=False) as a:
-            if tuple(str(n) for n in a["extra_names"]) != EXTRA_NAMES:
+            if tuple(str(n) for n in a["extra_names"]) != EXTRA_NAMES or "threshold" not in a:
                 return None
             return RelevanceModel(
                 np.asarray(a["doc_coef"], dtype=np.float64),
                 float(a["doc_intercept"][0]),
                 np.asarray(a["sent_coef"], dtype=np.float64),
                 float(a["sent_intercept"][0]),
-                float(a["thresholds"][0]),
-                float(a["thresholds"][1]),
+                float(a["threshold"][0]),
             )
     except (OSError, KeyError, ValueError):
         return None
@@ -202,7 +215,7 @@ def score(model: RelevanceModel, scored: Scored) -> Scored:
 def score_document(
     doc: Document, events: list[Event], model: RelevanceModel, embed: Any = None
 ) -> Scored:
-    """The document's probability, then -- only when it reaches the document threshold, since
+    """The document's probability, then -- only when it reaches ``model.doc_threshold``, since
     below it every ACLED-typed event goes anyway -- its events' sentences' (so a document out
     of scope costs one short embedding)."""
     scored = score(model, featurise(doc, events, embed, sentences=False))
@@ -217,8 +230,9 @@ def score_document(
 
 
 def in_scope(model: RelevanceModel, doc_p: float, sent_p: float) -> bool:
-    """Whether an ACLED-typed event with these probabilities is kept."""
-    return doc_p >= model.doc_threshold and sent_p >= model.sent_threshold
+    """Whether an ACLED-typed event with these probabilities is kept: its relevance score
+    reaches the model's threshold."""
+    return model.relevance(doc_p, sent_p) >= model.threshold
 
 
 def gate(
@@ -231,8 +245,8 @@ def gate(
     """``events`` less the ACLED-typed ones out of scope (all of them when the document is);
     records ``Document.relevance`` (left None when there is no ACLED-typed event: nothing is
     embedded then) and each ACLED-typed event's ``why["relevance"]``
-    (``{"document": p, "sentence": p or None, "kept": bool}``; the sentence is not scored when
-    the document is out of scope). ``enabled`` False (setting ``events.relevance``) records the
+    (``{"document": p, "sentence": p or None, "score": geometric mean or None, "kept": bool}``;
+    the sentence is not scored when the document is out of scope). ``enabled`` False (setting ``events.relevance``) records the
     scores and drops nothing."""
     if not any(e.type for e in events):
         return events  # nothing to gate: the document is not scored (no embedding spent)
@@ -254,6 +268,7 @@ def gate(
             "relevance": {
                 "document": round(doc_p, 3),
                 "sentence": None if sp is None else round(sp, 3),
+                "score": None if sp is None else round(model.relevance(doc_p, sp), 3),
                 "kept": kept,
             },
         }
