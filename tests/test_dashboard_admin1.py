@@ -122,3 +122,19 @@ def test_vendoring_keeps_the_units_names_and_their_shared_boundary(tmp_path: Pat
     ]
     degrees = [c for x, y in ends for c in (x * sx + tx, y * sy + ty)]
     assert degrees == pytest.approx([10.0, 20.0, 10.0, 21.0])
+
+
+def test_the_ledger_map_draws_the_main_countrys_provinces() -> None:
+    from newsledger.analysis.charts import admin1_lines, main_country, map_svg
+
+    afghan = [(34.43, 70.45, "Jalalabad", 3), (34.53, 69.17, "Kabul", 2), (31.61, 65.71, "X", 1)]
+    sahel = [(16.27, -0.04, "Gao", 1)]
+    assert main_country(afghan + sahel, {}) == "AF"
+    assert main_country(sahel, {"AF": 1, "ML": 2}) == "ML"  # country-level events weigh too
+    assert main_country([(0.0, -30.0, "Atlantic", 1)], {}) is None
+    lines = admin1_lines("AF")
+    assert len(lines) > 30 and all(60 < x < 75 and 29 < y < 39 for ln in lines for x, y in ln)
+    assert admin1_lines("ZZ") == ()
+    svg = map_svg(afghan, title="Where it acts")
+    assert 'id="admin1-AF"' in svg and "admin1-PK" not in svg
+    assert "admin1-" not in map_svg([(0.0, -30.0, "Atlantic", 1)])

@@ -182,8 +182,9 @@ def map_svg(  # long: extent, boundaries, points and labels of one map
     vendored world-atlas file, :func:`country_shapes`) around ``points`` — (lat, lon, label,
     weight), drawn as circles sized by weight; ``countries``: ISO alpha-2 -> the number of
     events placed only in that country, which shade the country instead of a point at its
-    centre. Labels are placed most weight first; one that would overprint a placed label is
-    left out (a note says how many)."""
+    centre. The country holding most of the weight (:func:`main_country`) also gets its
+    first-level boundaries, dotted (:func:`admin1_lines`). Labels are placed most weight first;
+    one that would overprint a placed label is left out (a note says how many)."""
     plt = _plt()
     fig, ax = plt.subplots(figsize=(6.4, 4.8))
     shapes = country_shapes()
@@ -209,6 +210,14 @@ def map_svg(  # long: extent, boundaries, points and labels of one map
         edge = "#8c6d1f" if iso in shaded else "#a39e93"
         ax.add_collection(PolyCollection(rings, facecolors=fill, edgecolors=edge, linewidths=0.6,
                                          zorder=1))  # fmt: skip
+    main = main_country(points, countries or {})
+    if main and (lines := admin1_lines(main)):
+        from matplotlib.collections import LineCollection
+
+        provinces = LineCollection(lines, colors="#8a8273", linewidths=0.5,
+                                   linestyles=(0, (1, 2)), zorder=2)  # fmt: skip
+        provinces.set_gid(f"admin1-{main}")
+        ax.add_collection(provinces)
     for lat, lon, _label, w in points:
         ax.scatter([lon], [lat], s=30 + 30 * min(w, 8), color="#c0392b", alpha=0.75,
                    edgecolors="white", linewidths=0.8, zorder=3)  # fmt: skip
@@ -272,6 +281,79 @@ def _meets(ring: Sequence[tuple[float, float]], x0: float, x1: float, y0: float,
 BOUNDARIES = (
     Path(__file__).resolve().parent.parent / "api" / "static" / "vendor" / "countries-50m.json"
 )
+#: its first-level units, one TopoJSON per country (scripts/vendor_admin1.py)
+ADMIN1 = BOUNDARIES.parent / "admin1"
+
+
+def _inside(x: float, y: float, rings: list[list[tuple[float, float]]]) -> bool:
+    """Even-odd rule over all the rings (so a hole's point is outside)."""
+    inside = False
+    for ring in rings:
+        for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True):
+            if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
+                inside = not inside
+    return inside
+
+
+@cache
+def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """ISO alpha-2 -> (west, east, south, north) of the country's rings."""
+    return {
+        iso: (
+            min(x for r in rings for x, _ in r),
+            max(x for r in rings for x, _ in r),
+            min(y for r in rings for _, y in r),
+            max(y for r in rings for _, y in r),
+        )
+        for iso, (_name, rings) in country_shapes().items()
+        if rings
+    }
+
+
+def main_country(
+    points: Sequence[tuple[float, float, str, int]], countries: dict[str, int]
+) -> str | None:
+    """The ISO alpha-2 code of the country that holds most of the points' weight and the
+    country-level events (``countries``), by the vendored outlines; None when none does."""
+    weight: dict[str, int] = dict(countries)
+    shapes, boxes = country_shapes(), _country_boxes()
+    for lat, lon, _label, w in points:
+        for iso, (x0, x1, y0, y1) in boxes.items():
+            if x0 <= lon <= x1 and y0 <= lat <= y1 and _inside(lon, lat, shapes[iso][1]):
+                weight[iso] = weight.get(iso, 0) + w
+                break
+    best = max(weight.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    return best[0] if best and best[1] > 0 else None
+
+
+@cache
+def admin1_lines(iso2: str) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """A country's inner first-level boundaries (the arcs two of its units share) as (lon,
+    lat) lines, from the dashboard's vendored admin-1 file; () when there is none."""
+    try:
+        iso3 = json.loads((ADMIN1 / "index.json").read_text("utf-8")).get(iso2)
+        if not isinstance(iso3, str) or not iso3.isalpha():
+            return ()
+        topo = json.loads((ADMIN1 / f"{iso3}.json").read_text("utf-8"))
+    except OSError:
+        return ()
+    uses: dict[int, int] = {}
+    for g in topo["objects"]["admin1"]["geometries"]:
+        polygons = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        for i in {i if i >= 0 else ~i for poly in polygons for ring in poly for i in ring}:
+            uses[i] = uses.get(i, 0) + 1
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    lines = []
+    for i, arc in enumerate(topo["arcs"]):
+        if uses.get(i, 0) < 2:  # a coast or the country's border: the country outline has it
+            continue
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            pts.append((x * sx + tx, y * sy + ty))
+        lines.append(tuple(pts))
+    return tuple(lines)
 
 
 @cache
@@ -358,4 +440,11 @@ def trend_chart(table: TrendTable, path: str | Path, top: int = 8) -> Path:
     return path
 
 
-__all__ = ["country_shapes", "map_svg", "timeline_svg", "trend_chart"]
+__all__ = [
+    "admin1_lines",
+    "country_shapes",
+    "main_country",
+    "map_svg",
+    "timeline_svg",
+    "trend_chart",
+]
