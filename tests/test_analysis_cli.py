@@ -51,6 +51,30 @@ def test_ledger_command_terminal_json_and_html(db, tmp_path) -> None:
     assert bombing["independent_sources"] == 2 and bombing["fatalities_conflict"]
 
 
+def test_ledger_command_limit_shows_the_latest_with_totals(db) -> None:
+    runner = CliRunner()
+    full = json.loads(runner.invoke(app, ["ledger", "Taliban", "--db", db, "--json"]).stdout)
+    assert "claims_total" not in full and "events_total" not in full  # all fit in the default
+    n_claims = sum(len(cs) for cs in full["claims_by_topic"].values())
+    n_events = len(full["events"])
+    assert n_claims > 1 and n_events > 1
+    r = runner.invoke(app, ["ledger", "Taliban", "--db", db, "--json", "--limit", "1"])
+    assert r.exit_code == 0, r.output
+    page = json.loads(r.stdout)
+    assert page["claims_total"] == n_claims and page["events_total"] == n_events
+    assert page["events"] == full["events"][-1:]  # the latest, as the whole ledger shows it
+    assert sum(len(cs) for cs in page["claims_by_topic"].values()) == 1
+    # the same page when filters make the ledger come from a full analysis
+    r = runner.invoke(app, ["ledger", "Taliban", "--db", db, "--json", "--limit", "1",
+                            "--certainty", "reported", "--certainty", "confirmed"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["events"] == page["events"]
+    r = runner.invoke(app, ["ledger", "Taliban", "--db", db, "--limit", "1"])
+    assert f"(the latest 1 of {n_claims} claims, 1 of {n_events} events)" in r.stdout
+    r = runner.invoke(app, ["ledger", "Taliban", "--db", db, "--limit", "-1"])
+    assert r.exit_code == 2
+
+
 def test_ledger_command_unknown_actor_and_missing_store(db, tmp_path) -> None:
     runner = CliRunner()
     r = runner.invoke(app, ["ledger", "Nobody At All", "--db", db])

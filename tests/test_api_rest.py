@@ -78,6 +78,14 @@ def test_ledger_json_and_html(client: TestClient) -> None:
     assert ledger["actor"] == "Taliban" and ledger["claims_by_topic"]
     page = client.get("/api/ledger/Taliban/html")
     assert page.headers["content-type"].startswith("text/html") and "Taliban" in page.text
+    # a page: the latest claim and event, as the whole ledger shows them, and the totals
+    one = client.get("/api/ledger/Taliban", params={"limit": 1}).json()
+    assert one["events"] == ledger["events"][-1:]
+    assert one.get("events_total", 1) == len(ledger["events"])
+    assert one.get("claims_total", 1) == sum(len(c) for c in ledger["claims_by_topic"].values())
+    assert client.get("/api/ledger/Taliban", params={"limit": 0}).json() == ledger  # all
+    bad = client.get("/api/ledger/Taliban", params={"limit": -1})
+    assert bad.status_code == 422 and "limit" in bad.text
 
 
 def test_newsledger_serve_answers_over_http(db: str, tmp_path: Path) -> None:

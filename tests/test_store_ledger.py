@@ -276,7 +276,24 @@ def test_ledger_index_built_document_by_document_equals_a_full_analysis(store_ur
                 assert (a is None) == (b is None), (built, name)
                 if a is not None and b is not None:
                     assert b.to_dict() == a.to_dict(), (built, name)
+                    _check_pages(store.conn, name, a)
             rebuild(store.conn)
+
+
+def _check_pages(conn, name: str, full) -> None:
+    """A page of the ledger (``limit``): the last claims and events of the whole ledger, each
+    exactly as the whole ledger shows it, and the totals when there are more."""
+    from newsledger.store.ledger_read import store_ledger
+
+    for k in (1, 3, 10, 1000):
+        p = store_ledger(conn, name, limit=k)
+        assert p is not None
+        assert [c.to_dict() for c in p.claims] == [c.to_dict() for c in full.claims[-k:]], k
+        assert [e.to_dict() for e in p.events] == [e.to_dict() for e in full.events[-k:]], k
+        assert p.claims_total == (len(full.claims) if len(full.claims) > k else None)
+        assert p.events_total == (len(full.events) if len(full.events) > k else None)
+        if k == 1000:  # nothing left out: the same answer as without a limit
+            assert p.to_dict() == full.to_dict()
 
 
 def test_a_failing_ledger_index_loses_no_document(store_url: str, monkeypatch, caplog) -> None:

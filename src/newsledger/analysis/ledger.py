@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analyze import Analysis
@@ -77,6 +77,36 @@ class Ledger:
     keys: list[str]
     claims: list[LedgerClaim]
     events: list[LedgerEvent]
+    #: when only a page of the ledger is shown (the latest claims and events): how many in all
+    claims_total: int | None = None
+    events_total: int | None = None
+
+    def page(self, limit: int | None) -> Ledger:
+        """The last ``limit`` claims and events in the ledger's order (the latest), with the
+        totals when there are more: what ``store_ledger(limit=)`` reads from the index."""
+        if limit is None or limit <= 0:
+            return self
+        return replace(
+            self,
+            claims=self.claims[-limit:],
+            events=self.events[-limit:],
+            claims_total=len(self.claims) if len(self.claims) > limit else None,
+            events_total=len(self.events) if len(self.events) > limit else None,
+        )
+
+    @property
+    def shown(self) -> str:
+        """ "4 claims, 2 events", or "the latest 50 of 4,480 claims, 50 of 4,346 events"."""
+        if self.claims_total is None and self.events_total is None:
+            return f"{len(self.claims)} claims, {len(self.events)} events"
+        parts = [
+            f"{len(items)} of {total:,} {what}" if total is not None else f"{len(items)} {what}"
+            for items, total, what in (
+                (self.claims, self.claims_total, "claims"),
+                (self.events, self.events_total, "events"),
+            )
+        ]
+        return "the latest " + ", ".join(parts)
 
     @property
     def topics(self) -> dict[str, list[LedgerClaim]]:
@@ -110,6 +140,10 @@ class Ledger:
             "uncorroborated": [c.claim.key for c in self.uncorroborated],
             "contradicted": [c.claim.key for c in self.contradicted],
             "denials_against_reporting": [c.claim.key for c in self.denials_against_reporting],
+        } | {
+            k: v
+            for k, v in (("claims_total", self.claims_total), ("events_total", self.events_total))
+            if v is not None
         }
 
 

@@ -74,10 +74,7 @@ def render_ledger_terminal(ledger: Ledger, console: Any | None = None) -> str:
     from rich.table import Table
 
     con = console or Console(record=True, width=110, file=io.StringIO())
-    con.print(
-        f"[bold]Ledger: {ledger.actor}[/bold]  ({len(ledger.claims)} claims, "
-        f"{len(ledger.events)} events)"
-    )
+    con.print(f"[bold]Ledger: {ledger.actor}[/bold]  ({ledger.shown})")
     con.print()
     con.print("[bold underline]What it claims, by topic[/bold underline]")
     if not ledger.claims:
@@ -246,7 +243,7 @@ def render_ledger_html(ledger: Ledger) -> str:
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>Ledger: {_e(ledger.actor)}</title><style>{_CSS}</style></head><body>",
         f"<h1>Ledger: {_e(ledger.actor)}</h1>",
-        f"<p class='muted'>{len(ledger.claims)} claims, {len(ledger.events)} events. Sources "
+        f"<p class='muted'>{_e(ledger.shown[:1].upper() + ledger.shown[1:])}. Sources "
         "count independent outlets: republished copies and a second report by the same outlet "
         "do not count.</p>",
         f"<div class='charts'><div>{tl}</div><div>{mp}</div></div>",

@@ -354,7 +354,7 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
     app.state.analysis = (None, None)  # (store fingerprint + filters, analysis of the store)
     analysis_lock = threading.Lock()
 
-    def ledger_of(actor: str, s: Store, f: QueryFilters) -> Any:
+    def ledger_of(actor: str, s: Store, f: QueryFilters, limit: int = 0) -> Any:
         from ..analysis import analyze, build_ledger, flatten
         from ..store.filters import UnknownName, with_kept_events
         from ..store.names import resolve_actor
@@ -373,7 +373,7 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
             from ..store.ledger_read import store_ledger
 
             for name in match.names:
-                ledger = store_ledger(s.conn, name)
+                ledger = store_ledger(s.conn, name, limit=limit or None)
                 if ledger is not None:
                     return ledger
             raise HTTPException(404, f"no claims or events of {match.name!r} pass the filters")
@@ -386,10 +386,13 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         for name in match.names:
             ledger = build_ledger(analysis, name)
             if ledger is not None:
-                return ledger
+                return ledger.page(limit)
         raise HTTPException(404, f"no claims or events of {match.name!r} pass the filters")
 
-    ledger_params = {"certainty", "min_confidence"}
+    ledger_params = {"certainty", "min_confidence", "limit"}
+    ledger_limit = Query(
+        ge=0, description="the latest N claims and the latest N events, with the totals (0: all)"
+    )
 
     @app.get(
         "/api/ledger/{actor}",
@@ -401,12 +404,14 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         s: StoreDep,
         certainty: Annotated[list[str] | None, Query(description="as for /api/events")] = None,
         min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        limit: Annotated[int, ledger_limit] = 50,
     ) -> dict[str, Any]:
         """The actor's claims against what independent reporting says (``newsledger ledger``);
-        ``actor`` is resolved as every actor filter is (aliases, acronyms, no guessing)."""
+        ``actor`` is resolved as every actor filter is (aliases, acronyms, no guessing); with
+        more than ``limit`` claims or events, the latest and ``claims_total``/``events_total``."""
         f = QueryFilters(certainty=tuple(certainty) if certainty else None,
                          min_confidence=min_confidence)  # fmt: skip
-        result: dict[str, Any] = ledger_of(actor, s, f).to_dict()
+        result: dict[str, Any] = ledger_of(actor, s, f, limit).to_dict()
         return result
 
     @app.get(
@@ -420,13 +425,14 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         s: StoreDep,
         certainty: Annotated[list[str] | None, Query(description="as for /api/events")] = None,
         min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        limit: Annotated[int, ledger_limit] = 50,
     ) -> str:
         """The same ledger as a self-contained HTML page."""
         from ..analysis.report import render_ledger_html
 
         f = QueryFilters(certainty=tuple(certainty) if certainty else None,
                          min_confidence=min_confidence)  # fmt: skip
-        return render_ledger_html(ledger_of(actor, s, f))
+        return render_ledger_html(ledger_of(actor, s, f, limit))
 
     @app.get(
         "/api/outlines",

@@ -53,9 +53,12 @@ def load_corpus(
         return flatten(with_kept_events(store.iter_documents(), f)), match
 
 
-def ledger_from_index(db: str | None, settings_file: str | None, actor: str) -> Ledger | int:
+def ledger_from_index(
+    db: str | None, settings_file: str | None, actor: str, limit: int | None = None
+) -> Ledger | int:
     """The ledger of ``actor`` under the default filters, read from the store's ledger index
-    (store/ledger_read.py: the same ledger as a full analysis, without reading every document).
+    (store/ledger_read.py: the same ledger as a full analysis, without reading every document);
+    ``limit``: only its latest ``limit`` claims and events, chosen in SQL (``Ledger.page``).
     Returns an exit code instead when there is nothing to show (an empty store, no records of
     the actor: 1, said on stderr; an unknown name exits 2 itself)."""
     from ..store.ledger_read import store_ledger
@@ -75,7 +78,9 @@ def ledger_from_index(db: str | None, settings_file: str | None, actor: str) -> 
             stderr.print(f"[red]error:[/red] the store holds no records of {match.name!r}",
                          highlight=False)  # fmt: skip
             return 1
-        ledger = next((lg for n in match.names if (lg := store_ledger(store.conn, n))), None)
+        ledger = next(
+            (lg for n in match.names if (lg := store_ledger(store.conn, n, limit=limit))), None
+        )
     if ledger is None:
         stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the filters",
                      highlight=False)  # fmt: skip
@@ -90,8 +95,10 @@ def run(
     html: str | None = None,
     as_json: bool = False,
     filters: QueryFilters | None = None,
+    limit: int | None = None,
 ) -> int:
-    """Print the ledger of ``actor``; write it as HTML too when ``html`` is a path.
+    """Print the ledger of ``actor``; write it as HTML too when ``html`` is a path. ``limit``:
+    only the latest ``limit`` claims and events, with the totals (None or 0: all).
 
     Returns the exit code: 0 done, 1 empty store or no records of the actor (exits 2 itself
     on a bad filter or a name the store does not know).
@@ -101,7 +108,7 @@ def run(
 
     f = filters or QueryFilters()
     if f.certainty is None and f.min_confidence is None:  # the default view: the ledger index
-        indexed = ledger_from_index(db, settings_file, actor)
+        indexed = ledger_from_index(db, settings_file, actor, limit or None)
         if isinstance(indexed, int):
             return indexed
         ledger = indexed
@@ -121,6 +128,7 @@ def run(
             stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the "
                          "filters", highlight=False)  # fmt: skip
             return 1
+        ledger = ledger.page(limit)
     if as_json:
         sys.stdout.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -145,6 +153,12 @@ def register(app: typer.Typer) -> None:
             None, "--html", help="Also write a self-contained HTML report (timeline, map)."
         ),
         as_json: bool = typer.Option(False, "--json", help="Write the ledger as one JSON object."),
+        limit: int = typer.Option(
+            50,
+            "--limit",
+            min=0,
+            help="Show the latest N claims and the latest N events, with the totals (0: all).",
+        ),
         certainty: list[str] | None = FILTER_OPTIONS["certainty"][1],
         min_confidence: float | None = FILTER_OPTIONS["min_confidence"][1],
     ) -> None:
@@ -157,4 +171,4 @@ def register(app: typer.Typer) -> None:
         exits 2 with the closest names (never a silent guess).
         """
         f = query_filters({"certainty": certainty, "min_confidence": min_confidence})
-        raise typer.Exit(run(actor, db, settings_file, html, as_json, f))
+        raise typer.Exit(run(actor, db, settings_file, html, as_json, f, limit))

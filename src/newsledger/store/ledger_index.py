@@ -29,7 +29,6 @@ store document by document, replaces and deletes some, and compares).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import heapq
 import json
 import logging
@@ -38,20 +37,20 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from datasketch import MinHash, MinHashLSH
-
-from ..analysis import claimclusters, dedup
+from ..analysis import dedup
 from ..analysis.corroborate import ClusterParams, _Blocks, _Prep, _summarize, choose, order_key
 from ..analysis.records import ClaimRecord, Corpus, DocInfo, EventRecord, body_text
 from ..analysis.text import normalize_name, shingles
 from ..document import Document
 from .dialect import Connection
 from .filters import QueryFilters, keeps_event
+from .ledger_bands import claim_bands, dup_bands, is_copy_pair
 
 log = logging.getLogger(__name__)
 PARAMS = ClusterParams()
 DEFAULT = QueryFilters()  # the filters the index serves: asserted events, any confidence
 CHUNK = 500  # parameters per IN (...) list
+TERM_SEP = "\x1f"  # between a claim's content terms (ledger_claims.terms)
 
 
 # -- serialisation ------------------------------------------------------------------------------
@@ -91,6 +90,17 @@ def doc_ord(published: str | None, doc_id: str) -> str:
     return ("0" if published is None else "1" + published) + "\x00" + doc_id
 
 
+def sort_key(date: str | None, key: str) -> str:
+    """A string that sorts as the ledger orders its claims and events: (date or "9999", key)."""
+    return f"{date or '9999'}\x01{key}"
+
+
+def sort_date(key: str | None) -> str | None:
+    """The date of a :func:`sort_key` (None: undated, or no key stored)."""
+    date = key.split("\x01", 1)[0] if key else "9999"
+    return None if date == "9999" else date
+
+
 def _part(v: Any) -> str:
     s = str(v)
     if "\\" not in s and "\x1e" not in s and "\x1f" not in s:
@@ -119,52 +129,6 @@ def chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
 
 def marks(n: int) -> str:
     return ",".join("?" * n)
-
-
-# -- LSH bands, as datasketch's MinHashLSH cuts them ---------------------------------------------
-@lru_cache(maxsize=4)
-def _ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
-    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
-
-
-@lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> tuple[Any, Any]:
-    m = MinHash(num_perm=num_perm)  # the default seed's permutations, made once
-    return m.permutations, m.scheme
-
-
-def bands(tokens: Iterable[str], threshold: float, num_perm: int) -> list[int]:
-    """One 64-bit hash per LSH band of the MinHash of ``tokens``: two sets share a band exactly
-    when MinHashLSH would propose them as a pair."""
-    perms, scheme = _permutations(num_perm)
-    m = MinHash(num_perm=num_perm, permutations=perms, scheme=scheme)
-    m.update_batch([t.encode("utf-8") for t in tokens])
-    out = []
-    for i, (s, e) in enumerate(_ranges(threshold, num_perm)):
-        h = hashlib.blake2b(i.to_bytes(2, "little") + m.hashvalues[s:e].tobytes(), digest_size=8)
-        out.append(int.from_bytes(h.digest(), "little", signed=True))
-    return out
-
-
-def dup_bands(sh: set[str]) -> list[int]:
-    return bands(sh, min(dedup.DEFAULT_THRESHOLD, dedup.CANDIDATES), dedup.NUM_PERM)
-
-
-def claim_bands(terms: frozenset[str]) -> list[int]:
-    t = claimclusters.DEFAULT_THRESHOLD
-    return bands(sorted(terms), max(0.1, t - 0.1), claimclusters.NUM_PERM)
-
-
-def is_copy_pair(a: set[str], b: set[str]) -> float | None:
-    """The Jaccard similarity of two shingle sets when dedup.py counts them as copies."""
-    inter = len(a & b)
-    j = inter / len(a | b)
-    small = min(len(a), len(b))
-    if j >= dedup.DEFAULT_THRESHOLD or (
-        small >= dedup.MIN_EXCERPT and inter / small >= dedup.CONTAINMENT
-    ):
-        return j
-    return None
 
 
 # -- what one document contributes -------------------------------------------------------------
@@ -332,9 +296,10 @@ def _index_rows(conn: Connection, label: str, members: list[_Prep]) -> None:
     """The rows that find cluster ``label`` (members in joining order) by actor and place."""
     ev = _summarize(members, None, {})
     place = normalize_name(ev.place) or None
+    order = sort_key(ev.date or ev.date_range[0], ev.id)
     conn.executemany(
-        "INSERT INTO ledger_cluster_actors VALUES (?,?,?)",
-        [(a, place, label) for a in sorted(ev.actor_keys)],
+        "INSERT INTO ledger_cluster_actors VALUES (?,?,?,?)",
+        [(a, place, label, order) for a in sorted(ev.actor_keys)],
     )
 
 
@@ -443,8 +408,18 @@ class _Update:
             )
         for cl in corpus.claims:
             c.execute(
-                "INSERT INTO ledger_claims VALUES (?,?,?,?,?)",
-                (cl.key, doc.id, cl.speaker_key, cl.speaker_org_key, dumps(cl)),
+                "INSERT INTO ledger_claims VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    cl.key,
+                    doc.id,
+                    cl.speaker_key,
+                    cl.speaker_org_key,
+                    dumps(cl),
+                    sort_key(cl.date, cl.key),
+                    len(cl.terms),
+                    TERM_SEP.join(sorted(cl.terms)),
+                    cl.polarity,
+                ),
             )
             if len(cl.terms) >= 2:
                 c.executemany(

@@ -15,10 +15,11 @@ ledger holds, not with the store.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, cast
 
-from ..analysis.analyze import Analysis, link_claim
+from ..analysis.analyze import Analysis, _near_in_time, link_claim
 from ..analysis.claimclusters import (
     DEFAULT_THRESHOLD,
     ClaimCluster,
@@ -34,12 +35,14 @@ from ..analysis.text import normalize_name
 from .dialect import Connection, is_busy
 from .ledger_index import (
     PARAMS,
+    TERM_SEP,
     catch_up,
     chunks,
     claim_from,
     event_from,
     info_from,
     marks,
+    sort_date,
 )
 
 MAX_DF = 2000  # find_contradictions' default: words this common propose no pair
@@ -64,6 +67,7 @@ class _Docs(Mapping[str, DocInfo]):
     def __init__(self, conn: Connection):
         self.c = conn
         self.cache: dict[str, DocInfo | None] = {}
+        self.size: int | None = None
 
     def __getitem__(self, d: str) -> DocInfo:
         if d not in self.cache:
@@ -78,7 +82,9 @@ class _Docs(Mapping[str, DocInfo]):
         return (r[0] for r in self.c.execute("SELECT doc_id FROM ledger_docs"))
 
     def __len__(self) -> int:
-        return int(self.c.execute("SELECT count(*) FROM ledger_docs").fetchone()[0])
+        if self.size is None:  # asked often (a mapping's truth value): counted once
+            self.size = int(self.c.execute("SELECT count(*) FROM ledger_docs").fetchone()[0])
+        return self.size
 
 
 class _Dup(DuplicateIndex):
@@ -159,23 +165,37 @@ def unknown_message(conn: Connection, actor: str) -> str:
     return unknown_message_in(_names(conn, aliases, None).values(), actor)
 
 
-def store_ledger(conn: Connection, actor: str, *, fresh: bool = True) -> Ledger | None:
+def store_ledger(
+    conn: Connection, actor: str, *, fresh: bool = True, limit: int | None = None
+) -> Ledger | None:
     """The ledger of ``actor`` from the index (None: no actor matches). ``fresh``: take the
-    documents written since the last update in first (:func:`refresh`)."""
+    documents written since the last update in first (:func:`refresh`). ``limit``: only the
+    last ``limit`` claims and the last ``limit`` events of the ledger's order (the latest),
+    each exactly as the whole ledger shows it, with the totals (``Ledger.claims_total``,
+    ``events_total``) when there are more; the page is chosen in SQL, so a read costs what
+    the page holds, not what the actor's whole ledger holds."""
     if fresh:
         refresh(conn)
     found = resolve(conn, actor)
     if found is None:
         return None
-    return ledger_for(_Assembly(conn, set(found[1])).analysis(), *found)
+    asm = _Assembly(conn, set(found[1]), limit)
+    ledger = ledger_for(asm.analysis(), *found)
+    if asm.page is not None:  # events the page's claims speak of are not in the events page
+        ledger.events = [e for e in ledger.events if e.event.id in asm.page]
+        ledger.claims_total, ledger.events_total = asm.totals
+    return ledger
 
 
 class _Assembly:
     """The part of the analysis the ledger of the actor known by ``keys`` reads."""
 
-    def __init__(self, conn: Connection, keys: set[str]):
+    def __init__(self, conn: Connection, keys: set[str], limit: int | None = None):
         self.c = conn
         self.keys = keys
+        self.limit = limit
+        self.page: set[str] | None = None  # with a limit: the ids of the events page
+        self.totals: tuple[int | None, int | None] = (None, None)  # when more than the page
         self.aliases: dict[str, str] = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
         self.dup = _Dup(conn)
         self.docs = _Docs(conn)
@@ -261,23 +281,30 @@ class _Assembly:
     # -- the parts ------------------------------------------------------------------------------
     def analysis(self) -> Analysis:
         raw = sorted(self.keys | {a for a, k in self.aliases.items() if k in self.keys})
-        own = [
-            c
-            for c in self._load_claims("speaker_key IN ({0}) OR org_key IN ({0})", raw)
-            if c.speaker_key in self.keys or c.speaker_org_key in self.keys
-        ]
-        own = sorted({c.key: c for c in own}.values(), key=lambda c: c.key)
-        shown = [
-            c
-            for c in own
-            if not (self.dup.is_copy(c.doc_id) and self.dup.original(c.doc_id) in self.docs)
-        ]
+        if self.limit is None:
+            own = [
+                c
+                for c in self._load_claims("speaker_key IN ({0}) OR org_key IN ({0})", raw)
+                if c.speaker_key in self.keys or c.speaker_org_key in self.keys
+            ]
+            own = sorted({c.key: c for c in own}.values(), key=lambda c: c.key)
+            shown = [
+                c
+                for c in own
+                if not (self.dup.is_copy(c.doc_id) and self.dup.original(c.doc_id) in self.docs)
+            ]
+        else:
+            own = shown = self._claim_page(
+                [r for r in raw if self.aliases.get(r, r) in self.keys], self.limit
+            )
         copies = sorted({cp for c in shown for cp in self.dup.copies_of(c.doc_id)})
         extra = self._load_claims("doc_id IN ({})", copies)
         clusters, cluster_of = self._claim_clusters(shown)
         contradictions = self._contradictions(shown)
         labels: dict[str, None] = {}
-        for part in chunks(sorted(self.keys)):
+        if self.limit is not None:
+            labels.update((lab, None) for lab in self._event_page(self.limit))
+        for part in chunks(sorted(self.keys)) if self.limit is None else ():
             labels.update(
                 (r[0], None)
                 for r in self.c.execute(
@@ -287,6 +314,8 @@ class _Assembly:
                 )
             )
         self._prefetch(labels)
+        if self.limit is not None:
+            self.page = {self.summaries[lab].id for lab in labels}
         claim_refs = self._links(shown)
         for refs in claim_refs.values():
             labels.update((lab, None) for lab in refs)
@@ -306,6 +335,51 @@ class _Assembly:
         for x in contradictions:
             a.contradicting_docs.setdefault(x.claim.key, set()).add(self.dup.original(x.by.doc_id))
         return a
+
+    # -- a page: the last ``limit`` claims and events of the ledger's order, chosen in SQL -----
+    def _claim_page(self, raw: list[str], limit: int) -> list[ClaimRecord]:
+        """The actor's last ``limit`` claims as the ledger shows them (not those of a copy of
+        a stored document: the original shows them), by ``sort_key``; the total if more."""
+        where = (
+            f"(speaker_key IN ({marks(len(raw))}) OR org_key IN ({marks(len(raw))})) "
+            "AND doc_id NOT IN (SELECT doc_id FROM ledger_copies WHERE doc_id <> original "
+            "AND original IN (SELECT doc_id FROM ledger_docs))"
+        )
+        keys = [
+            r[0]
+            for r in self.c.execute(
+                f"SELECT key FROM ledger_claims WHERE {where} "
+                "ORDER BY coalesce(sort_key, '') DESC LIMIT ?",
+                (*raw, *raw, limit),
+            )
+        ]
+        if len(keys) == limit:
+            n = self.c.execute(f"SELECT count(*) FROM ledger_claims WHERE {where}", (*raw, *raw))
+            total = int(n.fetchone()[0])
+            self.totals = (total if total > limit else None, self.totals[1])
+        self._claims_by_key(set(keys))
+        return sorted((self.claims[k] for k in keys), key=lambda c: c.key)
+
+    def _event_page(self, limit: int) -> list[str]:
+        """The labels of the last ``limit`` clusters where the actor acts, in the ledger's
+        order (``sort_key``: date or "9999", then the event id); the total if more."""
+        ks = sorted(self.keys)
+        where = f"actor IN ({marks(len(ks))})"
+        labels = [
+            r[0]
+            for r in self.c.execute(
+                f"SELECT label FROM ledger_cluster_actors WHERE {where} GROUP BY label "
+                "ORDER BY coalesce(max(sort_key), '') DESC LIMIT ?",
+                (*ks, limit),
+            )
+        ]
+        if len(labels) == limit:
+            n = self.c.execute(
+                f"SELECT count(DISTINCT label) FROM ledger_cluster_actors WHERE {where}", ks
+            )
+            total = int(n.fetchone()[0])
+            self.totals = (self.totals[0], total if total > limit else None)
+        return labels
 
     def _claim_clusters(
         self, claims: list[ClaimRecord]
@@ -328,20 +402,23 @@ class _Assembly:
                 bs = self.bands[x.key]
                 if not bs:
                     continue
-                keys = {
-                    r[0]
-                    for r in self.c.execute(
-                        f"SELECT claim FROM ledger_claim_bands WHERE band IN ({marks(len(bs))})", bs
-                    )
-                } - comp.keys()
-                self._claims_by_key(keys)
-                for k in sorted(keys):
-                    o = self.claims[k]
-                    if o.polarity != x.polarity:
+                # candidates checked on their stored polarity and terms; only members are read
+                linked = []
+                for k, pol, terms in self.c.execute(
+                    "SELECT DISTINCT b.claim, l.pol, l.terms FROM ledger_claim_bands b "
+                    "JOIN ledger_claims l ON l.key = b.claim "
+                    f"WHERE b.band IN ({marks(len(bs))})",
+                    bs,
+                ):
+                    if k in comp or pol != x.polarity:
                         continue
-                    if len(x.terms & o.terms) / len(x.terms | o.terms) >= DEFAULT_THRESHOLD:
-                        comp[k] = o
-                        todo.append(o)
+                    ts = set(terms.split(TERM_SEP)) if terms else set()
+                    if len(x.terms & ts) / len(x.terms | ts) >= DEFAULT_THRESHOLD:
+                        linked.append(k)
+                self._claims_by_key(set(linked))
+                for k in sorted(linked):
+                    comp[k] = self.claims[k]
+                    todo.append(self.claims[k])
             cc = claim_cluster(list(comp.values()), self.dup, self.docs)
             for m in cc.claims:
                 cluster_of[m.key] = len(clusters)
@@ -368,21 +445,24 @@ class _Assembly:
             for part in chunks(mine, 200):
                 by_key = {c.key: c for c in part}
                 docs = sorted({c.doc_id for c in part})
-                # pairs that share two words, or one where either claim has a single word
-                one = "json_array_length(l.record, '$.terms') = 1"
+                # pairs that share two words, or one where either claim has a single word;
+                # then contradiction()'s own overlap test on the number of terms (before any
+                # record is read)
+                nterms = "(SELECT l.nterms FROM ledger_claims l WHERE l.key = b.claim)"
                 singles = [k for k, c in by_key.items() if len(c.terms) == 1]
                 shared: dict[tuple[str, str], int] = {}
-                for mk, ok, n in self.c.execute(
-                    "SELECT a.claim, b.claim, count(*) AS n "
+                for mk, ok, odoc, n, on in self.c.execute(
+                    f"SELECT a.claim, b.claim, b.doc_id, count(*), {nterms} "
                     "FROM ledger_claim_terms a JOIN ledger_claim_terms b ON b.term = a.term "
                     f"WHERE a.doc_id IN ({marks(len(docs))}) AND a.claim IN ({marks(len(part))}) "
                     f"AND a.term NOT IN ({marks(len(high))}) AND b.pol {other} "
-                    "GROUP BY a.claim, b.claim HAVING count(*) > 1 "
-                    f"OR a.claim IN ({marks(len(singles))}) "
-                    f"OR (SELECT {one} FROM ledger_claims l WHERE l.key = b.claim)",
+                    "GROUP BY a.claim, b.claim, b.doc_id HAVING count(*) > 1 "
+                    f"OR a.claim IN ({marks(len(singles))}) OR {nterms} = 1",
                     (*docs, *by_key, *high, *singles),
                 ):
-                    shared[(mk, ok)] = n
+                    small = min(len(by_key[mk].terms), on or 0)
+                    if odoc != by_key[mk].doc_id and n >= min(2, small) and 2 * n >= small:
+                        shared[(mk, ok)] = n
                 self._claims_by_key({ok for _, ok in shared})
                 for (mk, ok), n in shared.items():
                     c, o = by_key[mk], self.claims[ok]
@@ -398,26 +478,32 @@ class _Assembly:
         actors = sorted(
             {k for c in claims for k in (c.speaker_key, c.speaker_org_key, *c.about_keys) if k}
         )
-        at: dict[tuple[str, str], list[str]] = {}
+        # (actor, place) -> the clusters there with their dates (stored: no summary needed to
+        # pass over those too far in time from a claim, which link_claim passes over too)
+        at: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
         for part in chunks(actors):
-            for actor, place, label in self.c.execute(
-                "SELECT actor, place, label FROM ledger_cluster_actors "
-                f"WHERE actor IN ({marks(len(part))}) AND place IS NOT NULL",
+            for actor, place, label, order, founder in self.c.execute(
+                "SELECT a.actor, a.place, a.label, a.sort_key, r.ord FROM ledger_cluster_actors a "
+                "JOIN ledger_reports r ON r.key = a.label "
+                f"WHERE a.actor IN ({marks(len(part))}) AND a.place IS NOT NULL",
                 part,
             ):
-                at.setdefault((actor, place), []).append(label)
+                self.founder_ord[label] = founder
+                at.setdefault((actor, place), []).append((label, sort_date(order)))
 
         by_ord: dict[str, str] = {}
 
-        def clusters_at(k: str, g: str) -> list[tuple[str, EventCluster]]:
+        def clusters_at(k: str, g: str, when: str | None = None) -> list[tuple[str, EventCluster]]:
             out = []
-            for lab in at.get((k, g), ()):
-                by_ord[self._founder(lab)] = lab
-                out.append((self._founder(lab), self._event(lab)))
+            for lab, date in at.get((k, g), ()):
+                if _near_in_time(date, when):
+                    by_ord[self._founder(lab)] = lab
+                    out.append((self._founder(lab), self._event(lab)))
             return out
 
         links: dict[str, list[str]] = {}
         for c in claims:
+            near = functools.partial(clusters_at, when=c.date)
             doc_events: list[tuple[Any, str]] = []
             for label, record in self.c.execute(
                 "SELECT label, record FROM ledger_reports WHERE doc_id = ? ORDER BY pos",
@@ -425,7 +511,7 @@ class _Assembly:
             ):
                 doc_events.append((event_from(record), self._founder(label)))
                 by_ord[self._founder(label)] = label
-            links[c.key] = [by_ord[r] for r in link_claim(c, doc_events, clusters_at)]
+            links[c.key] = [by_ord[r] for r in link_claim(c, doc_events, near)]
         return links
 
 

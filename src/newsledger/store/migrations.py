@@ -171,6 +171,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX feed_items_text_hash ON feed_items(text_hash)
         """,
     ),
+    (
+        "0005_ledger_pages",
+        # a ledger read pages its claims and events in SQL (store/ledger_read.py): each claim and
+        # each actor's cluster row carries its place in the ledger's order (date or "9999", then
+        # key or event id), and a claim its polarity, content terms and their number (candidate
+        # pairs are checked without reading records); the index is rebuilt by its next reader
+        """
+        ALTER TABLE ledger_claims ADD COLUMN sort_key TEXT;
+        ALTER TABLE ledger_claims ADD COLUMN nterms INTEGER;
+        ALTER TABLE ledger_claims ADD COLUMN terms TEXT;
+        ALTER TABLE ledger_claims ADD COLUMN pol INTEGER;
+        ALTER TABLE ledger_cluster_actors ADD COLUMN sort_key TEXT;
+        DELETE FROM ledger_docs;
+        DELETE FROM ledger_dirty;
+        INSERT INTO ledger_dirty SELECT id FROM documents
+        """,
+    ),
 ]
 
 
