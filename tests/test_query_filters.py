@@ -418,3 +418,32 @@ def test_an_overlong_actor_name_is_refused_by_the_ledger_too(db: str, client: Te
     for path in (f"/api/ledger/{LONG}", f"/api/ledger/{LONG}/html"):
         got = client.get(path)
         assert got.status_code == 422 and got.json()["detail"][0]["loc"] == ["path", "actor"]
+
+
+# -- claim kinds (issue 16): statements by default, every kind on request ----------------------
+def test_claims_list_statements_by_default_and_other_kinds_on_request(
+    db: str, client: TestClient
+) -> None:
+    said = rows(db, "claims")
+    every = rows(db, "claims", "--kind", "all")
+    topics = rows(db, "claims", "--kind", "topic")
+    assert said and {c["kind"] for c in said} == {"statement"}
+    assert topics and {c["kind"] for c in topics} == {"topic"}
+    assert len(every) == len(said) + len(topics) + sum(
+        len(rows(db, "claims", "--kind", k))
+        for k in ("belief", "intention", "evidence", "sentiment")
+    )
+    api = client.get("/api/claims", params={"limit": 10_000}).json()
+    assert {c["kind"] for c in api} == {"statement"} and len(api) == len(said)
+    api_all = client.get("/api/claims", params={"kind": "all", "limit": 10_000}).json()
+    assert len(api_all) == len(every)
+    both = client.get("/api/claims", params=[("kind", "topic"), ("kind", "statement")]).json()
+    assert {c["kind"] for c in both} == {"statement", "topic"}
+
+
+def test_an_unknown_claim_kind_is_refused(db: str, client: TestClient) -> None:
+    r = cli(db, "claims", "--kind", "rumour")
+    assert r.exit_code == 2 and "kind: unknown claim kind 'rumour'" in r.stderr
+    got = client.get("/api/claims", params={"kind": "rumour"})
+    assert got.status_code == 422 and got.json()["detail"][0]["loc"][-1] == "kind"
+    assert client.get("/api/events", params={"kind": "topic"}).status_code == 422

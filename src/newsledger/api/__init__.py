@@ -207,10 +207,18 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
             ),
         ] = None,
         min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        kind: Annotated[
+            list[str] | None,
+            Query(
+                description="Claim kinds to keep (statement, topic, belief, intention, "
+                "evidence, sentiment; 'all' for every one); default: statements"
+            ),
+        ] = None,
     ) -> QueryFilters:
         return QueryFilters(
             actor=actor, place=place, type=type, since=since, until=until, doc=doc, limit=limit,
             certainty=tuple(certainty) if certainty else None, min_confidence=min_confidence,
+            kind=tuple(kind) if kind else None,
         )  # fmt: skip
 
     FiltersDep = Annotated[QueryFilters, Depends(filters)]

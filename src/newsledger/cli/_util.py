@@ -140,6 +140,11 @@ FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "min_confidence": (float | None, typer.Option(
         None, "--min-confidence", help="Keep records whose confidence is at least this (0..1)."
     )),
+    "kind": (list[str] | None, typer.Option(
+        None, "--kind",
+        help="Claims of these kinds (statement, topic, belief, intention, evidence, sentiment; "
+        "repeat or comma-separate; 'all' for every one). Default: statements, what people said.",
+    )),
 }  # fmt: skip
 
 
@@ -157,8 +162,9 @@ def filter_parameters(names: Sequence[str]) -> list[inspect.Parameter]:
 def query_filters(values: dict[str, Any]) -> QueryFilters:
     """QueryFilters from a command's filter options (the ones it does not offer stay None)."""
     known = {k: v for k, v in values.items() if k in FILTER_OPTIONS}
-    if known.get("certainty") is not None:
-        known["certainty"] = tuple(known["certainty"]) or None
+    for name in ("certainty", "kind"):
+        if known.get(name) is not None:
+            known[name] = tuple(known[name]) or None
     return QueryFilters(**known)
 
 

@@ -42,6 +42,7 @@ CLAIM_COLUMNS = [
     "date_from",
     "speaker_text",
     "speaker_kind",
+    "kind",
     "cue",
     "channel",
     "quote",

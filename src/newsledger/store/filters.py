@@ -11,6 +11,8 @@ answers 422 with the parameter in ``loc``). What it checks:
   ``%`` and ``_`` are literal characters);
 - ``certainty`` values are known certainties (``all`` = every one); by default the listings
   keep asserted records only: every certainty but :data:`~newsledger.document.UNASSERTED_CERTAINTIES`;
+- claim ``kind`` values are claim kinds (``all`` = every one); by default the claims listing
+  keeps what people said, kind ``statement`` (docs/claims.md, "Kinds");
 - event types are ACLED types, sub-types or PLOVER codes (or a part of one: "Explosions");
 - a listing refuses the filters it does not support (:data:`SUPPORTED`) instead of ignoring them.
 """
@@ -37,7 +39,7 @@ SUPPORTED: dict[str, frozenset[str]] = {
         {"actor", "place", "type", "since", "until", "doc", "limit", "certainty", "min_confidence"}
     ),
     "claims": frozenset(
-        {"actor", "place", "type", "since", "until", "doc", "limit", "min_confidence"}
+        {"actor", "place", "type", "since", "until", "doc", "limit", "min_confidence", "kind"}
     ),
     "actors": frozenset({"actor", "type", "doc", "limit"}),
     "places": frozenset({"place", "type", "doc", "limit"}),
@@ -79,6 +81,7 @@ class QueryFilters:
     limit: int | None = None
     certainty: tuple[str, ...] | None = None
     min_confidence: float | None = None
+    kind: tuple[str, ...] | None = None  # claim kinds; None: statements only
 
     def given(self) -> list[str]:
         """The names of the filters that are set."""
@@ -123,6 +126,32 @@ def parse_certainty(values: Iterable[str] | None) -> tuple[str, ...] | None:
     if not out:
         return None
     return tuple(sorted(out))
+
+
+def parse_kind(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """``--kind`` values of claims (repeated or comma-separated; ``all`` for every kind) -> a
+    sorted tuple, or None for the default (statements only)."""
+    from ..claims.lexicon import KINDS
+
+    if values is None:
+        return None
+    out: set[str] = set()
+    for raw in values:
+        for v in str(raw).split(","):
+            v = v.strip().lower()
+            if not v:
+                continue
+            if v == "all":
+                out |= set(KINDS)
+            elif v in KINDS:
+                out.add(v)
+            else:
+                raise FilterError(
+                    "kind",
+                    f"kind: unknown claim kind {_short(v)!r}; use one or more of "
+                    f"{', '.join(KINDS)} or 'all'",
+                )
+    return tuple(sorted(out)) or None
 
 
 def check_date(param: str, value: str) -> str:
@@ -174,7 +203,8 @@ def check_filters(kind: str, f: QueryFilters) -> QueryFilters:
             "min_confidence", f"min_confidence: must be between 0 and 1 (got {f.min_confidence})"
         )
     certainty = parse_certainty(f.certainty) if f.certainty is not None else None
-    return dataclasses.replace(f, certainty=certainty)
+    kind = parse_kind(f.kind) if f.kind is not None else None
+    return dataclasses.replace(f, certainty=certainty, kind=kind)
 
 
 def event_types(value: str) -> tuple[set[str], set[str], set[str]]:
@@ -247,5 +277,6 @@ __all__ = [
     "keeps_event",
     "known_certainties",
     "parse_certainty",
+    "parse_kind",
     "with_kept_events",
 ]

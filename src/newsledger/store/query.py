@@ -2,7 +2,8 @@
 
 Every listing checks its filters (:func:`~.filters.check_filters`) and resolves actor and place
 names (:mod:`.names`) before it builds SQL; names become ids, so the SQL compares with ``=``,
-``IN``, ``instr`` and ``substr`` and never with ``LIKE`` (``%`` and ``_`` are literal).
+``IN``, ``instr`` and ``substr`` and never with ``LIKE`` (``%`` and ``_`` are literal); the
+one ``LIKE``, on a claim's kind, is built from checked kind names, never from what was typed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..claims.lexicon import KINDS as CLAIM_KINDS
 from ..document import UNASSERTED_CERTAINTIES
 from .dialect import Connection
 from .filters import FilterError, QueryFilters, check_filters, event_types
@@ -137,8 +139,21 @@ def query_events(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     return _rows(conn, sql, w.params)
 
 
+#: a claim's kind from its stored record (a claim stored before kinds is a statement)
+_KIND_SQL = (
+    "CASE "
+    + " ".join(
+        f"WHEN c.record LIKE '%\"kind\": \"{k}\"%' THEN '{k}'"
+        for k in CLAIM_KINDS
+        if k != "statement"
+    )
+    + " ELSE 'statement' END"
+)
+
+
 def query_claims(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
-    """Claims; ``date`` is when it was said where the text says, else the document's date
+    """Claims of the kinds ``f.kind`` (statements when None: what people said, not beliefs,
+    intentions, evidence, sentiments or topics); ``date`` is when it was said where the text says, else the document's date
     (``date_from`` tells which: "text" or "document")."""
     f = check_filters("claims", f)
     said = "coalesce(c.date, d.reference_date, d.published)"
@@ -146,7 +161,7 @@ def query_claims(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
     SELECT c.doc_id, c.claim_id, {said} AS date,
            CASE WHEN c.date IS NOT NULL THEN 'text' WHEN {said} IS NOT NULL THEN 'document'
            END AS date_from,
-           c.speaker, s.name AS speaker_name, c.speaker_text,
+           c.speaker, s.name AS speaker_name, c.speaker_text, {_KIND_SQL} AS kind,
            c.speaker_kind, c.speaker_org, c.cue, c.channel, c.quote, c.content, c.hedged,
            c.confidence, c.sentence, c.start, c."end", d.outlet, d.url, d.title, d.published
     FROM claims c
@@ -174,6 +189,14 @@ def query_claims(conn: Connection, f: QueryFilters) -> list[dict[str, Any]]:
             + " AND ".join(sub.clauses) + ")",
             *sub.params,
         )  # fmt: skip
+    kinds = f.kind or ("statement",)
+    if set(kinds) != set(CLAIM_KINDS):
+        # the kind is in the stored record only (a claim stored before kinds is a statement);
+        # the patterns are built from checked kind names, never from what a user typed
+        alts = [f'c.record LIKE \'%"kind": "{k}"%\'' for k in kinds]
+        if "statement" in kinds:
+            alts.append("c.record NOT LIKE '%\"kind\": %'")
+        w.add("(" + " OR ".join(alts) + ")")
     if f.min_confidence is not None:
         w.add("c.confidence >= ?", f.min_confidence)
     sql += w.sql + " ORDER BY c.doc_id, c.start, c.claim_id"
