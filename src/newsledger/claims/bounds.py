@@ -21,10 +21,13 @@ _CONJ = ("and", "but", "or", "although", "though", "while", "whereas", "yet")
 
 def cut_coordinated(text: str, raws: list[Any]) -> None:
     """End each indirect content before a coordinated attribution inside it (in place)."""
-    for a in raws:
+    joined = [
+        b for b in raws if b.cue is not None and not isinstance(b.cue, str) and b.cue.dep_ in _JOINS
+    ]
+    for a in raws if joined else []:
         if a.quote == "direct" or a.pieces or a.cue is None or isinstance(a.cue, str):
             continue
-        for b in raws:
+        for b in joined:
             if b is a or b.cue is None or isinstance(b.cue, str) or b.speaker is None:
                 continue
             cue, spk = b.cue, b.speaker

@@ -7,6 +7,7 @@ without them the speaker is still named from the spaCy entities.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -76,7 +77,21 @@ class SpeakerResolver:
         self.lex = lex
         self.memory: list[tuple[Any, int]] = []  # (Resolved, offset)
         self.gender: dict[str, str] = {}
-        self.person_ents = [e for e in sdoc.ents if e.label_ == "PERSON"]
+        # sdoc.ents and sdoc.text walk every token: read once per document (long documents)
+        self.ents = tuple(sdoc.ents)
+        self._ent_ends = [e.end_char for e in self.ents]
+        self.person_ents = [e for e in self.ents if e.label_ == "PERSON"]
+        self._person_at = {i: e for e in self.person_ents for i in range(e.start, e.end)}
+        # word of a full name -> (where the first full name with it starts, that name)
+        self._first_full: dict[str, tuple[int, str]] = {}
+        self._surnames: set[str] = set()
+        for e in self.person_ents:
+            ep = e.text.split()
+            if len(ep) > 1:
+                full = re.sub(r"'s$|’s$", "", e.text)
+                for w in {re.sub(r"'s$|’s$", "", ep[-1]), ep[0]}:
+                    self._first_full.setdefault(w, (e.start_char, full))
+                self._surnames.add(re.sub(r"[’']s$", "", ep[-1]))
         self._infer_genders()
 
     def _infer_genders(self) -> None:
@@ -245,7 +260,7 @@ class SpeakerResolver:
         doc = tok.doc
         if tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text in ("-", "‑"):
             ent = next(
-                (e for e in doc.ents if e.label_ == "PERSON" and tok.i < e.start <= tok.i + 6),
+                (e for e in self.person_ents if tok.i < e.start <= tok.i + 6),
                 None,
             )
             return ent.root if ent is not None else None
@@ -275,31 +290,22 @@ class SpeakerResolver:
             return False
         if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
             return False
-        for e in self.person_ents:
-            parts = [re.sub(r"[’']s$", "", p) for p in e.text.split()]
-            if len(parts) > 1 and tok.text == parts[-1]:
-                return True
-        return False
+        return tok.text in self._surnames
 
     @staticmethod
     def _looks_name(tok: Any) -> bool:
         return tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
 
     def _full_name(self, tok: Any) -> str:
-        ent = next(
-            (e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None
-        )
+        ent = self._person_at.get(tok.i)
         name = ent.text if ent is not None else tok.text
         name = re.sub(r"'s$|’s$", "", name).strip()
         parts = name.split()
         if len(parts) == 1:
             # a surname after first mention: the earlier full name that ends with it
-            for e in self.person_ents:
-                if e.start_char >= tok.idx:
-                    break
-                ep = e.text.split()
-                if len(ep) > 1 and parts[0] in (re.sub(r"'s$|’s$", "", ep[-1]), ep[0]):
-                    return re.sub(r"'s$|’s$", "", e.text)
+            first = self._first_full.get(parts[0])
+            if first is not None and first[0] < tok.idx:
+                return first[1]
         return name
 
     def _named(self, tok: Any, org: str | None) -> Any:
@@ -398,7 +404,8 @@ class SpeakerResolver:
         """ "it"/"they" with no earlier speaker to take: the organisation or group entity the
         text names last in the 400 characters before ("The Security Council met. It called
         the test ..."), else unresolved."""
-        for e in reversed(tok.doc.ents):
+        for k in range(bisect.bisect_right(self._ent_ends, tok.idx) - 1, -1, -1):
+            e = self.ents[k]
             if e.end_char > tok.idx:
                 continue
             if tok.idx - e.end_char > 400:
@@ -562,7 +569,6 @@ def channel_of(sdoc: Any, lex: Lexicon, cue: Any, speaker: Any = None) -> str | 
 
 def _np(tok: Any) -> str:
     """A noun phrase without clauses: "a November 17 briefing", "an interview with CBC"."""
-    s = tok.left_edge.idx
     end_tok = tok
     for c in tok.children:
         if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("with", "on", "of", "to"):
@@ -570,8 +576,7 @@ def _np(tok: Any) -> str:
                 end_tok = c.right_edge
         elif c.i > tok.i and c.dep_ in ("compound", "flat"):
             end_tok = max(end_tok, c, key=lambda x: x.i)
-    e = end_tok.idx + len(end_tok)
-    return tok.doc.text[s:e].strip()
+    return tok.doc[tok.left_edge.i : end_tok.i + 1].text.strip()  # not doc.text: O(document)
 
 
 def date_of(doc: Document, region: tuple[int, int], cue: Any) -> str | None:
