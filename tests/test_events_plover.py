@@ -15,6 +15,7 @@ from newsledger.document import Document
 from newsledger.evaluation.plover import OLD_NAMES, predict, read_records, split_of
 from newsledger.events import EventStage
 from newsledger.events.plover import codebook
+from newsledger.validate import validate
 
 ROOT = Path(__file__).parent.parent
 TOML = ROOT / "src" / "newsledger" / "events" / "data" / "plover.toml"
@@ -200,6 +201,7 @@ def test_a_verbal_act_is_a_claim_and_they_point_at_each_other(parse: Any) -> Non
     d = doc.to_dict()
     assert d["claims"][0]["events"] == [ev.id]
     assert Document.from_dict(d).claims[0].events == [ev.id]
+    assert validate(d) == []
 
 
 def test_the_seed_style_acts_keep_their_categories(parse: Any) -> None:

@@ -34,6 +34,7 @@ CERTAINTY = {"reported", "claimed", "confirmed", "denied", "hypothetical"}
 SECTIONS = {"headline", "body", "caption", "boilerplate"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PLOVER_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def validate(d: dict[str, Any]) -> list[str]:
@@ -83,6 +84,7 @@ def validate(d: dict[str, Any]) -> list[str]:
             errs.append(f"place {p['id']}: kind {p['kind']!r}")
         mentions(f"place {p['id']}", p.get("mentions", []))
     claim_ids = {c["id"] for c in d.get("claims", [])}
+    event_ids = {e["id"] for e in d.get("events", [])}
     for e in d.get("events", []):
         w = f"event {e['id']}"
         if e["type"] is None and e["plover"] is None:
@@ -104,6 +106,11 @@ def validate(d: dict[str, Any]) -> list[str]:
             errs.append(f"{w}: certainty {e['certainty']!r}")
         if e["claim"] is not None and e["claim"] not in claim_ids:
             errs.append(f"{w}: claim {e['claim']!r} is not among the claims")
+        if e.get("mode") is not None and e["plover"] is None:
+            errs.append(f"{w}: a PLOVER mode without a PLOVER type")
+        for role in ("source", "target"):
+            if e.get(role) is not None and not PLOVER_CODE.match(e[role]):
+                errs.append(f"{w}: {role} {e[role]!r} is not a PLOVER code (ISO alpha-3, IGO, NGO)")
         if not 0.0 <= e["confidence"] <= 1.0:
             errs.append(f"{w}: confidence {e['confidence']}")
         evidence(w, e["evidence"])
@@ -122,6 +129,9 @@ def validate(d: dict[str, Any]) -> list[str]:
             errs.append(f"{w}: date {c['date']!r}")
         if not isinstance(c["hedged"], bool):
             errs.append(f"{w}: hedged must be a bool")
+        for ev_id in c.get("events", []):
+            if ev_id not in event_ids:
+                errs.append(f"{w}: event {ev_id!r} is not among the events")
         evidence(w, c["evidence"])
     for q in d.get("quantities", []):
         evidence(f"quantity {q['text']!r}", q["evidence"])

@@ -20,7 +20,7 @@ from .certainty import certainty
 from .classifier import subtype_type, vote
 from .coref import VIOLENT_TYPES, attach_responsibility, merge_repeated
 from .fatalities import fatalities
-from .plover import code_sentences, link_claims
+from .plover import code_sentences
 from .rules import Rules, default_rules
 from .scope import acled_actor, animal_victim, metaphor
 from .sentences import paragraph_of, paragraph_span, paragraphs, skip_context
@@ -460,7 +460,6 @@ def extract(doc: Document, sdoc: Any, classify: Any, rules: Rules | None = None)
     if rules.on("plover.sentence"):  # every sentence's PLOVER act (events/plover.py)
         code_sentences(doc, sdoc, st)
     events = _finish(st)
-    link_claims(doc, events)
     if rules.trace:
         for ev in events:
             c = st.cand_of.get(ev.id)

@@ -556,6 +556,20 @@ def _speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None
     return None, None
 
 
+def _sentence_country(doc: Document, sent: Any) -> str | None:
+    """The country of the first place named in the sentence (PLOVER codes an unnamed
+    domestic actor by its country: "three servicemen were killed outside an Iraqi city")."""
+    found = sorted(
+        (m.start, p.country)
+        for p in doc.places
+        for m in p.mentions
+        if p.country and sent.start_char <= m.start < sent.end_char
+    )
+    if found:
+        return iso3(found[0][1])
+    return _np_code(sent.root) if sent.root is not None else None
+
+
 def _own_word(doc: Document, act: Act, sent: Any) -> bool:
     """Whether the act is told by its own source (a threat is the actor's, not a guess)."""
     aid, code = _speaker(doc, act.token, sent)
@@ -572,6 +586,10 @@ def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
         act.source, act.source_code = _speaker(doc, tok, sent)
         if act.source or act.source_code:
             act.fired.append("plover.speaker_source")
+    if act.source is None and act.source_code is None and rules.on("plover.place_source"):
+        act.source_code = _sentence_country(doc, sent)  # a code, never an actor
+        if act.source_code:
+            act.fired.append("plover.place_source")
     for t in _target_tokens(tok):
         for aid, code in _parties(doc, t):
             if (
@@ -620,9 +638,7 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
                 ev.plover, ev.certainty = act.category, act.certainty
                 ev.claim = ev.claim or act.claim
                 ev.actor1, ev.actor2 = act.source or ev.actor1, act.target or ev.actor2
-            else:
-                ev.actor1, ev.actor2 = ev.actor1 or act.source, ev.actor2 or act.target
-            st.cand_of[ev.id].fired.extend(act.fired)
+            st.cand_of[ev.id].fired.extend(act.fired)  # an ACLED event keeps its actors
         else:
             ev = _new_event(doc, sent, act, st)
             st.events.append(ev)
