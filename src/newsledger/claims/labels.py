@@ -26,10 +26,15 @@ def labels(ctx: Any) -> list[Any]:
 
     sdoc = ctx.sdoc
     found: list[tuple[int, Any]] = []  # (content start, head token or None)
+    surnames: set[str] | None = None
     for tok in sdoc:
         if tok.text != ":" or tok.i == 0:
             continue
-        head, bound = _label(ctx, sdoc, tok.i)
+        if surnames is None:  # the last words of the names the text gives, read once
+            surnames = {
+                t.text for t in sdoc if t.pos_ == "PROPN" and t.i and sdoc[t.i - 1].pos_ == "PROPN"
+            }
+        head, bound = _label(ctx, sdoc, tok.i, surnames)
         if bound:
             found.append((tok.idx + 1, head))
     out: list[Any] = []
@@ -71,15 +76,6 @@ def labels(ctx: Any) -> list[Any]:
     return out
 
 
-def _person_named(sdoc: Any, word: str) -> bool:
-    """The text names someone with this word as the last of a name ("WALLACE:" and "Chris
-    Wallace"): a transcript label, not a section header ("ENERGY:", "BONDS:")."""
-    return any(
-        t.text == word and t.pos_ == "PROPN" and t.i > 0 and sdoc[t.i - 1].pos_ == "PROPN"
-        for t in sdoc
-    )
-
-
 def _label_start(sdoc: Any, colon: int) -> int:
     lo = colon - 1
     while lo - 1 >= 0 and colon - lo < 4 and sdoc[lo - 1].pos_ == "PROPN":
@@ -87,7 +83,7 @@ def _label_start(sdoc: Any, colon: int) -> int:
     return int(sdoc[lo].idx)
 
 
-def _label(ctx: Any, sdoc: Any, colon: int) -> tuple[Any, bool]:
+def _label(ctx: Any, sdoc: Any, colon: int, surnames: set[str]) -> tuple[Any, bool]:
     """The head token of a speaker label ending right before the colon at ``colon`` (or
     None), and whether a capitalised word there opens a label-like "Word:" at all (a
     boundary for the content of the label before it: "Note: ...")."""
@@ -103,10 +99,15 @@ def _label(ctx: Any, sdoc: Any, colon: int) -> tuple[Any, bool]:
     head = sdoc[colon - 1]
     if head.lower_ in _NOT_SPEAKER or any(t.is_punct for t in words):
         return None, True
+    # a name in capitals needs a person the text names with it ("WALLACE:" and "Chris
+    # Wallace"): a transcript label, not a section header ("ENERGY:", "BONDS:")
     caps = all(t.text.isupper() and t.is_alpha and len(t.text) >= 3 for t in words) and (
-        head.ent_type_ == "PERSON" or _person_named(sdoc, head.text.title())
+        head.ent_type_ == "PERSON" or head.text.title() in surnames
     )
-    named = head.ent_type_ in ("PERSON", "ORG") and all(t.pos_ == "PROPN" for t in words)
+    # "Pence: Flowers Won't Be at Debate": a surname of a person the text names fully
+    named = all(t.pos_ == "PROPN" for t in words) and (
+        head.ent_type_ in ("PERSON", "ORG") or (len(words) == 1 and head.text in surnames)
+    )
     source = len(words) == 1 and head.lemma_.lower() in ctx.lex.evidence_nouns
     return (head if caps or named or source else None), True
 
