@@ -34,7 +34,7 @@ import atexit
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -150,8 +150,37 @@ def _adapt(context: Any) -> None:
     adapters.register_loader("numeric", NumberLoader)
 
 
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+class _Deferred:
+    """What ``execute`` returns for a write sent later: no rows."""
+
+    rowcount = -1
+    description = None
+
+    def fetchone(self) -> None:
+        return None
+
+    def fetchall(self) -> list[Any]:
+        return []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+_DEFERRED = _Deferred()
+
+
 class PgConnection:
-    """A psycopg connection with the face of a ``sqlite3.Connection`` (module docstring)."""
+    """A psycopg connection with the face of a ``sqlite3.Connection`` (module docstring).
+
+    Inside a transaction, writes (INSERT, UPDATE, DELETE) are queued and sent together, in one
+    round trip (psycopg's pipeline mode), before the next read, savepoint or COMMIT: a document's
+    write is a few hundred statements, and each would otherwise wait for the server. What a
+    statement reads is unchanged (the queue goes first); an error of a queued write is raised
+    by the statement that sends it, inside the same transaction, which the caller rolls back as
+    before; ROLLBACK (TO a savepoint) drops what is queued since."""
 
     dialect = "postgresql"
 
@@ -159,19 +188,62 @@ class PgConnection:
         self.raw = conn
         self.url = url
         self._pool = pool
+        self._queue: list[tuple[str, tuple[Any, ...]]] = []
+        self._in_tx = False
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        if self._in_tx and _WRITE.match(sql):
+            self._queue.append((translate(sql), tuple(parameters)))
+            return _DEFERRED
+        word = sql.split(None, 1)[0].upper() if sql.strip() else ""
+        if word == "ROLLBACK":
+            self._queue.clear()
+            if sql.strip().upper() == "ROLLBACK":
+                self._in_tx = False
+            return self.raw.execute(sql)
+        self.flush()
         if sql.strip() == "BEGIN IMMEDIATE":
-            self.raw.execute("BEGIN")
-            return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        return self.raw.execute(translate(sql), tuple(parameters))
+            with self.raw.pipeline():
+                self.raw.execute("BEGIN")
+                cur = self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            self._in_tx = True
+            return cur
+        cur = self.raw.execute(translate(sql), tuple(parameters))
+        if word == "BEGIN":
+            self._in_tx = True
+        elif word in ("COMMIT", "END"):
+            self._in_tx = False
+        return cur
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any]], /) -> Any:
         rows = [tuple(p) for p in seq_of_parameters]
+        if self._in_tx and _WRITE.match(sql):
+            q = translate(sql)
+            self._queue.extend((q, r) for r in rows)
+            return _DEFERRED
+        self.flush()
         cur = self.raw.cursor()
         if rows:
             cur.executemany(translate(sql), rows)
         return cur
+
+    def flush(self) -> None:
+        """Send the queued writes, in one round trip (runs of one statement as executemany)."""
+        if not self._queue:
+            return
+        queue, self._queue = self._queue, []
+        cur = self.raw.cursor()
+        with self.raw.pipeline():
+            i = 0
+            while i < len(queue):
+                j = i + 1
+                while j < len(queue) and queue[j][0] == queue[i][0]:
+                    j += 1
+                if j - i == 1:
+                    cur.execute(*queue[i])
+                else:
+                    cur.executemany(queue[i][0], [p for _, p in queue[i:j]])
+                i = j
 
     def execute_ddl(self, sql: str) -> Any:
         return self.raw.execute(ddl(sql))
