@@ -183,3 +183,27 @@ def test_the_api_lists_the_newest_ingests_first(store_url: str) -> None:
     assert by_ingest[0]["ingested_at"] >= by_ingest[1]["ingested_at"]
     bad = client.get("/api/documents", params={"sort": "random"})
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "sort"]
+
+
+def test_newsledger_db_and_a_served_postgres_store(pg_url: str) -> None:
+    """``NEWSLEDGER_DB`` names the PostgreSQL store for ingest (no ``--db``), and
+    `newsledger serve` answers from it through its connection pool, request after request."""
+    import httpx2
+
+    from conftest import live_server
+
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLEDGER_DB": pg_url}
+    r = subprocess.run(
+        [str(EXE), "ingest", str(EXAMPLES / "wire.jsonl"), "--json", "--no-progress"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[-1])["new"] == 3
+    with live_server(pg_url) as base:
+        for _ in range(12):  # more requests than the pool holds connections
+            health = httpx2.get(base + "/api/health", timeout=30).json()
+            assert health["documents"] == 3
+        latest = httpx2.get(base + "/api/documents?sort=ingested", timeout=30).json()
+        assert len(latest) == 3 and latest[0]["ingested_at"] >= latest[-1]["ingested_at"]
+        events = httpx2.get(base + "/api/events", timeout=30)
+        assert events.status_code == 200 and events.json()
