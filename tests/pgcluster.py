@@ -40,10 +40,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _runuser() -> str | None:
+    return shutil.which(
+        "runuser", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    )
+
+
 def _as_server_user(cmd: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return cmd
-    return ["runuser", "-u", "nobody", "--", *cmd]
+    return [_runuser() or "runuser", "-u", "nobody", "--", *cmd]
 
 
 class Cluster:
@@ -76,7 +82,7 @@ def cluster(*, durable: bool = False) -> Iterator[Cluster]:
             "no PostgreSQL server binaries (initdb, pg_ctl) on PATH or under "
             "/usr/lib/postgresql/*/bin: install Debian's postgresql package (.ci/run does)"
         )
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
+    if os.geteuid() == 0 and _runuser() is None:
         raise RuntimeError("running as root and no runuser to start PostgreSQL as nobody")
     top = tempfile.mkdtemp(prefix="newsledger-pg-")
     os.chmod(top, 0o755)
