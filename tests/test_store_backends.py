@@ -207,3 +207,36 @@ def test_newsledger_db_and_a_served_postgres_store(pg_url: str) -> None:
         assert len(latest) == 3 and latest[0]["ingested_at"] >= latest[-1]["ingested_at"]
         events = httpx2.get(base + "/api/events", timeout=30)
         assert events.status_code == 200 and events.json()
+
+
+def _open_pg_at(url: str, start: float) -> str:
+    import time
+
+    while time.time() < start:  # all openers start together
+        time.sleep(0.001)
+    try:
+        with open_store(url) as store:
+            return f"ok {store.count()}"
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def test_processes_creating_one_postgres_store_at_once_all_succeed(pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    """Twelve processes open one new PostgreSQL database at once: the migrations run once
+    (under an advisory lock) and every process gets a working store."""
+    import multiprocessing
+    import time
+
+    from newsledger.store.migrations import MIGRATIONS
+
+    ctx = multiprocessing.get_context("spawn")
+    urls = [pg_cluster.url() for _ in range(2)]
+    outcomes: list[str] = []
+    with ctx.Pool(12) as pool:
+        for url in urls:
+            start = time.time() + 3.0
+            outcomes += pool.starmap(_open_pg_at, [(url, start)] * 12)
+    assert [o for o in outcomes if o != "ok 0"] == []
+    with open_store(urls[0]) as store:
+        names = [r[0] for r in store.conn.execute("SELECT name FROM _migrations")]
+    assert sorted(names) == [m[0] for m in MIGRATIONS]  # each applied once
