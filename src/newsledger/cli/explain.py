@@ -24,6 +24,7 @@ from ..ingest import document_from_text
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..stages import build_pipeline, get_factory
+from ..store.dialect import shown_url
 from ._util import DbOption, SettingsOption, fail, settings_from, stdout
 
 
@@ -55,7 +56,7 @@ def _input(source: str, settings: Settings, use_store: bool) -> Document:
         finally:
             store.close()
         if stored is None:
-            fail(f"no document {source!r} in the store {settings.db}")
+            fail(f"no document {source!r} in the store {shown_url(settings.db)}")
             raise AssertionError  # unreachable: fail() exits
         return Document(
             id=stored.id,

@@ -13,6 +13,7 @@ from ..jobs import IngestSummary, ingest
 from ..pipeline import Failure
 from ..runners import ENGINES
 from ..store import open_store
+from ..store.dialect import shown_url
 from ._util import DbOption, SettingsOption, fail, settings_from, stderr, warn_line
 
 
@@ -82,7 +83,7 @@ def run(
         except NewsledgerError as exc:  # e.g. Ray cannot be reached; stored documents stay
             fail(str(exc), code=2)
         if as_json:
-            print(json.dumps({**summary.as_dict(), "db": settings.db}))
+            print(json.dumps({**summary.as_dict(), "db": shown_url(settings.db)}))
         else:
             stderr.print(
                 f"{summary.total} document{'s' * (summary.total != 1)}: {summary.new} new, "
@@ -99,7 +100,7 @@ def run(
                     if summary.repeated
                     else ""
                 )
-                + f" -> {settings.db}",
+                + f" -> {shown_url(settings.db)}",
                 highlight=False,
             )
     return 1 if summary.failed else 0

@@ -18,13 +18,14 @@ def run(
     from ..api import create_app
     from ..errors import NewsledgerError
     from ..store import open_store
+    from ..store.dialect import shown_url
 
     settings = settings_from(settings_file, db=db)
     try:  # fail now, not on the first request
         open_store(settings.db, readonly=True).close()
     except NewsledgerError as exc:
         fail(str(exc), code=1)
-    stderr.print(f"serving {settings.db} at http://{host}:{port}/api", highlight=False)
+    stderr.print(f"serving {shown_url(settings.db)} at http://{host}:{port}/api", highlight=False)
     uvicorn.run(create_app(settings.db), host=host, port=port, log_level="warning")
     return 0
 

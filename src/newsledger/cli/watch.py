@@ -15,6 +15,7 @@ import typer
 
 from ..errors import NewsledgerError
 from ..store import Store, open_store
+from ..store.dialect import shown_url
 from ._util import DbOption, SettingsOption, fail, settings_from, warn_line
 
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
@@ -122,7 +123,7 @@ def run(
                 line += f" · next at {at.strftime('%H:%M:%SZ')}"
             print(line, file=sys.stderr, flush=True)
             if as_json:
-                print(json.dumps({**summary.as_dict(), "db": settings.db}), flush=True)
+                print(json.dumps({**summary.as_dict(), "db": shown_url(settings.db)}), flush=True)
             if last:
                 return 0 if summary.ok else 1
             sleep(wait)
