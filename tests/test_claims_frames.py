@@ -146,3 +146,30 @@ def test_coordinated_attribution_ends_the_content_before_it(parse):
     assert "warned" not in first.content
     second = _claim(doc, "losing leverage")
     assert second.speaker_text == "human rights groups"
+
+
+def test_participle_after_a_preposition_or_adjective_takes_the_clause_subject(parse):
+    doc = parse(
+        "In defending his record, the governor cited the new hospital. The senator was able "
+        "to tout his polling strength while needling opponents.",
+        stages=STAGES,
+    )
+    assert _claim(doc, "his polling strength").speaker_text == "The senator"
+
+
+def test_participle_as_clause_without_source(parse):
+    doc = parse("But in July 2012, the coal company failed as predicted.", stages=STAGES)
+    c = _claim(doc, "the coal company failed")
+    assert c.kind == "belief" and c.cue == "predict" and c.speaker_text == ""
+    assert c.why is not None and c.why["rule"] == "frame.sourceless"
+
+
+def test_nominal_cue_with_a_clause_and_no_source(parse):
+    doc = parse(
+        "For years the television doctor has been dogged by charges that he has "
+        "perpetuated questionable medical advice on his show.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "perpetuated questionable medical advice")
+    assert c.cue == "charge" and c.speaker_text == "" and c.speaker_kind == "unnamed"
+    assert c.why is not None and c.why["rule"] == "noun.sourceless"

@@ -75,9 +75,18 @@ def attitudes(ctx: Any) -> list[Any]:
             continue  # a reporting verb's clause: the indirect pass reads it
         cs, ce = max(cs, para.start), min(ce, para.end)
         src = src if src is not None else _source(tok, pos)
-        if src is None or cs <= src.idx < ce or _quote_at(ctx, src.idx) >= 0:
+        # "dogged by charges that he perpetuated ...": a nominal cue with its that-clause and
+        # no source in the text is a claim without speaker (as frame.sourceless)
+        sourceless = (
+            src is None
+            and pos == "noun"
+            and (take == "clause" or (take == "about" and cue.kind in ("statement", "belief")))
+        )
+        if not sourceless and (src is None or cs <= src.idx < ce or _quote_at(ctx, src.idx) >= 0):
             continue
-        if src.lower_ in ("i", "you", "me", "we", "us") or src.pos_ in ("DET", "NUM"):
+        if src is not None and (
+            src.lower_ in ("i", "you", "me", "we", "us") or src.pos_ in ("DET", "NUM")
+        ):
             continue
         text = ctx.doc.text
         while ce > cs and text[ce - 1] in " ,.;:—–-":
@@ -87,13 +96,13 @@ def attitudes(ctx: Any) -> list[Any]:
         if ce - cs < 3:
             continue
         kind = cue.kind
-        if src.lemma_.lower() in lex.evidence_nouns:
+        if src is not None and src.lemma_.lower() in lex.evidence_nouns:
             kind = "evidence"
         elif kind == "evidence" and take not in ("clause", "tail"):
             continue  # "X showed the way": only a document or a study shows evidence
         raw = Raw(cs, ce, "indirect", tok, lem, src, confidence=0.7, para=pi)
         raw.kind = kind
-        raw.rule = f"{pos}.{take}"
+        raw.rule = "noun.sourceless" if sourceless else f"{pos}.{take}"
         raw.region = _region(tok.sent, para, cs, ce)
         out.append(raw)
     return out
@@ -240,16 +249,22 @@ def _source(tok: Any, pos: str) -> Any:
     adjective describes, or a noun's possessor / by-phrase / governing verb's subject."""
     if pos == "verb":
         cur = tok
-        for _ in range(3):
+        for _ in range(4):
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return None if subj.dep_ == "nsubjpass" and pos == "verb" else subj
+            if cur.head is cur:
+                return None
             if (
                 cur.dep_ in ("xcomp", "conj")
                 or (cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i)
-            ) and cur.head is not cur:
-                # "sought to", "and wants", "…, citing a threat": the main clause's subject
+                or (cur.dep_ == "acomp" and cur.pos_ == "ADJ")
+            ):
+                # "sought to", "and wants", "…, citing a threat", "was able to tout": the
+                # main clause's subject
                 cur = cur.head
+            elif cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
+                cur = cur.head.head  # "in defending himself, Trump offered": Trump's
             else:
                 return None
         return None

@@ -37,7 +37,7 @@ def frame_cues() -> dict[str, tuple[str, str, str]]:
         parts = [p.strip() for p in line.split("\t")]
         if (
             len(parts) != 4
-            or parts[2] not in ("passive", "naming", "raising")
+            or parts[2] not in ("passive", "naming", "raising", "as")
             or parts[3] not in KINDS
         ):
             raise ValueError(f"frames.txt: bad line {line!r}")
@@ -85,6 +85,8 @@ def frames(ctx: Any) -> list[Any]:
         if found is None:
             continue
         _fid, construction, kind = found
+        if construction == "as":
+            continue  # only in as-clauses (as_clauses)
         kids = list(tok.children)
         if construction != "raising" and not any(c.dep_ == "auxpass" for c in kids):
             continue
@@ -185,7 +187,9 @@ def as_clauses(ctx: Any) -> list[Any]:
         if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in kids):
             continue
         objs = [c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp")]
-        if lemma == "put":
+        if tok.tag_ == "VBN" and (lemma in frame_cues() or lemma in ctx.lex.cues):
+            pass  # "as predicted", "as shown by …": the participle alone
+        elif lemma == "put":
             if [c.lower_ for c in objs] != ["it"]:
                 continue
         elif objs or (
@@ -193,7 +197,17 @@ def as_clauses(ctx: Any) -> list[Any]:
         ):
             continue  # "as one of his advisers pointed out": a cue that takes a clause
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in _PERSONAL or _quote_at(ctx, tok.idx) >= 0:
+        if subj is None and tok.tag_ == "VBN" and not objs:
+            # "as predicted", "as stated in Davis' commentary", "as shown by Gingrich": the
+            # by-phrase or the document named, else no source
+            by = next((c for c in kids if c.dep_ == "agent" or c.lower_ == "in"), None)
+            subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+            sourceless = subj is None
+        elif subj is None or subj.lower_ in _PERSONAL:
+            continue
+        else:
+            sourceless = False
+        if _quote_at(ctx, tok.idx) >= 0:
             continue
         pi = _para_of(ctx, tok.idx)
         if pi < 0:
@@ -207,7 +221,9 @@ def as_clauses(ctx: Any) -> list[Any]:
         if ce - cs < 8 or len(text[cs:ce].split()) < 2:
             continue
         raw = Raw(cs, ce, "indirect", tok, lemma, subj, confidence=0.75, para=pi)
-        raw.rule = "frame.as"
+        raw.rule = "frame.sourceless" if sourceless else "frame.as"
+        found = frame_cues().get(lemma)
+        raw.kind = found[2] if found is not None else ctx.lex.kind_of(lemma)
         raw.region = _region(sent, para, cs, ce)
         out.append(raw)
     return out

@@ -60,7 +60,7 @@ def resolve(ctx: Any, raws: list[Any]) -> tuple[list[Claim], dict[str, str]]:
                 continue
             r.region = prev[1].region if gap == 0 else (r.start, r.start)
         else:
-            if r.speaker is None and r.rule == "frame.sourceless":
+            if r.speaker is None and r.rule.endswith("sourceless"):
                 # "X is considered a threat": a view without a source; not remembered
                 claims.append(
                     _build(ctx, r, Resolved("", None, "unnamed", None, None), r.cue_lemma)
