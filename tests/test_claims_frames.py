@@ -173,3 +173,13 @@ def test_nominal_cue_with_a_clause_and_no_source(parse):
     c = _claim(doc, "perpetuated questionable medical advice")
     assert c.cue == "charge" and c.speaker_text == "" and c.speaker_kind == "unnamed"
     assert c.why is not None and c.why["rule"] == "noun.sourceless"
+
+
+def test_what_a_source_was_asked(parse):
+    doc = parse(
+        "Asked about the mayor's remarks on the bridge, the governor said she had not heard them.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "the mayor's remarks on the bridge")
+    assert c.kind == "topic" and c.cue == "ask" and c.speaker_text == "the governor"
+    assert c.why is not None and c.why["rule"] == "frame.asked"

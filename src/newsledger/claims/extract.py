@@ -85,11 +85,11 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
         doc, sdoc, lexicon(), paras, [p.start for p in paras], quotes, [q.start for q in quotes]
     )
     from .attitudes import attitudes
-    from .frames import as_clauses, frames
+    from .frames import as_clauses, asked, frames
     from .labels import labels
 
     raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx) + frames(ctx)
-    raws += as_clauses(ctx)
+    raws += as_clauses(ctx) + asked(ctx)
     raws += _direct(ctx)
     raws.sort(key=lambda r: (r.start, r.end))
     from .bounds import cut_coordinated

@@ -227,3 +227,36 @@ def as_clauses(ctx: Any) -> list[Any]:
         raw.region = _region(sent, para, cs, ce)
         out.append(raw)
     return out
+
+
+def asked(ctx: Any) -> list[Any]:
+    """ "Asked about Trump's declaration, Clinton said …", "Asked to describe the device,
+    O'Neill said …": what the source was asked, the source being the subject of the clause
+    the participle opens (rule id ``frame.asked``, kind ``topic``)."""
+    from .extract import Raw, _para_of, _quote_at, _region
+
+    out: list[Any] = []
+    text = ctx.doc.text
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() != "ask" or tok.tag_ != "VBN" or tok.dep_ != "advcl":
+            continue
+        head = tok.head
+        if head.i < tok.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        src = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if src is None or src.lower_ in _PERSONAL or _quote_at(ctx, tok.idx) >= 0:
+            continue
+        pi = _para_of(ctx, tok.idx)
+        if pi < 0 or tok.i + 1 >= len(ctx.sdoc):
+            continue
+        para = ctx.paras[pi]
+        cs, ce = _trim(text, ctx.sdoc[tok.i + 1].idx, tok.right_edge.idx + len(tok.right_edge))
+        cs, ce = max(cs, para.start), min(ce, para.end)
+        if ce - cs < 8 or len(text[cs:ce].split()) < 2:
+            continue
+        raw = Raw(cs, ce, "indirect", tok, "ask", src, confidence=0.7, para=pi)
+        raw.rule = "frame.asked"
+        raw.kind = "topic"
+        raw.region = _region(tok.sent, para, cs, ce)
+        out.append(raw)
+    return out
