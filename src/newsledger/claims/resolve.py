@@ -179,6 +179,9 @@ def _speaker_span(ctx: Any, r: Any, spk: Resolved) -> tuple[int, int] | None:
     text = ctx.doc.text
     if text[s:e].strip() == spk.text:
         return s, e
-    lo = max(0, s - 300)
-    k = text.find(spk.text, lo, e + 300)
+    # the nearest mention at or before the speaker's words ("Ted Cruz, who refused …": that
+    # Cruz, not an earlier one), else the first one after
+    k = text.rfind(spk.text, max(0, s - 300), e)
+    if k < 0:
+        k = text.find(spk.text, s, e + 300)
     return (k, k + len(spk.text)) if k >= 0 else (s, e)
