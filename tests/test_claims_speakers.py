@@ -114,3 +114,13 @@ def test_transcript_label_inside_quote_marks_speaks(parse):
     )
     c = next(c for c in doc.claims if "start with jobs" in c.content)
     assert c.speaker_text == "HOLT" and c.speaker_name == "Lester Holt"
+
+
+def test_speaker_offsets_point_at_the_nearest_mention(parse):
+    text = (
+        "Ted Cruz spoke in Cleveland on Monday. Later that week the delegates heard from "
+        "Ted Cruz, who said that the party had lost its way."
+    )
+    doc = parse(text, stages=["nlp", "time", "actors", "claims"])
+    c = next(c for c in doc.claims if "lost its way" in c.content)
+    assert c.speaker_start == text.rindex("Ted Cruz")
