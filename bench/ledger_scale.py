@@ -9,12 +9,18 @@ documents are written with ``Store.write`` and the ledger index is built in one 
 (``ledger_index.rebuild``: a bulk load; an ingest takes each document in as it writes it); then
 
 - ``ledger``: the ledger of the most frequent actor, of one of middling frequency and of a rare
-  one, read from the index (``store_ledger``), each on a freshly opened store (median of three);
+  one, read from the index (``store_ledger``), each on a freshly opened store (median of three):
+  the page ``newsledger ledger`` shows (``--limit``, 50: the latest 50 claims and 50 events)
+  and, with ``--whole``, the whole ledger (``limit=None``);
 - ``ingest``: ``--extra`` more documents written one at a time, as an ingest writes them (each
   taken into the index inside its write): the write and the index's part of it, per document
   (mean and 95th percentile).
 
     .venv/bin/python bench/ledger_scale.py [--docs 100000] [--extra 200] [--db /tmp/l.db]
+    .venv/bin/python bench/ledger_scale.py --reuse --db /tmp/l.db --whole --extra 0
+
+``--reuse`` times an existing store built by an earlier run (same ``--seed``) instead of
+building one (a store built before migration 0005 gets its index rebuilt first, timed).
 
 With ``--compare N`` it also times a full analysis (``analyze`` + ``build_ledger``, what the
 ledger did before the index) on the first N documents.
@@ -171,7 +177,7 @@ def build(path: str, n: int, seed: int) -> tuple[World, float, float]:
     return world, t_write, t_index
 
 
-def time_ledgers(path: str, world: World) -> None:
+def time_ledgers(path: str, world: World, limit: int | None) -> None:
     with open_store(path, readonly=True) as store:
         counts = dict(
             store.conn.execute(
@@ -186,12 +192,17 @@ def time_ledgers(path: str, world: World) -> None:
         for _ in range(3):
             with open_store(path, readonly=True) as store:
                 t0 = time.perf_counter()
-                led = store_ledger(store.conn, names[aid])
+                led = store_ledger(store.conn, names[aid], limit=limit)
                 times.append(time.perf_counter() - t0)
         assert led is not None
+        shown = "whole ledger" if limit is None else f"limit {limit}"
         print(
-            f"ledger {label:14s} {names[aid]!r}: {statistics.median(times) * 1000:.0f} ms "
-            f"(events {len(led.events)}, claims {len(led.claims)}, reports of it {counts[aid]})"
+            f"ledger {label:14s} {names[aid]!r}, {shown}: "
+            f"{statistics.median(times) * 1000:.0f} ms (max {max(times) * 1000:.0f}; events "
+            f"{len(led.events)} of {led.events_total or len(led.events)}, claims "
+            f"{len(led.claims)} of {led.claims_total or len(led.claims)}, reports of it "
+            f"{counts[aid]})",
+            flush=True,
         )
 
 
@@ -254,18 +265,34 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--db", default="/tmp/newsledger-ledger-scale.db")
     ap.add_argument("--compare", type=int, default=0)
+    ap.add_argument("--limit", type=int, default=50, help="the page timed (ledger --limit)")
+    ap.add_argument("--whole", action="store_true", help="also time the whole ledger")
+    ap.add_argument("--reuse", action="store_true", help="time the store at --db as it is")
     args = ap.parse_args()
-    for suffix in ("", "-wal", "-shm"):
-        Path(args.db + suffix).unlink(missing_ok=True)
-    t0 = time.perf_counter()
-    world, t_write, t_index = build(args.db, args.docs, args.seed)
-    print(
-        f"built {args.docs} documents in {time.perf_counter() - t0:.0f} s "
-        f"(write {t_write:.0f} s, index in one pass {t_index:.0f} s; "
-        f"{Path(args.db).stat().st_size / 1e9:.2f} GB)"
-    )
-    time_ledgers(args.db, world)
-    time_ingest(args.db, world, args.docs, args.extra)
+    if args.reuse:
+        from newsledger.store.ledger_read import refresh
+
+        world = World(args.seed)
+        t0 = time.perf_counter()
+        with open_store(args.db) as store:
+            refresh(store.conn)
+        print(f"index up to date in {time.perf_counter() - t0:.0f} s", flush=True)
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+        t0 = time.perf_counter()
+        world, t_write, t_index = build(args.db, args.docs, args.seed)
+        print(
+            f"built {args.docs} documents in {time.perf_counter() - t0:.0f} s "
+            f"(write {t_write:.0f} s, index in one pass {t_index:.0f} s; "
+            f"{Path(args.db).stat().st_size / 1e9:.2f} GB)",
+            flush=True,
+        )
+    time_ledgers(args.db, world, args.limit)
+    if args.whole:
+        time_ledgers(args.db, world, None)
+    if args.extra:
+        time_ingest(args.db, world, args.docs, args.extra)
     if args.compare:
         compare_full(args.db, world, args.compare)
 

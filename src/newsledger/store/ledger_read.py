@@ -31,9 +31,10 @@ from ..analysis.corroborate import EventCluster, _Prep, _summarize
 from ..analysis.dedup import DuplicateIndex
 from ..analysis.ledger import Ledger, ledger_for, resolve_in, unknown_message_in
 from ..analysis.records import ClaimRecord, Corpus, DocInfo
-from ..analysis.text import normalize_name
+from ..analysis.text import normalize_name, words
 from .dialect import Connection, is_busy
 from .ledger_index import (
+    CHUNK,
     PARAMS,
     TERM_SEP,
     catch_up,
@@ -204,6 +205,7 @@ class _Assembly:
         self.summaries: dict[str, EventCluster] = {}
         self.bands: dict[str, list[int]] = {}  # claim key -> its LSH bands
         self.bands_read: set[str] = set()
+        self.light: dict[str, tuple[int, frozenset[str]]] = {}  # claim key -> (polarity, terms)
 
     # -- records --------------------------------------------------------------------------------
     def _canon(self, c: ClaimRecord) -> ClaimRecord:
@@ -381,6 +383,15 @@ class _Assembly:
             self.totals = (self.totals[0], total if total > limit else None)
         return labels
 
+    def _light(self, keys: Iterable[str]) -> None:
+        """The polarity and terms of claims (stored beside the record, which is not read)."""
+        todo = sorted(k for k in keys if k not in self.light)
+        for part in chunks(todo):
+            for k, pol, terms in self.c.execute(
+                f"SELECT key, pol, terms FROM ledger_claims WHERE key IN ({marks(len(part))})", part
+            ):
+                self.light[k] = (pol, frozenset(terms.split(TERM_SEP)) if terms else frozenset())
+
     def _claim_clusters(
         self, claims: list[ClaimRecord]
     ) -> tuple[list[ClaimCluster], dict[str, int]]:
@@ -389,6 +400,7 @@ class _Assembly:
         them."""
         clusters: list[ClaimCluster] = []
         cluster_of: dict[str, int] = {}
+        threshold = DEFAULT_THRESHOLD
         self._bands(claims)
         for c in claims:
             if c.key in cluster_of:
@@ -403,17 +415,17 @@ class _Assembly:
                 if not bs:
                     continue
                 # candidates checked on their stored polarity and terms; only members are read
+                cands = {
+                    r[0]
+                    for r in self.c.execute(
+                        f"SELECT claim FROM ledger_claim_bands WHERE band IN ({marks(len(bs))})", bs
+                    )
+                } - comp.keys()
+                self._light(cands)
                 linked = []
-                for k, pol, terms in self.c.execute(
-                    "SELECT DISTINCT b.claim, l.pol, l.terms FROM ledger_claim_bands b "
-                    "JOIN ledger_claims l ON l.key = b.claim "
-                    f"WHERE b.band IN ({marks(len(bs))})",
-                    bs,
-                ):
-                    if k in comp or pol != x.polarity:
-                        continue
-                    ts = set(terms.split(TERM_SEP)) if terms else set()
-                    if len(x.terms & ts) / len(x.terms | ts) >= DEFAULT_THRESHOLD:
+                for k in cands:
+                    pol, ts = self.light[k]
+                    if pol == x.polarity and len(x.terms & ts) / len(x.terms | ts) >= threshold:
                         linked.append(k)
                 self._claims_by_key(set(linked))
                 for k in sorted(linked):
@@ -429,16 +441,16 @@ class _Assembly:
         """Contradictions of (positive) and by (negative) ``claims``, as find_contradictions
         finds them over the whole store."""
         terms = sorted({t for c in claims for t in c.terms})
-        df: dict[str, int] = {}
-        for part in chunks(terms):
-            df.update(
-                self.c.execute(
-                    "SELECT term, count(*) FROM ledger_claim_terms "
-                    f"WHERE term IN ({marks(len(part))}) GROUP BY term",
-                    part,
-                )
-            )
-        high = sorted(t for t, n in df.items() if n > MAX_DF)  # too common to propose a pair
+        high = [  # too common to propose a pair (counted up to the limit, not further)
+            t
+            for t in terms
+            if self.c.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM ledger_claim_terms WHERE term = ? "
+                "LIMIT ?) AS f",
+                (t, MAX_DF + 1),
+            ).fetchone()[0]
+            > MAX_DF
+        ]
         out: list[Contradiction] = []
         for sign, other in ((1, "< 0"), (-1, "> 0")):
             mine = [c for c in claims if (c.polarity > 0) == (sign > 0) and c.polarity and c.terms]
@@ -479,9 +491,23 @@ class _Assembly:
             {k for c in claims for k in (c.speaker_key, c.speaker_org_key, *c.about_keys) if k}
         )
         # (actor, place) -> the clusters there with their dates (stored: no summary needed to
-        # pass over those too far in time from a claim, which link_claim passes over too)
+        # pass over those too far in time from a claim, which link_claim passes over too), for
+        # the places the claims can name (link_claim looks places up by the content's n-grams)
+        grams: set[str] = set()
+        for c in claims:
+            toks = words(c.content)
+            grams.update(" ".join(toks[i : i + n]) for n in range(1, 5) for i in range(len(toks)))
         at: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
-        for part in chunks(actors):
+        for part in chunks(sorted(grams), CHUNK - len(actors)) if len(actors) < CHUNK else ():
+            for actor, place, label, order, founder in self.c.execute(
+                "SELECT a.actor, a.place, a.label, a.sort_key, r.ord FROM ledger_cluster_actors a "
+                "JOIN ledger_reports r ON r.key = a.label "
+                f"WHERE a.actor IN ({marks(len(actors))}) AND a.place IN ({marks(len(part))})",
+                (*actors, *part),
+            ):
+                self.founder_ord[label] = founder
+                at.setdefault((actor, place), []).append((label, sort_date(order)))
+        for part in chunks(actors) if len(actors) >= CHUNK else ():  # many actors: by actor
             for actor, place, label, order, founder in self.c.execute(
                 "SELECT a.actor, a.place, a.label, a.sort_key, r.ord FROM ledger_cluster_actors a "
                 "JOIN ledger_reports r ON r.key = a.label "
