@@ -235,7 +235,7 @@ TABLES = (
     "ledger_docs", "ledger_name_rows", "ledger_names", "ledger_alias_rows", "ledger_aliases",
     "ledger_dup_bands", "ledger_copies", "ledger_claims", "ledger_claim_bands",
     "ledger_claim_terms", "ledger_reports", "ledger_report_keys", "ledger_blocks",
-    "ledger_cluster_actors",
+    "ledger_cluster_actors", "ledger_claim_light",
 )  # fmt: skip
 
 
@@ -371,7 +371,7 @@ class _Update:
             c.execute("DELETE FROM ledger_copies WHERE grp = ?", row)
         for table in (
             "ledger_name_rows", "ledger_alias_rows", "ledger_docs", "ledger_dup_bands",
-            "ledger_claims", "ledger_claim_bands", "ledger_claim_terms",
+            "ledger_claims", "ledger_claim_bands", "ledger_claim_terms", "ledger_claim_light",
         ):  # fmt: skip
             c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (d,))
         self.dup_affected.add(d)
@@ -420,6 +420,10 @@ class _Update:
                     TERM_SEP.join(sorted(cl.terms)),
                     cl.polarity,
                 ),
+            )
+            c.execute(
+                "INSERT INTO ledger_claim_light VALUES (?,?,?,?,?)",
+                (cl.key, doc.id, cl.polarity, len(cl.terms), TERM_SEP.join(sorted(cl.terms))),
             )
             if len(cl.terms) >= 2:
                 c.executemany(

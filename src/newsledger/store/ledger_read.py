@@ -342,21 +342,22 @@ class _Assembly:
     def _claim_page(self, raw: list[str], limit: int) -> list[ClaimRecord]:
         """The actor's last ``limit`` claims as the ledger shows them (not those of a copy of
         a stored document: the original shows them), by ``sort_key``; the total if more."""
-        where = (
-            f"(speaker_key IN ({marks(len(raw))}) OR org_key IN ({marks(len(raw))})) "
-            "AND doc_id NOT IN (SELECT doc_id FROM ledger_copies WHERE doc_id <> original "
-            "AND original IN (SELECT doc_id FROM ledger_docs))"
+        m = marks(len(raw))
+        where = (  # each half read from its covering index
+            f"(SELECT key, sort_key, doc_id FROM ledger_claims WHERE speaker_key IN ({m}) UNION "
+            f"SELECT key, sort_key, doc_id FROM ledger_claims WHERE org_key IN ({m})) AS c "
+            "WHERE NOT EXISTS (SELECT 1 FROM ledger_copies p JOIN ledger_docs d "
+            "ON d.doc_id = p.original WHERE p.doc_id = c.doc_id AND p.original <> p.doc_id)"
         )
         keys = [
             r[0]
             for r in self.c.execute(
-                f"SELECT key FROM ledger_claims WHERE {where} "
-                "ORDER BY coalesce(sort_key, '') DESC LIMIT ?",
+                f"SELECT key FROM {where} ORDER BY coalesce(sort_key, '') DESC LIMIT ?",
                 (*raw, *raw, limit),
             )
         ]
         if len(keys) == limit:
-            n = self.c.execute(f"SELECT count(*) FROM ledger_claims WHERE {where}", (*raw, *raw))
+            n = self.c.execute(f"SELECT count(*) FROM {where}", (*raw, *raw))
             total = int(n.fetchone()[0])
             self.totals = (total if total > limit else None, self.totals[1])
         self._claims_by_key(set(keys))
@@ -388,7 +389,8 @@ class _Assembly:
         todo = sorted(k for k in keys if k not in self.light)
         for part in chunks(todo):
             for k, pol, terms in self.c.execute(
-                f"SELECT key, pol, terms FROM ledger_claims WHERE key IN ({marks(len(part))})", part
+                f"SELECT key, pol, terms FROM ledger_claim_light WHERE key IN ({marks(len(part))})",
+                part,
             ):
                 self.light[k] = (pol, frozenset(terms.split(TERM_SEP)) if terms else frozenset())
 
@@ -460,7 +462,7 @@ class _Assembly:
                 # pairs that share two words, or one where either claim has a single word;
                 # then contradiction()'s own overlap test on the number of terms (before any
                 # record is read)
-                nterms = "(SELECT l.nterms FROM ledger_claims l WHERE l.key = b.claim)"
+                nterms = "(SELECT l.nterms FROM ledger_claim_light l WHERE l.key = b.claim)"
                 singles = [k for k, c in by_key.items() if len(c.terms) == 1]
                 shared: dict[tuple[str, str], int] = {}
                 for mk, ok, odoc, n, on in self.c.execute(

@@ -188,6 +188,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO ledger_dirty SELECT id FROM documents
         """,
     ),
+    (
+        "0006_ledger_claims_light",
+        # what a ledger read asks of many claims without their records, in a narrow table (a
+        # ledger_claims row holds the record first: reading a later column walks the record)
+        # and in covering indexes (the page of an actor's claims and clusters, their counts)
+        """
+        CREATE TABLE ledger_claim_light (
+            key TEXT PRIMARY KEY, doc_id TEXT NOT NULL, pol INTEGER, nterms INTEGER, terms TEXT
+        );
+        CREATE INDEX ledger_claim_light_doc ON ledger_claim_light(doc_id);
+        INSERT INTO ledger_claim_light SELECT key, doc_id, pol, nterms, terms FROM ledger_claims;
+        CREATE INDEX ledger_claims_speaker_page ON ledger_claims(speaker_key, sort_key, doc_id, key);
+        CREATE INDEX ledger_claims_org_page ON ledger_claims(org_key, sort_key, doc_id, key);
+        CREATE INDEX ledger_cluster_actors_page ON ledger_cluster_actors(actor, label, sort_key)
+        """,
+    ),
 ]
 
 
