@@ -183,3 +183,24 @@ def test_what_a_source_was_asked(parse):
     c = _claim(doc, "the mayor's remarks on the bridge")
     assert c.kind == "topic" and c.cue == "ask" and c.speaker_text == "the governor"
     assert c.why is not None and c.why["rule"] == "frame.asked"
+
+
+def test_an_armed_attack_is_no_claim(parse):
+    # "attack" is no stance cue: in conflict reporting it is an act, not words
+    doc = parse(
+        "Gunmen attacked a police checkpoint on the outskirts of the city on Saturday, killing "
+        "four officers. The militia resisted the army for a week.",
+        stages=STAGES,
+    )
+    assert not [c for c in doc.claims if c.cue in ("attack", "resist")]
+
+
+def test_accusation_keeps_what_of_and_an_opening_participle_takes_the_subject(parse):
+    doc = parse(
+        "Citing an unfounded theory, the candidate accused the moderator of being a Democrat.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "the moderator")
+    assert c.content.endswith("of being a Democrat") and c.speaker_text == "the candidate"
+    cited = _claim(doc, "an unfounded theory")
+    assert cited.cue == "cite" and cited.speaker_text == "the candidate"

@@ -175,12 +175,12 @@ def _complement(
                 # "called the senator a nasty guy", "found that action unconstitutional"
                 e = max(e, pred.right_edge.idx + len(pred.right_edge))
             why = next(
-                (g for g in kids if g.dep_ == "prep" and g.lower_ in ("for", "over")
+                (g for g in kids if g.dep_ == "prep" and g.lower_ in ("for", "over", "of")
                  and g.i == c.right_edge.i + 1),
                 None,
             )  # fmt: skip
             if why is not None and pred is None:
-                # "chastised Clinton for use of the server": what for
+                # "chastised Clinton for use of the server", "accused Holt of being …"
                 e = why.right_edge.idx + len(why.right_edge)
             return cue, "object", (s, e)
     if pos == "verb" and lex.attitude(lemma, pos, "naming") is not None:
@@ -257,7 +257,7 @@ def _source(tok: Any, pos: str) -> Any:
                 return None
             if (
                 cur.dep_ in ("xcomp", "conj")
-                or (cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i)
+                or (cur.dep_ == "advcl" and cur.tag_ == "VBG")
                 or (cur.dep_ == "acomp" and cur.pos_ == "ADJ")
             ):
                 # "sought to", "and wants", "…, citing a threat", "was able to tout": the
