@@ -150,18 +150,28 @@ def test_a_negated_condemnation_is_no_accusation(parse: Any) -> None:
 
 
 def test_may_impose_sanctions_is_a_threat_at_most(parse: Any) -> None:
-    got = act(parse, "The European Union may impose sanctions on Belarus.")
+    text = "Turkey may impose sanctions on Armenia, the Turkish foreign minister said."
+    got = act(parse, text)
     assert got["event"] == "THREATEN"
-    assert got["source"] == "IGO"
+    assert got["mode"] == "relations"
+    assert got["source"] == "TUR"
     doc = _doc(parse, "The European Union may impose sanctions on Belarus.")
-    assert not any(e.plover == "SANCTION" for e in doc.events)
+    assert not any(e.plover == "SANCTION" or e.type for e in doc.events)
+
+
+def test_a_guess_about_force_is_nobodys_threat(parse: Any) -> None:
+    doc = _doc(parse, "The rebels could attack the capital next week, analysts said.")
+    assert not any(e.plover in ("THREATEN", "ASSAULT") for e in doc.events)
 
 
 def test_future_cooperation_is_a_promise(parse: Any) -> None:
     assert (
         act(parse, "Portugal will support Croatia's bid to join the alliance.")["event"] == "AGREE"
     )
-    assert act(parse, "The army will withdraw from the border villages.")["event"] == "CONCEDE"
+    text = "The army will withdraw from the border villages, the defence minister said."
+    assert act(parse, text)["event"] == "CONCEDE"  # announced: a concession
+    doc = _doc(parse, "The army will withdraw from the border villages next year.")
+    assert not doc.events  # not announced by anyone: a future withdrawal, not asserted
 
 
 def test_a_demand_told_by_a_speaker_is_the_speakers_request(parse: Any) -> None:

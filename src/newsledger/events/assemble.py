@@ -466,6 +466,7 @@ def extract(doc: Document, sdoc: Any, classify: Any, rules: Rules | None = None)
             if c is not None:
                 ev.why = trace(ev, c, st.terms.get(ev.id, {}))
     doc.user_data.pop("events.sentences", None)
+    doc.user_data.pop("events.usable", None)
     doc.user_data.pop("events.actor_index", None)
     return events
 

@@ -29,10 +29,10 @@ from ..document import UNASSERTED_CERTAINTIES, Document, Event, Evidence, conten
 from ..errors import DataFileError
 from .arguments import actor_index, actor_of_token, clause_span
 from .certainty import certainty
-from .rules import DATA, Rules
-from .sentences import parse_is_bad, segments
+from .rules import DATA, Rules, lexicon
+from .sentences import parse_is_bad, segments, skip_context
 from .syntax import child, prep_obj, subject
-from .triggers import Candidate, verb_lemma
+from .triggers import Candidate, _noun_guard, _verb_guard, _verb_spec, verb_lemma
 from .where_when import pick_date, pick_place
 
 #: PLOVER's verbal categories: said by someone, they are claims too.
@@ -83,6 +83,7 @@ class Codebook:
     assault_modes: tuple[tuple[str, re.Pattern[str]], ...]
     codes: dict[str, Any]
     modality: dict[str, Any]
+    words: frozenset[str]  # every cue lemma (a quick test before the conditions)
 
 
 def _set(raw: dict[str, Any], key: str) -> frozenset[str]:
@@ -132,6 +133,7 @@ def codebook() -> Codebook:
         assault_modes=weapons,
         codes=raw["codes"],
         modality=raw["modality"],
+        words=frozenset(w for _, w in index),
     )
 
 
@@ -203,7 +205,12 @@ def cues_of(tok: Any, rules: Rules) -> list[Cue]:
     if kind is None:
         return []
     book = codebook()
-    lemma = verb_lemma(tok, rules) if kind == "verb" else tok.lemma_.lower()
+    low = tok.lemma_.lower()
+    if low not in book.words and tok.lower_ not in book.words and kind != "verb":
+        return []
+    lemma = verb_lemma(tok, rules) if kind == "verb" else low
+    if lemma not in book.words and tok.lower_ not in book.words:
+        return []
     found = list(book.by_lemma.get((kind, lemma), ()))
     if kind == "noun" and tok.lower_ != lemma:
         found += [c for c in book.by_lemma.get((kind, tok.lower_), ()) if c not in found]
@@ -315,12 +322,21 @@ def _act_certainty(
         tok, {"plover": cat}, tok.text, "noun" if tok.pos_ == "NOUN" else "verb", seg=sent
     )
     cert, claim, negated = certainty(doc, cand, doc.claims, rules, sent)
-    head = tok.head
+    head, mod = tok.head, codebook().modality
     if (
         cert in ("hypothetical", "conditional", "future")
-        and tok.dep_ == "xcomp"
-        and head.lemma_.lower() in codebook().modality["aspect_governors"]
-    ):  # "continued to send arms": the head's certainty
+        and head.i != tok.i
+        and (
+            (tok.dep_ == "xcomp" and head.lemma_.lower() in mod["aspect_governors"])
+            or (
+                tok.dep_ in ("xcomp", "acl")
+                and cat == "ASSAULT"
+                and head.lemma_.lower() in mod["attempt_governors"]
+            )
+            or (tok.dep_ == "advcl" and head.tag_ == "VBD")
+            or (tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in mod["purpose_governors"])
+        )
+    ):  # "continued to send arms", "an attempt to assassinate", "used tear gas to disperse"
         hc = Candidate(head, {"plover": cat}, head.text, "verb", seg=sent)
         cert, claim, _ = certainty(doc, hc, doc.claims, rules, sent)
     return cert, claim, negated or _negating_governor(tok, sent)
@@ -338,20 +354,47 @@ def _obliged(tok: Any) -> bool:
 def _force_content(tok: Any, sent: Any, rules: Rules) -> str | None:
     """The category of force (plover.toml ``force_categories``) an offer is about, or None."""
     force = codebook().modality["force_categories"]
-    for t in tok.subtree:
-        if t.i != tok.i and sent.start <= t.i < sent.end:
-            for c in cues_of(t, rules)[:1]:
-                if c.category in force:
-                    return str(c.category)
+    todo = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "prep")]
+    while todo:  # breadth first down the complement, not into if-clauses: the first cue decides
+        t = todo.pop(0)
+        if not sent.start <= t.i < sent.end:
+            continue
+        cues = cues_of(t, rules)
+        if cues:
+            return str(cues[0].category) if cues[0].category in force else None
+        todo += [c for c in t.children if c.dep_ not in ("advcl", "mark", "relcl")]
     return None
 
 
-def sentence_act(doc: Document, sent: Any, rules: Rules) -> Act | None:
-    """The PLOVER act of one sentence, or None."""
+def _guarded(tok: Any, sent: Any, rules: Rules) -> bool:
+    """A trigger word of triggers.json that one of the stage's guards drops in this use
+    (plover.toml ``blocking_guards``: a deadly flood, "declined to comment", "demonstrates the
+    limits", a charity march) is no PLOVER cue either."""
+    lex, block = lexicon(), codebook().modality["blocking_guards"]
+    if tok.pos_ == "VERB":
+        spec, _, _ = _verb_spec(tok, verb_lemma(tok, rules), rules)
+        return spec is not None and _verb_guard(tok, spec, sent, rules) in block
+    if tok.pos_ == "NOUN":
+        spec = lex["nouns"].get(tok.lemma_.lower()) or lex["nouns"].get(tok.lower_)
+        return spec is not None and _noun_guard(tok, spec, sent, rules) in block
+    return False
+
+
+def sentence_act(
+    doc: Document, sent: Any, rules: Rules, triggers: set[int] | None = None
+) -> Act | None:
+    """The PLOVER act of one sentence, or None. ``triggers``: the token indices the trigger
+    lexicon proposed (their guards passed); a sentence of a skip context (sport, film...) has no
+    violent, coercive, protest or mobilisation act."""
     book = codebook()
+    skip = skip_context(sent, rules)
     cands = []
     for tok in sent:
         cues = cues_of(tok, rules)
+        if skip:
+            cues = [c for c in cues if c.category not in book.modality["skip_categories"]]
+        if cues and (triggers is None or tok.i not in triggers) and _guarded(tok, sent, rules):
+            cues = []
         if cues:
             cands.append((_depth(tok, sent), -cues[0].rank, tok.i, tok, cues[0]))
     for _, _, _, tok, cue in sorted(cands, key=lambda x: x[:3]):
@@ -369,11 +412,11 @@ def sentence_act(doc: Document, sent: Any, rules: Rules) -> Act | None:
             if content is not None:
                 category, rid = "THREATEN", "plover.intent_to_force"
         fired = [cue.id, *([rid] if rid else [])]
+        announced = claim is not None or category != "CONCEDE" or cue.category == "CONCEDE"
         if (
-            rid
-            or category in ("AGREE", "THREATEN", "CONCEDE")
+            ((rid or category in ("AGREE", "THREATEN", "CONCEDE")) and announced)
             or cert not in UNASSERTED_CERTAINTIES
-        ):
+        ):  # a promise, a threat is asserted; a retreat to come is a concession when announced
             cert = "claimed" if claim else ("reported" if cert in UNASSERTED_CERTAINTIES else cert)
         mode: str | None = cue.mode if category == cue.category and cue.mode else None
         if rid == "plover.obligation":
@@ -390,10 +433,10 @@ def sentence_act(doc: Document, sent: Any, rules: Rules) -> Act | None:
         if (
             category == "THREATEN"
             and cue.category != "THREATEN"
-            and claim
+            and rid != "plover.intent_to_force"
             and not _own_word(doc, act, sent)
-        ):
-            continue  # "rebels could attack, analysts said": a guess, nobody's threat
+        ):  # "rebels could attack (, analysts said)": a guess, nobody's threat
+            continue
         if rid == "plover.obligation":  # the speaker demands it of the cue's subject
             act.target, act.target_code = act.source, act.source_code
             act.source, act.source_code = _speaker(doc, tok, sent)
@@ -624,15 +667,35 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
     rules: Rules = st.rules
     by_tok = {st.cand_of[e.id].token.i: e for e in st.events if e.id in st.cand_of}
     acts: list[tuple[str, str]] = []
-    for sent in segments(sdoc):
-        if doc.section_at(sent.start_char) == "boilerplate" or parse_is_bad(sent, rules):
-            continue
-        act = sentence_act(doc, sent, rules)
+    usable = doc.user_data.get("events.usable")
+    if usable is None:
+        usable = [
+            s
+            for s in segments(sdoc)
+            if doc.section_at(s.start_char) != "boilerplate" and not parse_is_bad(s, rules)
+        ]
+    triggers = {c.token.i for _, cs in doc.user_data.get("events.sentences", []) for c in cs}
+    for sent in usable:
+        act = sentence_act(doc, sent, rules, triggers)
         if act is None:
             continue
         ev = by_tok.get(act.token.i)
         if ev is not None and ev.type is not None and ev.plover != act.category:
-            ev = None  # an ACLED event of another PLOVER reading: the act is an event of its own
+            if (ev.certainty in UNASSERTED_CERTAINTIES) != (
+                act.certainty in UNASSERTED_CERTAINTIES
+            ):
+                ev = None  # "will withdraw": a future withdrawal, an asserted concession
+            else:  # the codebook's reading wins: an abduction is ASSAULT 'abduct', not COERCE
+                ev.plover = act.category
+        if ev is None:  # one event per act: the sentence's event of that category ("killed when
+            ev = next(  # militants stormed": the killing is the storming's fatalities)
+                (
+                    e
+                    for e in st.events
+                    if e.evidence.start == sent.start_char and e.plover == act.category
+                ),
+                None,
+            )
         if ev is not None:
             if ev.type is None:  # a PLOVER-only event: the act is what it is
                 ev.plover, ev.certainty = act.category, act.certainty

@@ -303,13 +303,16 @@ def sentences_with_triggers(
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     out = []
+    usable = []
     for sent in segments(sdoc):
         if doc.section_at(sent.start_char) == "boilerplate" or parse_is_bad(sent, rules):
             continue
+        usable.append(sent)
         cands = find_candidates(sent, rules)
         if cands:
             out.append((sent, cands))
     doc.user_data["events.sentences"] = out
+    doc.user_data["events.usable"] = usable  # every sentence read (the PLOVER pass reads them)
     return out
 
 
