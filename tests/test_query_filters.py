@@ -165,6 +165,21 @@ def test_bad_parameters_get_422_naming_them(client: TestClient, params: dict, pa
     assert [d["loc"] for d in r.json()["detail"]] == [["query", param]]
 
 
+def test_outlet_is_one_filter_in_the_cli_and_the_api(db: str, client: TestClient) -> None:
+    outlets = {r["outlet"] for r in rows(db, "events") if r["outlet"]}
+    assert len(outlets) > 1
+    name = sorted(outlets)[0]
+    for kind in ("events", "claims"):
+        api = client.get(f"/api/{kind}", params={"outlet": name.upper()}).json()
+        found = rows(db, kind, "--outlet", name.upper())  # any case, as in the API
+        assert found == api and found and all(r["outlet"] == name for r in found)
+        one = rows(db, kind, "--outlet", name, "--limit", "1")  # the limit after the outlet
+        assert one == found[:1]
+    r = cli(db, "events", "--outlet", name[:-1])
+    assert r.exit_code == 2 and f"did you mean: {name}" in r.stderr, r.stderr  # never a guess
+    assert cli(db, "actors", "--outlet", name).exit_code == 2  # a listing without outlets
+
+
 def test_listings_refuse_the_filters_they_do_not_support(db: str, client: TestClient) -> None:
     for kind, args, param in (
         ("claims", ("--certainty", "all"), "certainty"),

@@ -118,17 +118,12 @@ def narrowed(s: Store, rows: list[dict[str, Any]], x: Extra) -> list[dict[str, A
     """``rows`` of the outlet and holding the words ``x`` asks for; an outlet the store does
     not have is a 422 with the closest outlets (never a silent empty answer)."""
     if x.outlet:
-        from rapidfuzz import fuzz, process
+        from ..store.filters import check_outlet, of_outlet
 
-        from ..store.filters import did_you_mean
-
-        known = [o for (o,) in s.conn.execute("SELECT DISTINCT outlet FROM documents") if o]
-        want = x.outlet.casefold()
-        if not any(o.casefold() == want for o in known):
-            close = [m[0] for m in process.extract(x.outlet, known, scorer=fuzz.WRatio,
-                     processor=str.lower, limit=3, score_cutoff=60)]  # fmt: skip
-            raise bad_parameter("outlet", did_you_mean("outlet", x.outlet, close), close)
-        rows = [r for r in rows if (r.get("outlet") or "").casefold() == want]
+        try:
+            rows = of_outlet(rows, check_outlet(s.conn, x.outlet))
+        except FilterError as exc:
+            raise bad_parameter(exc.param, str(exc), exc.suggestions) from exc
     if x.q:
         words = x.q.casefold().split()
         kind = "claims" if "claim_id" in (rows[0] if rows else {}) else "events"

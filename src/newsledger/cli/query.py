@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -10,7 +11,7 @@ import typer
 
 from ..errors import NewsledgerError
 from ..store import QueryFilters, Store, open_store
-from ..store.filters import SUPPORTED, FilterError
+from ..store.filters import SUPPORTED, FilterError, check_outlet, of_outlet
 from ._util import (
     FILTER_OPTIONS,
     CsvOption,
@@ -79,10 +80,18 @@ def run(
     settings_file: str | None = None,
     as_json: bool = False,
     as_csv: bool = False,
+    outlet: str | None = None,
 ) -> list[dict[str, Any]]:
+    """The rows of listing ``kind``; ``outlet`` (events, claims): only documents of that outlet
+    (one of the store's, any case; checked as the API's ``outlet=``), the limit applied after."""
     with open_for_reading(db, settings_file) as store:
         try:
-            rows: list[dict[str, Any]] = getattr(store, kind)(filters)
+            if outlet is None:
+                rows: list[dict[str, Any]] = getattr(store, kind)(filters)
+            else:
+                want = check_outlet(store.conn, outlet)
+                rows = getattr(store, kind)(dataclasses.replace(filters, limit=None))
+                rows = of_outlet(rows, want)[: filters.limit or None]
         except FilterError as exc:
             filter_failed(exc)
             raise
@@ -121,6 +130,13 @@ HELP = {
 }
 
 
+#: the listings that take --outlet (as the API's events and claims take outlet=)
+OUTLET_KINDS = ("events", "claims")
+OUTLET_OPTION = typer.Option(
+    None, "--outlet", help="Only documents of this outlet (one of the store's, any case)."
+)
+
+
 def make_command(kind: str) -> Callable[..., None]:
     """The Typer command for one listing: the filters the listing answers (SUPPORTED), the
     store and the output format. Exit 0 rows found, 1 none, 2 a bad filter."""
@@ -130,9 +146,10 @@ def make_command(kind: str) -> Callable[..., None]:
         settings_file: str | None = None,
         as_json: bool = False,
         as_csv: bool = False,
+        outlet: str | None = None,
         **values: Any,
     ) -> None:
-        rows = run(kind, query_filters(values), db, settings_file, as_json, as_csv)
+        rows = run(kind, query_filters(values), db, settings_file, as_json, as_csv, outlet)
         raise typer.Exit(0 if rows else 1)
 
     names = [n for n in FILTER_OPTIONS if n in SUPPORTED[kind]]
@@ -145,6 +162,9 @@ def make_command(kind: str) -> Callable[..., None]:
             ("as_csv", bool, CsvOption),
         )
     ]
+    if kind in OUTLET_KINDS:
+        output.insert(0, inspect.Parameter("outlet", inspect.Parameter.KEYWORD_ONLY,
+                                           default=OUTLET_OPTION, annotation=str | None))  # fmt: skip
     command.__signature__ = inspect.Signature(filter_parameters(names) + output)  # type: ignore[attr-defined]
     command.__doc__ = HELP[kind]
     return command

@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..document import UNASSERTED_CERTAINTIES, Document
 from ..errors import NewsledgerError
@@ -254,6 +255,31 @@ def with_kept_events(docs: Iterable[Document], f: QueryFilters) -> Iterator[Docu
     for doc in docs:
         doc.events = [e for e in doc.events if keeps_event(f, e.certainty, e.confidence)]
         yield doc
+
+
+def check_outlet(conn: Any, outlet: str) -> str:
+    """``outlet`` as the CLI's ``--outlet`` and the API's ``outlet=`` take it: one of the
+    store's outlets, any case (returned case-folded), else a :class:`FilterError` with the
+    closest outlets (never a silent empty answer). Rows are then kept by :func:`of_outlet`."""
+    from rapidfuzz import fuzz, process
+
+    value = outlet.strip()
+    if not value:
+        raise FilterError("outlet", "outlet: empty")
+    if len(value) > MAX_FILTER_CHARS:
+        raise FilterError("outlet", f"outlet: at most {MAX_FILTER_CHARS} characters")
+    known = [o for (o,) in conn.execute("SELECT DISTINCT outlet FROM documents") if o]
+    want = value.casefold()
+    if not any(o.casefold() == want for o in known):
+        close = [m[0] for m in process.extract(value, known, scorer=fuzz.WRatio,
+                 processor=str.lower, limit=3, score_cutoff=60)]  # fmt: skip
+        raise FilterError("outlet", did_you_mean("outlet", value, close), close)
+    return want
+
+
+def of_outlet(rows: list[dict[str, Any]], want: str) -> list[dict[str, Any]]:
+    """The rows whose document's outlet is ``want`` (case-folded, from :func:`check_outlet`)."""
+    return [r for r in rows if (r.get("outlet") or "").casefold() == want]
 
 
 def did_you_mean(what: str, value: str, close: Sequence[str]) -> str:
