@@ -47,6 +47,7 @@ from .ledger_index import (
 )
 
 MAX_DF = 2000  # find_contradictions' default: words this common propose no pair
+PROBES = 200_000  # (actor, place) pairs looked up one by one at most; beyond, an actor's rows
 
 
 def refresh(conn: Connection) -> bool:
@@ -500,7 +501,8 @@ class _Assembly:
             toks = words(c.content)
             grams.update(" ".join(toks[i : i + n]) for n in range(1, 5) for i in range(len(toks)))
         at: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
-        for part in chunks(sorted(grams), CHUNK - len(actors)) if len(actors) < CHUNK else ():
+        by_place = len(actors) * len(grams) <= PROBES and len(actors) < CHUNK // 2
+        for part in chunks(sorted(grams), CHUNK - len(actors)) if by_place else ():
             for actor, place, label, order, founder in self.c.execute(
                 "SELECT a.actor, a.place, a.label, a.sort_key, r.ord FROM ledger_cluster_actors a "
                 "JOIN ledger_reports r ON r.key = a.label "
@@ -509,7 +511,7 @@ class _Assembly:
             ):
                 self.founder_ord[label] = founder
                 at.setdefault((actor, place), []).append((label, sort_date(order)))
-        for part in chunks(actors) if len(actors) >= CHUNK else ():  # many actors: by actor
+        for part in chunks(actors) if not by_place else ():  # many claims: every place
             for actor, place, label, order, founder in self.c.execute(
                 "SELECT a.actor, a.place, a.label, a.sort_key, r.ord FROM ledger_cluster_actors a "
                 "JOIN ledger_reports r ON r.key = a.label "
