@@ -86,5 +86,5 @@ def test_seed_claims_cover_half_of_the_attributed_statements(seed: dict[str, Any
     assert len(claims) >= 7
     kinds = {c["speaker_kind"] for c in claims}
     assert {"person", "anonymous", "unnamed"} <= kinds
-    lyons = [c for c in claims if "Lyons" in c["speaker_text"]]
+    lyons = [c for c in claims if "Lyons" in (c["speaker_text"] or "")]
     assert lyons and any(c["quote"] == "direct" for c in lyons)
