@@ -131,3 +131,33 @@ def test_exported_ensemble_scores_like_the_fitted_pipeline(tmp_path: Path) -> No
     assert loaded is not None
     probe = texts[60:70]
     assert np.allclose(loaded.decision_function(probe), model.decision_function(probe), atol=1e-4)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_shipped_model_scores_without_scikit_learn_as_scikit_learn_does() -> None:
+    """The numpy analysers (events/vectorize.py) give scikit-learn's vectorisers' scores, on
+    the codebook examples and on awkward text (accents, runs of spaces, short words, digits)."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from newsledger.events.classifier import load_model
+    from newsledger.events.train import codebook_examples
+
+    model = load_model()
+    assert model is not None
+    texts = [*codebook_examples()[0][:80], "", "a", "I", "the of and",
+             "  Spaces   and\ttabs\n\nnew lines  ", "Ünïcödé café — naïve résumé; x y z",
+             "co-operation isn't won't 1999 2021-11-17 U.S. A.B. al-Shabaab's fighters!!"]  # fmt: skip
+    fast = model.decision_function(texts, embeddings=False)
+    reference = np.asarray(model.transform(texts) @ model.coef.T) + model.intercept
+    assert np.allclose(fast, reference, atol=1e-9)
+    assert (fast.argmax(1) == reference.argmax(1)).all()
+    code = (
+        "import sys; from newsledger.events.classifier import load_model; "
+        "m = load_model(); m.decision_function(['Gunmen attacked a checkpoint.'], "
+        "embeddings=False); print('sklearn' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # scoring does not import scikit-learn

@@ -101,6 +101,10 @@ class CueFeatures:
     def transform(self, X: list[str]) -> Any:
         from scipy.sparse import csr_matrix
 
+        return csr_matrix(self.dense(X))
+
+    def dense(self, X: list[str]) -> Any:
+        """:meth:`transform` as a dense array (no SciPy)."""
         pats = _lower_cue_patterns()
         ncomp = len(composite_patterns()[1])
         m = np.zeros((len(X), len(pats) + ncomp), dtype=np.float64)
@@ -112,7 +116,7 @@ class CueFeatures:
                     m[i, j] = self.weight * np.log1p(n)
             if ncomp:
                 m[i, len(pats) :] = np.array(composite_features(text)) * self.weight
-        return csr_matrix(m)
+        return m
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         return {"weight": self.weight}
@@ -204,23 +208,18 @@ def embedding_scores(vectors: Any | None, texts: list[str], coef: Any, intercept
 
 class LinearModel:
     """The shipped classifier, rebuilt from :func:`export_model`'s arrays: the same scores as
-    the fitted pipeline (sublinear TF-IDF, l2 per block, cue features, ``X @ coef.T + b``)."""
+    the fitted pipeline (sublinear TF-IDF, l2 per block, cue features, ``X @ coef.T + b``),
+    computed without scikit-learn (:mod:`.vectorize`)."""
 
     def __init__(self, arrays: Any):
-        from sklearn.feature_extraction.text import CountVectorizer
+        from .vectorize import Block
 
         self.classes_ = np.array([str(c) for c in arrays["classes"]])
         self.coef = np.asarray(arrays["coef"], dtype=np.float64)
         self.intercept = np.asarray(arrays["intercept"], dtype=np.float64)
         self.cues = CueFeatures(float(arrays["cue_weight"][0]))
-        self.blocks = []
-        for name, kw in (
-            ("word", {"ngram_range": (1, 2), "stop_words": "english"}),
-            ("char", {"analyzer": "char_wb", "ngram_range": (3, 5)}),
-        ):
-            terms = [str(t) for t in arrays[f"{name}_terms"]]
-            vec = CountVectorizer(vocabulary={t: i for i, t in enumerate(terms)}, **kw)
-            self.blocks.append((vec, np.asarray(arrays[f"{name}_idf"], dtype=np.float64)))
+        self.terms = [Block([str(t) for t in arrays[f"{n}_terms"]], arrays[f"{n}_idf"], n)
+                      for n in ("word", "char")]  # fmt: skip
         self.emb_coef = self.emb_intercept = None
         self.emb_weight = 0.0
         if "emb_coef" in arrays:
@@ -229,14 +228,21 @@ class LinearModel:
             self.emb_weight = float(arrays["emb_weight"][0])
 
     def transform(self, texts: list[str]) -> Any:
+        """The feature matrix as scikit-learn's vectorisers make it (SciPy sparse; for checks:
+        :meth:`decision_function` does without it)."""
         from scipy.sparse import diags, hstack
+        from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.preprocessing import normalize
 
         mats = []
-        for vec, idf in self.blocks:
+        for block, kw in zip(self.terms, (
+            {"ngram_range": (1, 2), "stop_words": "english"},
+            {"analyzer": "char_wb", "ngram_range": (3, 5)},
+        ), strict=True):  # fmt: skip
+            vec = CountVectorizer(vocabulary=block.index, **kw)
             x = vec.transform(texts).astype(np.float64)
             x.data = 1.0 + np.log(x.data)
-            mats.append(normalize(x @ diags(idf), norm="l2"))
+            mats.append(normalize(x @ diags(block.idf), norm="l2"))
         mats.append(self.cues.transform(texts))
         return hstack(mats).tocsr()
 
@@ -252,7 +258,9 @@ class LinearModel:
         ``embeddings`` is True (without it, the TF-IDF ensemble alone).
         ``vectors``: the texts' embeddings when already known (rows of zeros: no embedding
         half for that text)."""
-        d = np.asarray(self.transform(texts) @ self.coef.T) + self.intercept
+        from .vectorize import scores
+
+        d = scores(self.terms, self.cues.dense(texts), self.coef, self.intercept, texts)
         if embeddings and self.emb_coef is not None:
             d = d + embedding_scores(vectors, texts, self.emb_coef, self.emb_intercept) * (
                 self.emb_weight
