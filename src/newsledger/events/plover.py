@@ -18,123 +18,30 @@ international organisations (PLOVER's non-state codes); the actor ids stay in ac
 
 from __future__ import annotations
 
-import json
-import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..document import UNASSERTED_CERTAINTIES, Document, Event, Evidence, content_id
-from ..errors import DataFileError
-from .arguments import actor_index, actor_of_token, clause_span
+from .arguments import clause_span
 from .certainty import certainty
-from .rules import DATA, Rules, lexicon
+from .plover_codebook import Category, Codebook, Cue, codebook
+from .plover_parties import (
+    actor_code,
+    parties,
+    party,
+    sentence_country,
+    source_token,
+    speaker,
+    target_tokens,
+)
+from .rules import Rules, lexicon
 from .sentences import parse_is_bad, segments, skip_context
-from .syntax import child, prep_obj, subject
 from .triggers import Candidate, _noun_guard, _verb_guard, _verb_spec, verb_lemma
 from .where_when import pick_date, pick_place
 
 #: PLOVER's verbal categories: said by someone, they are claims too.
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
 _OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "dative", "oprd")
-_TARGET_PREPS = ("to", "with", "against", "on", "from", "of", "for", "at", "into", "toward",
-                 "towards", "between", "in", "over")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One cue rule of plover.toml."""
-
-    id: str
-    category: str
-    mode: str
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    adjectives: frozenset[str]
-    particles: frozenset[str]
-    objects: frozenset[str]
-    compounds: frozenset[str]
-    not_compounds: frozenset[str]
-    complement: bool
-    rank: int
-    negated: str | None  # overrides the category's
-    force_threat: bool
-    description: str
-    example: str
-
-
-@dataclass(frozen=True)
-class Category:
-    name: str
-    quad: str
-    modes: tuple[str, ...]
-    negated: str  # "" (no act), "keep" or another category
-    future: str
-    hypothetical: str
-
-
-@dataclass(frozen=True)
-class Codebook:
-    cues: tuple[Cue, ...]
-    by_lemma: dict[tuple[str, str], tuple[Cue, ...]]
-    categories: dict[str, Category]
-    content_modes: dict[str, dict[str, str]]
-    assault_modes: tuple[tuple[str, re.Pattern[str]], ...]
-    codes: dict[str, Any]
-    modality: dict[str, Any]
-    words: frozenset[str]  # every cue lemma (a quick test before the conditions)
-
-
-def _set(raw: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(x).lower() for x in raw.get(key, []))
-
-
-@lru_cache(maxsize=1)
-def codebook() -> Codebook:
-    """The cue rules and tables of ``data/plover.toml``, loaded once."""
-    path = DATA / "plover.toml"
-    try:
-        raw = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(f"events: cannot read {path.name}: {exc}") from exc
-    cats = {
-        k: Category(k, v["quad"], tuple(v["modes"]), v["negated"], v["future"], v["hypothetical"])
-        for k, v in raw["category"].items()
-    }
-    cues: list[Cue] = []
-    index: dict[tuple[str, str], list[Cue]] = {}
-    for r in raw["cue"]:
-        if r["category"] not in cats or (
-            r.get("mode") and r["mode"] not in cats[r["category"]].modes
-        ):
-            raise DataFileError(f"events: {path.name}: {r['id']}: unknown category or mode")
-        if any(c.id == r["id"] for c in cues):
-            raise DataFileError(f"events: {path.name}: cue id {r['id']} twice")
-        cue = Cue(
-            r["id"], r["category"], r.get("mode", ""), _set(r, "verbs"), _set(r, "nouns"),
-            _set(r, "adjectives"), _set(r, "particles"), _set(r, "objects"), _set(r, "compounds"),
-            _set(r, "not_compounds"), bool(r.get("complement", False)), int(r.get("rank", 0)),
-            r.get("negated"), bool(r.get("force_threat", False)), r["description"], r["example"],
-        )  # fmt: skip
-        cues.append(cue)
-        for kind, words in (("verb", cue.verbs), ("noun", cue.nouns), ("adj", cue.adjectives)):
-            for w in words:
-                index.setdefault((kind, w), []).append(cue)
-    weapons = tuple(
-        (mode, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ws) + r")\b", re.I))
-        for mode, ws in raw["assault_modes"].items()
-    )
-    return Codebook(
-        cues=tuple(cues),
-        by_lemma={k: tuple(v) for k, v in index.items()},
-        categories=cats,
-        content_modes=raw["content_modes"],
-        assault_modes=weapons,
-        codes=raw["codes"],
-        modality=raw["modality"],
-        words=frozenset(w for _, w in index),
-    )
 
 
 # -- matching ---------------------------------------------------------------------------------
@@ -439,183 +346,14 @@ def sentence_act(
             continue
         if rid == "plover.obligation":  # the speaker demands it of the cue's subject
             act.target, act.target_code = act.source, act.source_code
-            act.source, act.source_code = _speaker(doc, tok, sent)
+            act.source, act.source_code = speaker(doc, tok, sent)
         return act
     return None
 
 
-# -- source and target ------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _country_words() -> dict[str, str]:
-    """Lower-cased state names and demonyms of the actor registry -> ISO alpha-2."""
-    from ..actors.registry import REGISTRY_FILE
-
-    out: dict[str, str] = {}
-    for line in REGISTRY_FILE.read_text("utf-8").splitlines():
-        if '"type": "state"' not in line:
-            continue
-        r = json.loads(line)
-        if r.get("type") == "state" and r.get("country"):
-            for w in [r["name"], *r.get("demonyms", [])]:
-                out.setdefault(w.lower(), r["country"])
-                if w in r.get("demonyms", []):
-                    out.setdefault(w.lower() + "s", r["country"])  # "Palestinians"
-    for w, cc in codebook().codes["demonyms"].items():
-        out[w.lower()] = cc
-    return out
-
-
-@lru_cache(maxsize=512)
-def iso3(alpha2: str) -> str | None:
-    """ISO 3166 alpha-3 of an alpha-2 code ("JO" -> "JOR")."""
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=alpha2.upper())
-    return str(c.alpha_3) if c is not None else None
-
-
-def actor_code(doc: Document, actor_id: str | None) -> str | None:
-    """The PLOVER code of an actor: IGO / NGO for international organisations, else the ISO
-    alpha-3 code of its country."""
-    if actor_id is None:
-        return None
-    codes = codebook().codes
-    a = next((a for a in doc.actors if a.id == actor_id), None)
-    if a is None:
-        return None
-    if a.type in ("igo", "ngo"):
-        return str(codes[a.type])
-    if a.country:
-        return iso3(a.country)
-    if a.type == "other" and any(w in a.name.lower() for w in codes["igo_words"]):
-        return str(codes["igo"])
-    return None
-
-
-def _np_code(tok: Any) -> str | None:
-    """A country named or implied in a noun phrase without an actor ("a Jordanian official")."""
-    words = _country_words()
-    for t in tok.subtree:
-        if t.dep_ in ("relcl", "acl") and t.i > tok.i:
-            break
-        cc = words.get(t.lower_)
-        if cc and t.text[:1].isupper():
-            return iso3(cc)
-    return None
-
-
-def _modifier_code(tok: Any) -> str | None:
-    """The country of a nationality or country word modifying the head ("Iraqi President
-    Saddam Hussein", "the Swiss doctors"): it says whom the person or group belongs to."""
-    words = _country_words()
-    for t in tok.lefts:
-        if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper():
-            cc = words.get(t.lower_)
-            if cc:
-                return iso3(cc)
-            got = _modifier_code(t) if t.dep_ == "compound" else None
-            if got:
-                return got
-    return None
-
-
-def _place_code(doc: Document, tok: Any) -> str | None:
-    """A capital or country standing for its government ("Jakarta forced ...", "Haiti said"):
-    the country of a place mention that is the whole noun phrase."""
-    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    for p in doc.places:
-        for m in p.mentions:
-            if m.start <= tok.idx < m.end and m.start <= a and b <= m.end + 1 and p.country:
-                return iso3(p.country)
-    return None
-
-
-def _party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
-    """(actor id, code) of a noun phrase: its actor's code, unless a nationality word modifies
-    the head; a country word in the phrase; a place standing for its government."""
-    if tok is None:
-        return None, None
-    aid = actor_of_token(doc, tok)
-    code = _modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    code = code or actor_code(doc, aid)
-    if code is None and tok.pos_ in ("NOUN", "PROPN"):
-        code = _np_code(tok) or _place_code(doc, tok)
-    return aid, code
-
-
-def _parties(doc: Document, tok: Any) -> list[tuple[str | None, str | None]]:
-    """The phrase's party (:func:`_party`), then every other actor named inside it ("its
-    border with Ukraine")."""
-    out = [_party(doc, tok)]
-    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    for s, e, aid in actor_index(doc):
-        if a <= s and e <= b and all(aid != x for x, _ in out):
-            out.append((aid, actor_code(doc, aid)))
-    return out
-
-
-def _source_token(tok: Any) -> Any:
-    if tok.pos_ == "NOUN":
-        got = child(tok, "poss") or prep_obj(tok, ("by", "from"))
-        if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
-            got = subject(tok.head)
-        if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
-            got = subject(tok.head.head)
-        return got or next((c for c in tok.children if c.dep_ == "compound"), None)
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-        return prep_obj(tok, ("by",))
-    if tok.pos_ == "ADJ" and child(tok, "nsubj") is None:
-        return subject(tok.head) if tok.head.i != tok.i else None
-    return subject(tok)
-
-
-def _target_tokens(tok: Any) -> list[Any]:
-    out = []
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-        out.append(child(tok, "nsubjpass"))
-    out += [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
-    out += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS
-            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-    for x in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl")):
-        out += [c for c in x.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")]
-        out += [p for c in x.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    return [t for t in out if t is not None]
-
-
-def _speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]:
-    """(actor id, code) of the speaker of the claim whose content holds the token."""
-    for cl in doc.claims:
-        if not cl.content_start <= tok.idx < cl.content_end:
-            continue
-        aid = cl.speaker or cl.speaker_org
-        code = actor_code(doc, aid)
-        if code is None and cl.speaker_start is not None and cl.speaker_end is not None:
-            span = sent.doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
-            code = _np_code(span.root) if span is not None else None
-        if aid or code:
-            return aid, code
-    return None, None
-
-
-def _sentence_country(doc: Document, sent: Any) -> str | None:
-    """The country of the first place named in the sentence (PLOVER codes an unnamed
-    domestic actor by its country: "three servicemen were killed outside an Iraqi city")."""
-    found = sorted(
-        (m.start, p.country)
-        for p in doc.places
-        for m in p.mentions
-        if p.country and sent.start_char <= m.start < sent.end_char
-    )
-    if found:
-        return iso3(found[0][1])
-    return _np_code(sent.root) if sent.root is not None else None
-
-
 def _own_word(doc: Document, act: Act, sent: Any) -> bool:
     """Whether the act is told by its own source (a threat is the actor's, not a guess)."""
-    aid, code = _speaker(doc, act.token, sent)
+    aid, code = speaker(doc, act.token, sent)
     return bool((aid and aid == act.source) or (code and code == act.source_code))
 
 
@@ -623,18 +361,18 @@ def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
     """The act's source (its subject, agent or possessor; else the speaker of the claim it is
     told in) and target (object, preposition objects, the objects of its complement)."""
     tok = act.token
-    src_tok = _source_token(tok)
-    act.source, act.source_code = _party(doc, src_tok)
+    src_tok = source_token(tok)
+    act.source, act.source_code = party(doc, src_tok)
     if act.source is None and act.source_code is None and rules.on("plover.speaker_source"):
-        act.source, act.source_code = _speaker(doc, tok, sent)
+        act.source, act.source_code = speaker(doc, tok, sent)
         if act.source or act.source_code:
             act.fired.append("plover.speaker_source")
-    if act.source is None and act.source_code is None and rules.on("plover.place_source"):
-        act.source_code = _sentence_country(doc, sent)  # a code, never an actor
-        if act.source_code:
+    if act.source_code is None and rules.on("plover.place_source"):
+        act.source_code = sentence_country(doc, sent)  # a code, never an actor
+        if act.source_code:  # "Ousted President Askar Akayev ... Kyrgyzstan": KGZ
             act.fired.append("plover.place_source")
-    for t in _target_tokens(tok):
-        for aid, code in _parties(doc, t):
+    for t in target_tokens(tok):
+        for aid, code in parties(doc, t):
             if (
                 (aid or code)
                 and not (aid and aid == act.source)
@@ -744,6 +482,20 @@ def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:
     return ev
 
 
+def keep_gated_acts(doc: Document, before: list[Event], after: list[Event]) -> list[Event]:
+    """The events the relevance gate kept, plus each sentence's PLOVER act whose ACLED-typed
+    event it dropped, as a PLOVER-only event (no ACLED type): a police raid on drug dealers is
+    out of ACLED's scope and still a PLOVER COERCE."""
+    kept = {e.id for e in after}
+    acts = {i for i, _ in doc.user_data.get("events.plover", [])}
+    out = list(after)
+    for e in before:
+        if e.id not in kept and e.id in acts and e.plover:
+            e.type = e.subtype = None
+            out.append(e)
+    return sorted(out, key=lambda e: e.evidence.start) if len(out) > len(after) else after
+
+
 def link_claims(doc: Document, events: list[Event]) -> None:
     """A verbal act said by someone is a claim too: the event of a verbal PLOVER category takes
     the claim made by its own verb (same sentence, the claim's cue is the trigger), and every
@@ -768,4 +520,5 @@ def link_claims(doc: Document, events: list[Event]) -> None:
 
 
 __all__ = ["Act", "Codebook", "Cue", "actor_code", "code_sentences", "codebook", "cues_of",
+           "keep_gated_acts",
            "link_claims", "sentence_act"]  # fmt: skip

@@ -1,0 +1,187 @@
+"""PLOVER sources and targets: who acts on whom, as actor ids and PLOVER codes.
+
+An actor of one country is coded by its ISO 3166 alpha-3 code, the registry's international
+organisations by ``IGO`` / ``NGO`` (PLOVER's non-state codes); a nationality word modifying the
+head ("Iraqi President Saddam Hussein"), a country word in the phrase ("a Jordanian official")
+or a capital standing for its government ("Jakarta forced ...") gives the code where no actor
+does. Used by :mod:`.plover` (docs/events.md "PLOVER")."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from ..document import Document
+from .arguments import actor_index, actor_of_token
+from .plover_codebook import codebook
+from .syntax import child, prep_obj, subject
+
+_TARGET_PREPS = ("to", "with", "against", "on", "from", "of", "for", "at", "into", "toward",
+                 "towards", "between", "in", "over")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Lower-cased state names and demonyms of the actor registry -> ISO alpha-2."""
+    from ..actors.registry import REGISTRY_FILE
+
+    out: dict[str, str] = {}
+    for line in REGISTRY_FILE.read_text("utf-8").splitlines():
+        if '"type": "state"' not in line:
+            continue
+        r = json.loads(line)
+        if r.get("type") == "state" and r.get("country"):
+            for w in [r["name"], *r.get("demonyms", [])]:
+                out.setdefault(w.lower(), r["country"])
+                if w in r.get("demonyms", []):
+                    out.setdefault(w.lower() + "s", r["country"])  # "Palestinians"
+    for w, cc in codebook().codes["demonyms"].items():
+        out[w.lower()] = cc
+    return out
+
+
+@lru_cache(maxsize=512)
+def iso3(alpha2: str) -> str | None:
+    """ISO 3166 alpha-3 of an alpha-2 code ("JO" -> "JOR")."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=alpha2.upper())
+    return str(c.alpha_3) if c is not None else None
+
+
+def actor_code(doc: Document, actor_id: str | None) -> str | None:
+    """The PLOVER code of an actor: IGO / NGO for international organisations, else the ISO
+    alpha-3 code of its country."""
+    if actor_id is None:
+        return None
+    codes = codebook().codes
+    a = next((a for a in doc.actors if a.id == actor_id), None)
+    if a is None:
+        return None
+    if a.type in ("igo", "ngo"):
+        return str(codes[a.type])
+    if a.country:
+        return iso3(a.country)
+    if a.type == "other" and any(w in a.name.lower() for w in codes["igo_words"]):
+        return str(codes["igo"])
+    return None
+
+
+def np_code(tok: Any) -> str | None:
+    """A country named or implied in a noun phrase without an actor ("a Jordanian official")."""
+    words = country_words()
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i > tok.i:
+            break
+        cc = words.get(t.lower_)
+        if cc and t.text[:1].isupper():
+            return iso3(cc)
+    return None
+
+
+def modifier_code(tok: Any) -> str | None:
+    """The country of a nationality or country word modifying the head ("Iraqi President
+    Saddam Hussein", "the Swiss doctors"): it says whom the person or group belongs to."""
+    words = country_words()
+    for t in tok.lefts:
+        if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper():
+            cc = words.get(t.lower_)
+            if cc:
+                return iso3(cc)
+            got = modifier_code(t) if t.dep_ == "compound" else None
+            if got:
+                return got
+    return None
+
+
+def place_code(doc: Document, tok: Any) -> str | None:
+    """A capital or country standing for its government ("Jakarta forced ...", "Haiti said"):
+    the country of a place mention that is the whole noun phrase."""
+    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    for p in doc.places:
+        for m in p.mentions:
+            if m.start <= tok.idx < m.end and m.start <= a and b <= m.end + 1 and p.country:
+                return iso3(p.country)
+    return None
+
+
+def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
+    """(actor id, code) of a noun phrase: its actor's code, unless a nationality word modifies
+    the head; a country word in the phrase; a place standing for its government."""
+    if tok is None:
+        return None, None
+    aid = actor_of_token(doc, tok)
+    code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    code = code or actor_code(doc, aid)
+    if code is None and tok.pos_ in ("NOUN", "PROPN"):
+        code = np_code(tok) or place_code(doc, tok)
+    return aid, code
+
+
+def parties(doc: Document, tok: Any) -> list[tuple[str | None, str | None]]:
+    """The phrase's party (:func:`_party`), then every other actor named inside it ("its
+    border with Ukraine")."""
+    out = [party(doc, tok)]
+    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    for s, e, aid in actor_index(doc):
+        if a <= s and e <= b and all(aid != x for x, _ in out):
+            out.append((aid, actor_code(doc, aid)))
+    return out
+
+
+def source_token(tok: Any) -> Any:
+    if tok.pos_ == "NOUN":
+        got = child(tok, "poss") or prep_obj(tok, ("by", "from"))
+        if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
+            got = subject(tok.head)
+        if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+            got = subject(tok.head.head)
+        return got or next((c for c in tok.children if c.dep_ == "compound"), None)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return prep_obj(tok, ("by",))
+    if tok.pos_ == "ADJ" and child(tok, "nsubj") is None:
+        return subject(tok.head) if tok.head.i != tok.i else None
+    return subject(tok)
+
+
+def target_tokens(tok: Any) -> list[Any]:
+    out = []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        out.append(child(tok, "nsubjpass"))
+    out += [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
+    out += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    for x in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl")):
+        out += [c for c in x.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")]
+        out += [p for c in x.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return [t for t in out if t is not None]
+
+
+def speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]:
+    """(actor id, code) of the speaker of the claim whose content holds the token."""
+    for cl in doc.claims:
+        if not cl.content_start <= tok.idx < cl.content_end:
+            continue
+        aid = cl.speaker or cl.speaker_org
+        code = actor_code(doc, aid)
+        if code is None and cl.speaker_start is not None and cl.speaker_end is not None:
+            span = sent.doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
+            code = np_code(span.root) if span is not None else None
+        if aid or code:
+            return aid, code
+    return None, None
+
+
+def sentence_country(doc: Document, sent: Any) -> str | None:
+    """The country of the first place named in the sentence (PLOVER codes an unnamed
+    domestic actor by its country: "three servicemen were killed outside an Iraqi city")."""
+    found = sorted(
+        (m.start, p.country)
+        for p in doc.places
+        for m in p.mentions
+        if p.country and sent.start_char <= m.start < sent.end_char
+    )
+    if found:
+        return iso3(found[0][1])
+    return np_code(sent.root) if sent.root is not None else None
