@@ -134,3 +134,65 @@ def test_eval_claims_on_bad_data_is_one_clear_error(tmp_path: Path):
     result = CliRunner().invoke(app, ["eval", "claims", str(bad)])
     assert result.exit_code == 1
     assert "bad.jsonl:2" in result.output and "Traceback" not in result.output
+
+
+def _parsed(text: str):  # the document as the evaluation reads it (spaCy parse kept)
+    from newsledger.evaluation.claims import process
+
+    (got,), _ = process([{"id": "t", "text": text}])
+    assert got is not None
+    return got
+
+
+def _att(text: str, words: str) -> dict:
+    s = text.index(words)
+    return {"speaker": words, "speaker_span": (s, s + len(words)), "pieces": []}
+
+
+def _pred(text: str, words: str, name: str | None = None):
+    from types import SimpleNamespace
+
+    s = text.index(words)
+    return SimpleNamespace(
+        speaker_text=words, speaker_name=name, speaker_start=s, speaker_end=s + len(words)
+    )
+
+
+def test_polnear_same_referent_counts_another_mention_of_the_speaker():
+    from newsledger.evaluation.claims_polnear import same_referent
+
+    text = (
+        "Mrs. Clinton has embraced the plan of the administration, promising to meet its goals. "
+        "She is proposing new rail projects across the country."
+    )
+    doc, shift = _parsed(text)
+    sdoc = doc.user_data["spacy"]
+    she = _att(text, "She")
+    assert same_referent(she, _pred(text, "Mrs. Clinton", "Hillary Clinton"), shift, text, sdoc)
+    assert not same_referent(she, _pred(text, "the administration"), shift, text, sdoc)
+
+    said = "“Tom is a real visionary,” said Robert McAtee, one of several coal veterans."
+    doc, shift = _parsed(said)
+    gold = _att(said, "said")  # the annotation's span slipped onto the verb
+    assert same_referent(gold, _pred(said, "Robert McAtee"), shift, said, doc.user_data["spacy"])
+    assert not same_referent(gold, _pred(said, "Tom"), shift, said, doc.user_data["spacy"])
+
+    rel = "The plans offer a retort to both Democrats and Republicans, who have questioned the aid."
+    doc, shift = _parsed(rel)
+    who = _att(rel, "who")
+    assert same_referent(who, _pred(rel, "both Democrats"), shift, rel, doc.user_data["spacy"])
+    assert not same_referent(who, _pred(rel, "The plans"), shift, rel, doc.user_data["spacy"])
+
+
+def test_polnear_same_referent_leaves_an_ambiguous_pronoun_wrong():
+    from newsledger.evaluation.claims_polnear import same_referent
+
+    text = (
+        "Senator Elizabeth Warren told John Stumpf at the hearing, after he admitted the bank "
+        "knew of the accounts, that he should resign."
+    )
+    doc, shift = _parsed(text)
+    s = text.index(" he ") + 1  # "after he admitted": Stumpf, not Warren
+    he = {"speaker": "he", "speaker_span": (s, s + 2), "pieces": []}
+    pred = _pred(text, "Senator Elizabeth Warren", "Elizabeth Warren")
+    assert not same_referent(he, pred, shift, text, doc.user_data["spacy"])
