@@ -450,6 +450,9 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
         if ev.actor2 == ev.actor1:
             ev.actor2 = None
         acts.append((ev.id, act.category))
+    for e in st.events:  # every PLOVER event carries its actors' codes ("designated by the US")
+        if e.plover and e.source is None and e.target is None:
+            e.source, e.target = actor_code(doc, e.actor1), actor_code(doc, e.actor2)
     st.events.sort(key=lambda e: e.evidence.start)
     doc.user_data["events.plover"] = acts
 
