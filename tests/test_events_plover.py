@@ -214,6 +214,15 @@ def test_a_verbal_act_is_a_claim_and_they_point_at_each_other(parse: Any) -> Non
     assert validate(d) == []
 
 
+def test_a_denial_is_a_refusal_and_the_claim_its_verb_made(parse: Any) -> None:
+    doc = _doc(parse, "Syria denied the allegations of the inspectors.")
+    (ev,) = [e for e in doc.events if e.plover == "REJECT"]
+    assert ev.source == "SYR"
+    if any(c.cue == "deny" for c in doc.claims):  # the claims stage's cue for "denied"
+        assert ev.claim is not None
+        assert ev.id in next(c for c in doc.claims if c.id == ev.claim).events
+
+
 def test_the_seed_style_acts_keep_their_categories(parse: Any) -> None:
     assert act(parse, "The Taliban refused to hand over the airport.")["event"] == "REJECT"
     assert act(parse, "The Taliban deployed hundreds of fighters to Kabul.")["event"] == "MOBILIZE"

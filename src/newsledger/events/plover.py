@@ -499,6 +499,17 @@ def keep_gated_acts(doc: Document, before: list[Event], after: list[Event]) -> l
     return sorted(out, key=lambda e: e.evidence.start) if len(out) > len(after) else after
 
 
+def _stem(word: str) -> str:
+    """A crude stem, enough to tell a claim's cue from its verb's forms ("denied" / "deny",
+    "accused" / "accuse", "threatened" / "threaten")."""
+    w = word.lower().split(" ")[0]
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            w = w[: -len(suf)] + rep
+            break
+    return w[:-1] if w.endswith("e") else w
+
+
 def link_claims(doc: Document, events: list[Event]) -> None:
     """A verbal act said by someone is a claim too: the event of a verbal PLOVER category takes
     the claim made by its own verb (same sentence, the claim's cue is the trigger), and every
@@ -508,14 +519,10 @@ def link_claims(doc: Document, events: list[Event]) -> None:
     for ev in events:
         cat = book.categories.get(ev.plover or "")
         if ev.claim is None and cat is not None and cat.quad in VERBAL_QUADS and ev.trigger:
-            trig = ev.trigger.lower()
+            trig = _stem(ev.trigger)
             for c in doc.claims:
-                cue = (c.cue or "").lower()
-                if (
-                    ev.evidence.start <= c.evidence.start < ev.evidence.end
-                    and cue
-                    and (trig.startswith(cue[:-1] if cue.endswith("e") else cue))
-                ):
+                cue = _stem(c.cue or "")
+                if ev.evidence.start <= c.evidence.start < ev.evidence.end and cue and trig == cue:
                     ev.claim = c.id
                     break
         if ev.claim in claims and ev.id not in claims[ev.claim].events:
