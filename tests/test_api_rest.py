@@ -88,6 +88,33 @@ def test_ledger_json_and_html(client: TestClient) -> None:
     assert bad.status_code == 422 and "limit" in bad.text
 
 
+def test_ledger_shows_statements_unless_asked_for_other_kinds(client: TestClient, db: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    def kinds_of(ledger: dict) -> list[str]:
+        return [c["kind"] for cs in ledger["claims_by_topic"].values() for c in cs]
+
+    actor = "ISKP"  # an actor with topics of its own in the examples, beside its statements
+    default = client.get(f"/api/ledger/{actor}", params={"limit": 0}).json()
+    every = client.get(f"/api/ledger/{actor}", params={"limit": 0, "kind": "all"}).json()
+    assert default["kinds"] == ["statement"] and set(kinds_of(default)) == {"statement"}
+    assert len(every["kinds"]) == 6 and set(kinds_of(every)) > {"statement"}
+    assert sorted(kinds_of(every)).count("statement") == len(kinds_of(default))
+    # the same kinds through the CLI
+    for args, want in (([], default), (["--kind", "all"], every)):
+        r = CliRunner().invoke(app, ["ledger", actor, "--db", db, "--json", "--limit", "0", *args])
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout) == want
+    bad = client.get(f"/api/ledger/{actor}", params={"kind": "rumour"})
+    assert bad.status_code == 422 and "kind" in bad.text
+    r = CliRunner().invoke(app, ["ledger", actor, "--db", db, "--kind", "rumour"])
+    assert r.exit_code == 2 and "kind" in r.output
+
+
 def test_newsledger_serve_answers_over_http(db: str, tmp_path: Path) -> None:
     with live_server(db) as base:
         health = httpx.get(base + "/api/health", timeout=5).json()

@@ -22,6 +22,8 @@ from newsledger.store import QueryFilters, open_store
 from newsledger.store.filters import UnknownName
 from newsledger.store.migrations import MIGRATIONS
 
+ALL_KINDS = ("statement", "topic", "belief", "intention", "evidence", "sentiment")
+
 
 def sample(
     text: str = "Rebels shelled the town of Example on Monday.", doc_id: str = "d1"
@@ -204,7 +206,8 @@ def synthetic_doc(rng, i: int, body: str | None = None) -> Document:
         )
         doc.claims.append(
             Claim(f"c{k}", ev, speaker.name, cue, content, 0, 4, speaker=speaker.id,
-                  speaker_kind="organization", date=None, about=[a.id for a in actors[:2]])
+                  speaker_kind="organization", date=None, about=[a.id for a in actors[:2]],
+                  kind=CLAIM_KINDS[(i + k) % len(CLAIM_KINDS)])
         )  # fmt: skip
     for k in range(rng.randrange(1, 5)):
         ev = Evidence(100 + k * 5, 104 + k * 5, f"event sentence {k} of {i}", "body")
@@ -224,6 +227,10 @@ def synthetic_doc(rng, i: int, body: str | None = None) -> Document:
             )
         )  # fmt: skip
     return doc
+
+
+#: the kinds the synthetic claims take in turn: half of them statements
+CLAIM_KINDS = ("statement", "belief", "statement", "intention")
 
 
 def _groups(events) -> list[list[str]]:
@@ -271,22 +278,32 @@ def test_ledger_index_built_document_by_document_equals_a_full_analysis(store_ur
         names = [n for _, n, _ in ACTOR_POOL] + ["NF", "HC", "council", "Nobody Here"]
         for built in ("document by document", "rebuilt in one pass"):
             for name in names:
-                a = build_ledger(full, name)
-                b = store_ledger(store.conn, name)
-                assert (a is None) == (b is None), (built, name)
-                if a is not None and b is not None:
-                    assert b.to_dict() == a.to_dict(), (built, name)
-                    _check_pages(store.conn, name, a)
+                for kinds in (None, ("belief", "statement"), ALL_KINDS):
+                    a = build_ledger(full, name, kinds)
+                    b = store_ledger(store.conn, name, kinds=kinds)
+                    assert (a is None) == (b is None), (built, name)
+                    if a is not None and b is not None:
+                        assert b.to_dict() == a.to_dict(), (built, name, kinds)
+                        _check_pages(store.conn, name, a, kinds)
+                        shown = {c.claim.kind for c in a.claims}
+                        assert shown <= set(kinds or ("statement",)), (name, kinds)
+                        assert a.kinds == tuple(sorted(kinds or ("statement",)))
+            # statements by default: the whole ledger holds more claims than the default one
+            every = build_ledger(full, "Northern Front", ALL_KINDS)
+            said = build_ledger(full, "Northern Front")
+            assert every is not None and said is not None
+            assert len(said.claims) < len(every.claims)
+            assert {c.claim.kind for c in every.claims} == set(CLAIM_KINDS)
             rebuild(store.conn)
 
 
-def _check_pages(conn, name: str, full) -> None:
+def _check_pages(conn, name: str, full, kinds: tuple[str, ...] | None = None) -> None:
     """A page of the ledger (``limit``): the last claims and events of the whole ledger, each
     exactly as the whole ledger shows it, and the totals when there are more."""
     from newsledger.store.ledger_read import store_ledger
 
     for k in (1, 3, 10, 1000):
-        p = store_ledger(conn, name, limit=k)
+        p = store_ledger(conn, name, limit=k, kinds=kinds)
         assert p is not None
         assert [c.to_dict() for c in p.claims] == [c.to_dict() for c in full.claims[-k:]], k
         assert [e.to_dict() for e in p.events] == [e.to_dict() for e in full.events[-k:]], k

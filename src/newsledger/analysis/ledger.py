@@ -23,6 +23,9 @@ from .corroborate import EventCluster
 from .records import ClaimRecord, Corpus
 from .text import normalize_name
 
+#: the claim kinds a ledger shows unless asked for more: what the actor said
+DEFAULT_KINDS: tuple[str, ...] = ("statement",)
+
 
 @dataclass
 class LedgerClaim:
@@ -45,6 +48,7 @@ class LedgerClaim:
     def to_dict(self) -> dict[str, Any]:
         return {
             **claim_to_dict(self.claim),
+            "kind": self.claim.kind,
             "topic": self.topic,
             "also_said_by": [
                 {"speaker": c.speaker, "outlet": c.outlet, "doc_id": c.doc_id, "content": c.content}
@@ -80,6 +84,8 @@ class Ledger:
     #: when only a page of the ledger is shown (the latest claims and events): how many in all
     claims_total: int | None = None
     events_total: int | None = None
+    #: the claim kinds shown (:data:`DEFAULT_KINDS` unless asked for more)
+    kinds: tuple[str, ...] = DEFAULT_KINDS
 
     def page(self, limit: int | None) -> Ledger:
         """The last ``limit`` claims and events in the ledger's order (the latest), with the
@@ -135,6 +141,7 @@ class Ledger:
         return {
             "actor": self.actor,
             "keys": self.keys,
+            "kinds": list(self.kinds),
             "claims_by_topic": {t: [c.to_dict() for c in cs] for t, cs in self.topics.items()},
             "events": [e.to_dict() for e in self.events],
             "uncorroborated": [c.claim.key for c in self.uncorroborated],
@@ -211,16 +218,23 @@ def unknown_message_in(names: Iterable[str], actor: str) -> str:
     return f"no actor matching {actor!r}{hint}"
 
 
-def build_ledger(analysis: Analysis, actor: str) -> Ledger | None:
-    """The ledger of ``actor`` (a name or alias as a user types it), or None if unknown."""
+def build_ledger(
+    analysis: Analysis, actor: str, kinds: tuple[str, ...] | None = None
+) -> Ledger | None:
+    """The ledger of ``actor`` (a name or alias as a user types it), or None if unknown;
+    ``kinds``: the claim kinds it shows (None: :data:`DEFAULT_KINDS`)."""
     found = resolve_actor(actor, analysis.corpus)
     if found is None:
         return None
-    return ledger_for(analysis, *found)
+    return ledger_for(analysis, *found, kinds=kinds)
 
 
-def ledger_for(analysis: Analysis, name: str, keys: list[str]) -> Ledger:
-    """The ledger of the actor known by ``keys`` (as :func:`resolve_actor` gives them).
+def ledger_for(
+    analysis: Analysis, name: str, keys: list[str], kinds: tuple[str, ...] | None = None
+) -> Ledger:
+    """The ledger of the actor known by ``keys`` (as :func:`resolve_actor` gives them), with
+    the actor's claims of ``kinds`` (None: :data:`DEFAULT_KINDS`, what the actor said — not
+    its beliefs, intentions, topics, the evidence it cites or its sentiments).
 
     ``analysis`` may hold the whole corpus or only what concerns the actor (the store's ledger
     index assembles that part): the actor's claims, the claims of copies of their documents,
@@ -239,8 +253,11 @@ def ledger_for(analysis: Analysis, name: str, keys: list[str]) -> Ledger:
     for c in analysis.corpus.claims:
         if dup.is_copy(c.doc_id) and dup.original(c.doc_id) in analysis.corpus.docs:
             copied.setdefault((dup.original(c.doc_id), c.content), []).append(c.doc_id)
+    shown_kinds = tuple(sorted(kinds)) if kinds else DEFAULT_KINDS
     for c in analysis.corpus.claims:
         if c.speaker_key not in kset and c.speaker_org_key not in kset:
+            continue
+        if c.kind not in shown_kinds:
             continue
         if dup.is_copy(c.doc_id) and (dup.original(c.doc_id), c.content) in copied:
             continue  # a republication repeats the original's claim: shown with it
@@ -292,10 +309,11 @@ def ledger_for(analysis: Analysis, name: str, keys: list[str]) -> Ledger:
         )
         events.append(LedgerEvent(ev, role))
     events.sort(key=lambda e: (e.event.date or e.event.date_range[0] or "9999", e.event.id))
-    return Ledger(actor=name, keys=keys, claims=claims, events=events)
+    return Ledger(actor=name, keys=keys, claims=claims, events=events, kinds=shown_kinds)
 
 
 __all__ = [
+    "DEFAULT_KINDS",
     "Ledger",
     "LedgerClaim",
     "LedgerEvent",

@@ -132,6 +132,9 @@ class ClaimRecord:
     polarity: int = 1
     denial: bool = False  # the cue denies (deny, reject, dismiss ...)
     topic: str = "other"
+    #: the claim's kind (statement, topic, belief, intention, evidence, sentiment): the ledger
+    #: shows statements unless asked for more (a record stored before kinds reads "statement")
+    kind: str = "statement"
 
 
 @dataclass
@@ -284,6 +287,7 @@ def claim_record(doc: Document, info: DocInfo, c: Claim) -> ClaimRecord:
         speaker_org=org.name if org else None,
         speaker_org_key=normalize_name(org.name) if org else None,
         speaker_kind=c.speaker_kind,
+        kind=c.kind,
         cue=c.cue,
         content=c.content,
         quote=c.quote,

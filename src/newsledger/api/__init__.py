@@ -358,12 +358,14 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
     analysis_lock = threading.Lock()
 
     def ledger_of(actor: str, s: Store, f: QueryFilters, limit: int = 0) -> Any:
+        """The ledger of ``actor``; ``f.kind``: the claim kinds shown (None: statements)."""
         from ..analysis import analyze, build_ledger, flatten
-        from ..store.filters import UnknownName, with_kept_events
+        from ..store.filters import UnknownName, parse_kind, with_kept_events
         from ..store.names import resolve_actor
 
         try:
-            f = check_filters("events", f)
+            kinds = parse_kind(f.kind)
+            f = check_filters("events", replace(f, kind=None))
             match = resolve_actor(s.conn, actor)
         except UnknownName as exc:
             raise HTTPException(404, str(exc)) from exc
@@ -376,7 +378,7 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
             from ..store.ledger_read import store_ledger
 
             for name in match.names:
-                ledger = store_ledger(s.conn, name, limit=limit or None)
+                ledger = store_ledger(s.conn, name, limit=limit or None, kinds=kinds)
                 if ledger is not None:
                     return ledger
             raise HTTPException(404, f"no claims or events of {match.name!r} pass the filters")
@@ -387,12 +389,12 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
                 app.state.analysis = (stamp, analyze(flatten(docs)))
             analysis = app.state.analysis[1]
         for name in match.names:
-            ledger = build_ledger(analysis, name)
+            ledger = build_ledger(analysis, name, kinds)
             if ledger is not None:
                 return ledger.page(limit)
         raise HTTPException(404, f"no claims or events of {match.name!r} pass the filters")
 
-    ledger_params = {"certainty", "min_confidence", "limit"}
+    ledger_params = {"certainty", "min_confidence", "limit", "kind"}
     ledger_limit = Query(
         ge=0, description="the latest N claims and the latest N events, with the totals (0: all)"
     )
@@ -408,12 +410,21 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         certainty: Annotated[list[str] | None, Query(description="as for /api/events")] = None,
         min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
         limit: Annotated[int, ledger_limit] = 50,
+        kind: Annotated[
+            list[str] | None,
+            Query(
+                description="Claim kinds shown (statement, topic, belief, intention, evidence, "
+                "sentiment; 'all' for every one); default: statements, what the actor said"
+            ),
+        ] = None,
     ) -> dict[str, Any]:
         """The actor's claims against what independent reporting says (``newsledger ledger``);
         ``actor`` is resolved as every actor filter is (aliases, acronyms, no guessing); with
-        more than ``limit`` claims or events, the latest and ``claims_total``/``events_total``."""
+        more than ``limit`` claims or events, the latest and ``claims_total``/``events_total``;
+        statements only unless ``kind`` asks for more (``kinds`` in the answer says which)."""
         f = QueryFilters(certainty=tuple(certainty) if certainty else None,
-                         min_confidence=min_confidence)  # fmt: skip
+                         min_confidence=min_confidence,
+                         kind=tuple(kind) if kind else None)  # fmt: skip
         result: dict[str, Any] = ledger_of(actor, s, f, limit).to_dict()
         return result
 

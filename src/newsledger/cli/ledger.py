@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -54,11 +55,16 @@ def load_corpus(
 
 
 def ledger_from_index(
-    db: str | None, settings_file: str | None, actor: str, limit: int | None = None
+    db: str | None,
+    settings_file: str | None,
+    actor: str,
+    limit: int | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> Ledger | int:
     """The ledger of ``actor`` under the default filters, read from the store's ledger index
     (store/ledger_read.py: the same ledger as a full analysis, without reading every document);
-    ``limit``: only its latest ``limit`` claims and events, chosen in SQL (``Ledger.page``).
+    ``limit``: only its latest ``limit`` claims and events, chosen in SQL (``Ledger.page``);
+    ``kinds``: the claim kinds shown (None: statements).
     Returns an exit code instead when there is nothing to show (an empty store, no records of
     the actor: 1, said on stderr; an unknown name exits 2 itself)."""
     from ..store.ledger_read import store_ledger
@@ -79,7 +85,12 @@ def ledger_from_index(
                          highlight=False)  # fmt: skip
             return 1
         ledger = next(
-            (lg for n in match.names if (lg := store_ledger(store.conn, n, limit=limit))), None
+            (
+                lg
+                for n in match.names
+                if (lg := store_ledger(store.conn, n, limit=limit, kinds=kinds))
+            ),
+            None,
         )
     if ledger is None:
         stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the filters",
@@ -98,22 +109,30 @@ def run(
     limit: int | None = None,
 ) -> int:
     """Print the ledger of ``actor``; write it as HTML too when ``html`` is a path. ``limit``:
-    only the latest ``limit`` claims and events, with the totals (None or 0: all).
+    only the latest ``limit`` claims and events, with the totals (None or 0: all);
+    ``filters.kind``: the claim kinds shown (None: statements, what the actor said).
 
     Returns the exit code: 0 done, 1 empty store or no records of the actor (exits 2 itself
     on a bad filter or a name the store does not know).
     """
     from ..analysis import analyze, build_ledger
     from ..analysis.report import render_ledger_html, render_ledger_terminal
+    from ..store.filters import parse_kind
 
     f = filters or QueryFilters()
+    try:
+        kinds = parse_kind(f.kind)
+    except FilterError as exc:
+        filter_failed(exc)
+        raise
+    f = dataclasses.replace(f, kind=None)  # the events' filters; kinds are the claims'
     if f.certainty is None and f.min_confidence is None:  # the default view: the ledger index
-        indexed = ledger_from_index(db, settings_file, actor, limit or None)
+        indexed = ledger_from_index(db, settings_file, actor, limit or None, kinds)
         if isinstance(indexed, int):
             return indexed
         ledger = indexed
     else:
-        corpus, match = load_corpus(db, settings_file, filters, actor)
+        corpus, match = load_corpus(db, settings_file, f, actor)
         if not corpus.docs:
             stderr.print("[red]error:[/red] the store holds no documents: run `newsledger ingest`")
             return 1
@@ -123,7 +142,7 @@ def run(
                          highlight=False)  # fmt: skip
             return 1
         analysis = analyze(corpus)
-        ledger = next((lg for n in match.names if (lg := build_ledger(analysis, n))), None)
+        ledger = next((lg for n in match.names if (lg := build_ledger(analysis, n, kinds))), None)
         if ledger is None:
             stderr.print(f"[red]error:[/red] no claims or events of {match.name!r} pass the "
                          "filters", highlight=False)  # fmt: skip
@@ -161,14 +180,16 @@ def register(app: typer.Typer) -> None:
         ),
         certainty: list[str] | None = FILTER_OPTIONS["certainty"][1],
         min_confidence: float | None = FILTER_OPTIONS["min_confidence"][1],
+        kind: list[str] | None = FILTER_OPTIONS["kind"][1],
     ) -> None:
         """The ledger of one actor: its claims, its events, and what backs or contradicts them.
 
-        Claims grouped by topic with who else says them; the events where the actor acts with
-        the number of independent sources (copies and same-outlet reposts do not count) and
-        conflicting figures side by side; claims no event corroborates; claims others deny.
+        The actor's statements (what it said; other claim kinds with --kind) grouped by topic
+        with who else says them; the events where the actor acts with the number of
+        independent sources (copies and same-outlet reposts do not count) and conflicting
+        figures side by side; claims no event corroborates; claims others deny.
         Asserted events only unless --certainty says otherwise. A name the store does not know
         exits 2 with the closest names (never a silent guess).
         """
-        f = query_filters({"certainty": certainty, "min_confidence": min_confidence})
+        f = query_filters({"certainty": certainty, "min_confidence": min_confidence, "kind": kind})
         raise typer.Exit(run(actor, db, settings_file, html, as_json, f, limit))

@@ -408,7 +408,7 @@ class _Update:
             )
         for cl in corpus.claims:
             c.execute(
-                "INSERT INTO ledger_claims VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO ledger_claims VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     cl.key,
                     doc.id,
@@ -419,6 +419,7 @@ class _Update:
                     len(cl.terms),
                     TERM_SEP.join(sorted(cl.terms)),
                     cl.polarity,
+                    cl.kind,
                 ),
             )
             c.execute(

@@ -29,9 +29,10 @@ from ..analysis.claimclusters import (
 )
 from ..analysis.corroborate import EventCluster, _Prep, _summarize
 from ..analysis.dedup import DuplicateIndex
-from ..analysis.ledger import Ledger, ledger_for, resolve_in, unknown_message_in
+from ..analysis.ledger import DEFAULT_KINDS, Ledger, ledger_for, resolve_in, unknown_message_in
 from ..analysis.records import ClaimRecord, Corpus, DocInfo
 from ..analysis.text import normalize_name, words
+from ..claims.lexicon import KINDS as CLAIM_KINDS
 from .dialect import Connection, is_busy
 from .ledger_index import (
     CHUNK,
@@ -168,9 +169,15 @@ def unknown_message(conn: Connection, actor: str) -> str:
 
 
 def store_ledger(
-    conn: Connection, actor: str, *, fresh: bool = True, limit: int | None = None
+    conn: Connection,
+    actor: str,
+    *,
+    fresh: bool = True,
+    limit: int | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> Ledger | None:
-    """The ledger of ``actor`` from the index (None: no actor matches). ``fresh``: take the
+    """The ledger of ``actor`` from the index (None: no actor matches), with the actor's
+    claims of ``kinds`` (None: statements, ``DEFAULT_KINDS``). ``fresh``: take the
     documents written since the last update in first (:func:`refresh`). ``limit``: only the
     last ``limit`` claims and the last ``limit`` events of the ledger's order (the latest),
     each exactly as the whole ledger shows it, with the totals (``Ledger.claims_total``,
@@ -181,8 +188,9 @@ def store_ledger(
     found = resolve(conn, actor)
     if found is None:
         return None
-    asm = _Assembly(conn, set(found[1]), limit)
-    ledger = ledger_for(asm.analysis(), *found)
+    shown = tuple(sorted(kinds)) if kinds else DEFAULT_KINDS
+    asm = _Assembly(conn, set(found[1]), limit, shown)
+    ledger = ledger_for(asm.analysis(), *found, kinds=shown)
     if asm.page is not None:  # events the page's claims speak of are not in the events page
         ledger.events = [e for e in ledger.events if e.event.id in asm.page]
         ledger.claims_total, ledger.events_total = asm.totals
@@ -192,10 +200,18 @@ def store_ledger(
 class _Assembly:
     """The part of the analysis the ledger of the actor known by ``keys`` reads."""
 
-    def __init__(self, conn: Connection, keys: set[str], limit: int | None = None):
+    def __init__(
+        self,
+        conn: Connection,
+        keys: set[str],
+        limit: int | None = None,
+        kinds: tuple[str, ...] = DEFAULT_KINDS,
+    ):
         self.c = conn
         self.keys = keys
         self.limit = limit
+        # the claim kinds shown; None: every kind (no filter in SQL)
+        self.kinds: tuple[str, ...] | None = None if set(kinds) >= set(CLAIM_KINDS) else kinds
         self.page: set[str] | None = None  # with a limit: the ids of the events page
         self.totals: tuple[int | None, int | None] = (None, None)  # when more than the page
         self.aliases: dict[str, str] = dict(conn.execute("SELECT alias, key FROM ledger_aliases"))
@@ -288,7 +304,8 @@ class _Assembly:
             own = [
                 c
                 for c in self._load_claims("speaker_key IN ({0}) OR org_key IN ({0})", raw)
-                if c.speaker_key in self.keys or c.speaker_org_key in self.keys
+                if (c.speaker_key in self.keys or c.speaker_org_key in self.keys)
+                and (self.kinds is None or c.kind in self.kinds)
             ]
             own = sorted({c.key: c for c in own}.values(), key=lambda c: c.key)
             shown = [
@@ -344,21 +361,25 @@ class _Assembly:
         """The actor's last ``limit`` claims as the ledger shows them (not those of a copy of
         a stored document: the original shows them), by ``sort_key``; the total if more."""
         m = marks(len(raw))
+        kinds = list(self.kinds or ())
+        of_kind = f" AND kind IN ({marks(len(kinds))})" if kinds else ""
         where = (  # each half read from its covering index
-            f"(SELECT key, sort_key, doc_id FROM ledger_claims WHERE speaker_key IN ({m}) UNION "
-            f"SELECT key, sort_key, doc_id FROM ledger_claims WHERE org_key IN ({m})) AS c "
-            "WHERE NOT EXISTS (SELECT 1 FROM ledger_copies p JOIN ledger_docs d "
+            f"(SELECT key, sort_key, doc_id FROM ledger_claims WHERE speaker_key IN ({m})"
+            f"{of_kind} UNION "
+            f"SELECT key, sort_key, doc_id FROM ledger_claims WHERE org_key IN ({m}){of_kind}) "
+            "AS c WHERE NOT EXISTS (SELECT 1 FROM ledger_copies p JOIN ledger_docs d "
             "ON d.doc_id = p.original WHERE p.doc_id = c.doc_id AND p.original <> p.doc_id)"
         )
+        params = (*raw, *kinds, *raw, *kinds)
         keys = [
             r[0]
             for r in self.c.execute(
                 f"SELECT key FROM {where} ORDER BY coalesce(sort_key, '') DESC LIMIT ?",
-                (*raw, *raw, limit),
+                (*params, limit),
             )
         ]
         if len(keys) == limit:
-            n = self.c.execute(f"SELECT count(*) FROM {where}", (*raw, *raw))
+            n = self.c.execute(f"SELECT count(*) FROM {where}", params)
             total = int(n.fetchone()[0])
             self.totals = (total if total > limit else None, self.totals[1])
         self._claims_by_key(set(keys))

@@ -204,6 +204,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX ledger_cluster_actors_page ON ledger_cluster_actors(actor, label, sort_key)
         """,
     ),
+    (
+        "0007_ledger_claim_kind",
+        # a ledger shows an actor's statements unless asked for other claim kinds
+        # (store/ledger_read.py): each claim row carries its kind, the page indexes hold it after
+        # the actor (still covering); the index is rebuilt by its next reader (the stored
+        # records take the kind in too)
+        """
+        ALTER TABLE ledger_claims ADD COLUMN kind TEXT;
+        DROP INDEX ledger_claims_speaker_page;
+        DROP INDEX ledger_claims_org_page;
+        CREATE INDEX ledger_claims_speaker_page
+            ON ledger_claims(speaker_key, kind, sort_key, doc_id, key);
+        CREATE INDEX ledger_claims_org_page ON ledger_claims(org_key, kind, sort_key, doc_id, key);
+        DELETE FROM ledger_docs;
+        DELETE FROM ledger_dirty;
+        INSERT INTO ledger_dirty SELECT id FROM documents
+        """,
+    ),
 ]
 
 
