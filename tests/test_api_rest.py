@@ -109,6 +109,9 @@ def test_ledger_shows_statements_unless_asked_for_other_kinds(client: TestClient
         r = CliRunner().invoke(app, ["ledger", actor, "--db", db, "--json", "--limit", "0", *args])
         assert r.exit_code == 0, r.output
         assert json.loads(r.stdout) == want
+    page = client.get(f"/api/ledger/{actor}/html", params={"kind": "all"}).text
+    topic = next(c for cs in every["claims_by_topic"].values() for c in cs if c["kind"] == "topic")
+    assert topic["content"][:40] in page.replace("&#x27;", "'").replace("&quot;", '"')
     bad = client.get(f"/api/ledger/{actor}", params={"kind": "rumour"})
     assert bad.status_code == 422 and "kind" in bad.text
     r = CliRunner().invoke(app, ["ledger", actor, "--db", db, "--kind", "rumour"])

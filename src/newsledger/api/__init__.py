@@ -440,12 +440,14 @@ def create_app(db: str) -> FastAPI:  # long: the endpoints are closures over one
         certainty: Annotated[list[str] | None, Query(description="as for /api/events")] = None,
         min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
         limit: Annotated[int, ledger_limit] = 50,
+        kind: Annotated[list[str] | None, Query(description="as for /api/ledger/{actor}")] = None,
     ) -> str:
         """The same ledger as a self-contained HTML page."""
         from ..analysis.report import render_ledger_html
 
         f = QueryFilters(certainty=tuple(certainty) if certainty else None,
-                         min_confidence=min_confidence)  # fmt: skip
+                         min_confidence=min_confidence,
+                         kind=tuple(kind) if kind else None)  # fmt: skip
         return render_ledger_html(ledger_of(actor, s, f, limit))
 
     @app.get(
