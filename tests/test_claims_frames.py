@@ -175,6 +175,20 @@ def test_nominal_cue_with_a_clause_and_no_source(parse):
     assert c.why is not None and c.why["rule"] == "noun.sourceless"
 
 
+def test_nominal_cue_in_an_in_phrase_is_held_by_the_clause_subject(parse):
+    doc = parse(
+        "Council members also persisted in arguments that the harbour levy breaks the town "
+        "charter. The mayor took offense at suggestions that she had ignored the flood report.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "breaks the town charter")
+    assert c.cue == "argument" and c.speaker_text == "Council members"
+    assert c.why is not None and c.why["rule"] == "noun.held"
+    # "took offense at suggestions": others' words, not the mayor's
+    c = _claim(doc, "she had ignored the flood report")
+    assert c.speaker_text == "" and c.why is not None and c.why["rule"] == "noun.sourceless"
+
+
 def test_what_a_source_was_asked(parse):
     doc = parse(
         "Asked about the mayor's remarks on the bridge, the governor said she had not heard them.",

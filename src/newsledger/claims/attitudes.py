@@ -18,6 +18,9 @@ complement in the parse make a claim; the source is the cue's subject. Rule ids 
   that ...", "Clinton's plan to ...", "calls for ..."); the source is the noun's possessor or
   "by/from" phrase, else the subject of the verb whose object the noun is ("X voiced concern
   that ...").
+* ``noun.held``: a cue noun with its that-clause in an "in"/"amid" phrase and no source of its
+  own, held by the subject of the verb it attaches to ("Democrats persisted in arguments that
+  ..."); without one it is ``noun.sourceless``.
 
 A source that is a non-human noun of ``data/evidence_nouns.txt`` ("documents", "the poll")
 makes the claim ``evidence``. Cues inside quote marks, cues without a source, and contents of
@@ -82,6 +85,9 @@ def attitudes(ctx: Any) -> list[Any]:
             and pos == "noun"
             and (take == "clause" or (take == "about" and cue.kind in ("statement", "belief")))
         )
+        held = _held_in(tok) if sourceless else None
+        if held is not None and not cs <= held.idx < ce and _quote_at(ctx, held.idx) < 0:
+            src, sourceless = held, False  # "Democrats persisted in arguments that ..."
         if not sourceless and (src is None or cs <= src.idx < ce or _quote_at(ctx, src.idx) >= 0):
             continue
         if src is not None and (
@@ -102,7 +108,9 @@ def attitudes(ctx: Any) -> list[Any]:
             continue  # "X showed the way": only a document or a study shows evidence
         raw = Raw(cs, ce, "indirect", tok, lem, src, confidence=0.7, para=pi)
         raw.kind = kind
-        raw.rule = "noun.sourceless" if sourceless else f"{pos}.{take}"
+        raw.rule = (
+            "noun.sourceless" if sourceless else "noun.held" if src is held else f"{pos}.{take}"
+        )
         raw.region = _region(tok.sent, para, cs, ce)
         out.append(raw)
     return out
@@ -242,6 +250,20 @@ def _own_subject(clause: Any) -> bool:
         )
         and clause.left_edge.lower_ == "that"
     )
+
+
+def _held_in(tok: Any) -> Any:
+    """The subject whose attitude a cue noun in an "in"/"amid" phrase is: "Democrats persisted
+    in arguments that ...", "leaders gathered ..., amid growing concerns that they ..." (the
+    governing verb's subject, climbing as :func:`_source` does); None for other prepositions
+    ("took offense at suggestions that", "dogged by charges that": others' words)."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "amid", "amidst") or prep.head.pos_ != "VERB":
+        return None
+    subj = _source(prep.head, "verb")
+    if subj is None or subj.lower_ in ("i", "you", "me", "we", "us") or subj.pos_ in ("DET", "NUM"):
+        return None
+    return subj
 
 
 def _source(tok: Any, pos: str) -> Any:
