@@ -4,6 +4,7 @@ written for these tests (none is a gold record)."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -249,3 +250,30 @@ def test_the_split_is_stable_and_the_old_names_are_read(tmp_path: Path) -> None:
     p.write_text('{"id": "x"}\n', "utf-8")
     with pytest.raises(ValueError, match="not a PLOVER gold record"):
         read_records(p)
+
+
+def test_eval_plover_scores_project_records_and_fails_clearly_on_bad_data(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    good = tmp_path / "gold.jsonl"
+    good.write_text(
+        '{"id": "a", "text": "Lebanon urged Syria to close its border crossings.", '
+        '"published": "2024-03-05", "gold": {"event": "DEMAND", "source": ["LBN"], '
+        '"target": ["SYR"]}}\n'
+        '{"id": "b", "text": "Serbia rejected the proposal of the mediators.", '
+        '"published": "2024-03-05", "gold": {"event": "REJECT", "source": ["SRB"], '
+        '"target": []}}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["eval", "plover", str(good), "--json"])
+    assert result.exit_code == 0, result.output
+    m = json.loads(result.output)
+    assert m["all"]["n"] == 2 and m["all"]["type_accuracy"] == 1.0
+    assert m["all"]["source_accuracy"] == 1.0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "plover", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.jsonl:1" in result.output and "Traceback" not in result.output
