@@ -224,6 +224,13 @@ def test_a_denial_is_a_refusal_and_the_claim_its_verb_made(parse: Any) -> None:
         assert ev.id in next(c for c in doc.claims if c.id == ev.claim).events
 
 
+def test_violence_in_a_protest_is_a_riot_police_force_is_not(parse: Any) -> None:
+    got = act(parse, "Students clashed with riot police during a protest in Seoul.")
+    assert (got["event"], got["mode"]) == ("PROTEST", "riot")
+    got = act(parse, "Police fired tear gas at protesters in Nairobi.")
+    assert got["event"] != "PROTEST"
+
+
 def test_the_seed_style_acts_keep_their_categories(parse: Any) -> None:
     assert act(parse, "The Taliban refused to hand over the airport.")["event"] == "REJECT"
     assert act(parse, "The Taliban deployed hundreds of fighters to Kabul.")["event"] == "MOBILIZE"

@@ -39,6 +39,7 @@ from .sentences import parse_is_bad, segments, skip_context
 from .triggers import Candidate, _noun_guard, _verb_guard, _verb_spec, verb_lemma
 from .where_when import pick_date, pick_place
 
+_DURING = ("during", "amid", "in", "at", "after")
 #: PLOVER's verbal categories: said by someone, they are claims too.
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
 _OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "dative", "oprd")
@@ -273,6 +274,21 @@ def _force_content(tok: Any, sent: Any, rules: Rules) -> str | None:
     return None
 
 
+def _protest_violence(tok: Any, sent: Any, rules: Rules) -> bool:
+    """Violence by protesters, or told in a protest's phrase: its subject is a protester word
+    (triggers.json ``protester_nouns``), or a protest hangs from it ("during a protest")."""
+    subj = source_token(tok)
+    if subj is not None and subj.lemma_.lower() in lexicon()["protester_nouns"]:
+        return True
+    people = {"protester", "protestor", "demonstrator", "rioter", "striker", "marcher"}
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _DURING):
+        for t in (p for p in prep.children if p.dep_ == "pobj"):
+            cues = cues_of(t, rules)
+            if cues and cues[0].category == "PROTEST" and t.lemma_.lower() not in people:
+                return True  # "clashed with police during a protest", not "fired at protesters"
+    return False
+
+
 def _guarded(tok: Any, sent: Any, rules: Rules) -> bool:
     """A trigger word of triggers.json that one of the stage's guards drops in this use
     (plover.toml ``blocking_guards``: a deadly flood, "declined to comment", "demonstrates the
@@ -335,6 +351,13 @@ def sentence_act(
             mode = _content_mode(category, tok, sent, rules)
         elif category == "ASSAULT" and mode is None:
             mode = _assault_mode(tok)
+        if (
+            category == "ASSAULT"
+            and rules.on("plover.protest_violence")
+            and _protest_violence(tok, sent, rules)
+        ):  # "students clashed with police during a protest": a riot (codebook: PROTEST riot)
+            category, mode = "PROTEST", "riot"
+            fired.append("plover.protest_violence")
         act = Act(tok, cue, category, mode, cert, claim, fired=fired)
         _arguments(doc, act, sent, rules)
         if (
