@@ -310,12 +310,14 @@ def sentence_act(
     lexicon proposed (their guards passed); a sentence of a skip context (sport, film...) has no
     violent, coercive, protest or mobilisation act."""
     book = codebook()
-    skip = skip_context(sent, rules)
+    skip: bool | None = None  # a skip context, asked only when a violent cue is there
     cands = []
     for tok in sent:
         cues = cues_of(tok, rules)
-        if skip:
-            cues = [c for c in cues if c.category not in book.modality["skip_categories"]]
+        if any(c.category in book.modality["skip_categories"] for c in cues):
+            skip = skip_context(sent, rules) if skip is None else skip
+            if skip:
+                cues = [c for c in cues if c.category not in book.modality["skip_categories"]]
         if cues and (triggers is None or tok.i not in triggers) and _guarded(tok, sent, rules):
             cues = []
         if cues:
