@@ -43,6 +43,22 @@ def test_second_quote_in_paragraph_continues_speaker(parse):
     assert "Petrova" in c.speaker_text
 
 
+def test_second_quote_of_a_pair_is_not_the_next_sentences(parse):
+    doc = parse(
+        "“The impact of the vote on the harbour levy is still small,” wrote Marta Ilves for "
+        "the Valdoria Courier. “Just 9 percent of voters said it changed their minds.” "
+        "Council members are urging the mayor to call a second vote.\n\n"
+        "“Why would I raise the levy again?” Mayor Tomas Berg now calls it a rookie mistake.",
+        stages=STAGES,
+    )
+    c = _by_content(doc, "Just 9 percent of voters")
+    assert "Marta Ilves" in c.speaker_text or c.speaker_name == "Marta Ilves"
+    assert "Council members" not in c.speaker_text
+    # a quote after no attributed quote keeps the verb after it
+    c = _by_content(doc, "raise the levy again")
+    assert "Berg" in c.speaker_text
+
+
 def test_split_quote_gives_one_claim_in_two_pieces_with_pronoun_resolved(parse):
     doc = parse(TEXT, stages=STAGES)
     first = _by_content(doc, "no deal yet")

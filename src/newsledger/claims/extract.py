@@ -26,6 +26,7 @@ from typing import Any
 
 from ..document import Claim, Document
 from .lexicon import Lexicon, lexicon
+from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -586,15 +587,20 @@ def _attr_after(ctx: _Ctx, q: Quote, qi: int) -> Raw | None:
     )
     we = _sentence_end(text, q.end, nxt)
     toks = [t for t in _tokens(ctx, q.end, we) if not t.is_space]
+    closed = second_of_pair(ctx, q, qi)  # then a verb after it must say nothing of its own
     for k, t in enumerate(toks[:8]):
         if _is_cue(ctx, t) or (t.lower_ == "according" and k + 1 < len(toks)):
             if t.lower_ == "according":
                 to = toks[k + 1] if toks[k + 1].lower_ == "to" else None
                 sp = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
                 cue = "according to"
+                if closed and any(c.dep_ == "nsubj" for c in t.head.children):
+                    return None  # "… world.” According to Ham, the administration has …"
             else:
                 sp = _subject(t, q.end, we)
                 cue = t.lemma_.lower()
+                if closed and says_its_own(t):
+                    return None  # "… matter.” Fellow Republicans are urging Trump to …"
             if sp is None or not (q.end <= sp.idx < we):
                 return None
             r = Raw(q.start, q.end, "direct", t, cue, sp, confidence=0.9, para=q.para)
