@@ -221,10 +221,10 @@ def test_prisoner_exchanges_and_surrenders_are_agreements(run: Callable[[str], D
     assert "Agreement" not in {e.subtype for e in doc.events}
 
 
-def test_moving_troops_is_a_change_to_group_activity(run: Callable[[str], Document]) -> None:
-    doc = run("The army moved two thousand soldiers to the northern border on Monday.")
+def test_moving_troops_is_a_change_to_group_activity(typed: Callable[[str], Document]) -> None:
+    doc = typed("The army moved two thousand soldiers to the northern border on Monday.")
     assert "Change to group/activity" in {e.subtype for e in doc.events}
-    doc = run("The council moved the meeting to Friday.")
+    doc = typed("The council moved the meeting to Friday.")
     assert not [e for e in doc.events if e.type]
 
 
