@@ -189,6 +189,17 @@ def test_nominal_cue_in_an_in_phrase_is_held_by_the_clause_subject(parse):
     assert c.speaker_text == "" and c.why is not None and c.why["rule"] == "noun.sourceless"
 
 
+def test_a_participle_as_adjective_is_no_reporting_verb(parse):
+    doc = parse(
+        "The council vote on the harbour levy took place despite repeated warnings from its "
+        "lawyer that the levy breaks the town charter.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "the levy breaks the town charter")
+    assert c.cue == "warning" and c.speaker_text == "its lawyer"  # not "repeat" by the vote
+    assert all(c.cue != "repeat" for c in doc.claims)
+
+
 def test_what_a_source_was_asked(parse):
     doc = parse(
         "Asked about the mayor's remarks on the bridge, the governor said she had not heard them.",

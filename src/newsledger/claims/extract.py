@@ -146,7 +146,8 @@ def _span_chars(tok_a: Any, tok_b: Any) -> tuple[int, int]:
 
 
 def _is_cue(ctx: _Ctx, tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.lex.cues
+    """A reporting verb; not a participle used as an adjective ("despite repeated warnings")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.lemma_.lower() in ctx.lex.cues
 
 
 def _speaker_of(tok: Any) -> Any:
