@@ -340,3 +340,45 @@ def test_a_failing_ledger_index_loses_no_document(store_url: str, monkeypatch, c
         assert any(m.doc_id == doc.id for e in ledger.events for m in e.event.members) or any(
             c.claim.doc_id == doc.id for c in ledger.claims
         )
+
+
+def test_migration_0007_gives_a_store_indexed_before_kinds_its_kinds(store_url: str) -> None:
+    """A store whose ledger index was built before it held claims' kinds (0007 undone by hand:
+    no kind column, the former page indexes) is re-indexed by its next reader after 0007: the
+    ledger then shows statements by default and every kind on request."""
+    import random
+
+    from newsledger.store.ledger_index import catch_up
+    from newsledger.store.ledger_read import store_ledger
+
+    rng = random.Random(3)
+    docs = [synthetic_doc(rng, i) for i in range(12)]
+    with open_store(store_url) as store:
+        for d in docs:
+            store.write(d)
+        catch_up(store.conn)
+        for sql in (
+            "DROP INDEX ledger_claims_speaker_page",
+            "DROP INDEX ledger_claims_org_page",
+            "ALTER TABLE ledger_claims DROP COLUMN kind",
+            "CREATE INDEX ledger_claims_speaker_page "
+            "ON ledger_claims(speaker_key, sort_key, doc_id, key)",
+            "CREATE INDEX ledger_claims_org_page ON ledger_claims(org_key, sort_key, doc_id, key)",
+            "DELETE FROM _migrations WHERE name = '0007_ledger_claim_kind'",
+        ):
+            getattr(store.conn, "execute_ddl", store.conn.execute)(sql)
+        assert store.conn.execute("SELECT count(*) FROM ledger_docs").fetchone()[0] == len(docs)
+    with open_store(store_url) as store:
+        applied = [r[0] for r in store.conn.execute("SELECT name FROM _migrations")]
+        assert applied[-1] == "0007_ledger_claim_kind"
+        assert store.conn.execute("SELECT count(*) FROM ledger_docs").fetchone()[0] == 0
+        n_every = n_said = 0
+        for _, name, _ in ACTOR_POOL[:3]:
+            every = store_ledger(store.conn, name, kinds=ALL_KINDS)
+            said = store_ledger(store.conn, name)
+            assert every is not None and said is not None
+            assert {c.claim.kind for c in said.claims} <= {"statement"}
+            n_every, n_said = n_every + len(every.claims), n_said + len(said.claims)
+        assert n_every > n_said > 0
+        stored = {r[0] for r in store.conn.execute("SELECT DISTINCT kind FROM ledger_claims")}
+        assert stored == set(CLAIM_KINDS)
