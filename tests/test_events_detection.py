@@ -146,9 +146,9 @@ def test_what_protesters_do_is_the_protest(run: Callable[[str], Document]) -> No
     ],
 )
 def test_fatalities_from_other_phrasings(
-    run: Callable[[str], Document], text: str, fatalities: int
+    typed: Callable[[str], Document], text: str, fatalities: int
 ) -> None:
-    doc = run(text)
+    doc = typed(text)
     assert [e.fatalities for e in doc.events if e.plover == "ASSAULT"] == [fatalities]
 
 

@@ -284,3 +284,34 @@ def test_eval_plover_scores_project_records_and_fails_clearly_on_bad_data(tmp_pa
     result = CliRunner().invoke(app, ["eval", "plover", str(bad)])
     assert result.exit_code == 1
     assert "bad.jsonl:1" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you all for your kind reviews of the new menu.",
+        "The shop is closed on Sundays and Mondays.",
+        "The new app helps busy parents plan their week.",
+    ],
+)
+def test_an_act_with_no_political_party_is_no_event(text: str) -> None:
+    """plover.political_party: PLOVER codes interactions of political actors, named or not; a
+    cue word with no party on either side is no act (illustrations written for this test)."""
+    from newsledger.ingest import document_from_text
+    from newsledger.stages import build_pipeline
+
+    on = build_pipeline(None)(document_from_text(text))
+    assert [e.plover for e in on.events if e.plover and not e.type] == []
+    off = build_pipeline(None, {"events": {"rules_off": ["plover.political_party"]}})
+    found = off(document_from_text(text))
+    assert [e.plover for e in found.events if e.plover and not e.type]  # the rule decided
+
+
+def test_an_unnamed_party_is_a_party() -> None:
+    from newsledger.ingest import document_from_text
+    from newsledger.stages import build_pipeline
+
+    doc = build_pipeline(None)(
+        document_from_text("The ministry rejected the union's demand for higher pay on Monday.")
+    )
+    assert "REJECT" in {e.plover for e in doc.events}

@@ -17,7 +17,7 @@ from ..pipeline import Stage
 from .classifier import SubtypeClassifier
 from .embed import clear_cache
 from .extract import EMBED_SCOPE, check_scope, classifier_inputs, extract, parse_count
-from .plover import keep_gated_acts, link_claims
+from .plover import keep_gated_acts, link_claims, political_acts
 from .relevance import gate, shipped_model
 from .rules import default_rules
 
@@ -79,6 +79,7 @@ class EventStage(Stage):
         if self.embeddings:  # relevance before the events go out (reuses the vectors)
             gated = gate(doc, events, shipped_model(), enabled=self.relevance)
             events = keep_gated_acts(doc, events, gated)  # out of ACLED's scope, still PLOVER
+        events = political_acts(doc, events, self.rules)  # PLOVER acts need a political party
         doc.events = [e for e in events if e.confidence >= self.min_confidence]
         link_claims(doc, doc.events)  # a verbal act and its claim point at each other
         doc.user_data.pop("events.actor_index", None)

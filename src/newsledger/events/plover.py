@@ -480,6 +480,11 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
             e.source, e.target = actor_code(doc, e.actor1), actor_code(doc, e.actor2)
     st.events.sort(key=lambda e: e.evidence.start)
     doc.user_data["events.plover"] = acts
+    doc.user_data["events.place_sourced"] = {
+        e.id
+        for e in st.events
+        if e.id in st.cand_of and "plover.place_source" in st.cand_of[e.id].fired
+    }
 
 
 def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:
@@ -508,6 +513,58 @@ def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:
     st.cand_of[ev.id] = cand
     st.terms[ev.id] = {"typing_confidence": st.rules.typing["no_acled"]}
     return ev
+
+
+#: Actor types that are political parties to an interaction (actors.registry.ACTOR_TYPES); a
+#: person counts when the registry gives a role ("President", "spokesman").
+POLITICAL_TYPES = frozenset(
+    {"state", "state_force", "rebel_group", "political_party", "igo", "ngo"}
+)
+
+
+def _political(doc: Document, aid: str | None, code: str | None, own_code: bool) -> bool:
+    """Whether one side of an act is a political party: a political actor, or a state or
+    organisation code of its own (an actor's country or IGO/NGO, a country word, a nationality
+    or a capital in its phrase: ``code``; ``own_code`` False when the code is only the
+    sentence's country)."""
+    if code and own_code:
+        return True
+    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    return a is not None and (a.type in POLITICAL_TYPES or (a.type == "person" and bool(a.role)))
+
+
+def political_acts(doc: Document, events: list[Event], rules: Rules) -> list[Event]:
+    """``events`` less the PLOVER-only ones with no political party on either side, named or
+    not (the words of ``data/acled_actors.txt`` and ``data/plover_agents.txt``: "the government",
+    "police", "protesters", "the court", "dock workers";
+    rule ``plover.political_party``): PLOVER codes interactions of states, organisations, armed
+    groups and their officials, so "Minnesota beat Buffalo", "Thank you all for your reviews"
+    or "the verdict of the judges" are no acts. ACLED-typed events are left to the stage's
+    own scope rules."""
+    if not rules.on("plover.political_party"):
+        return events
+    from .scope import _words_in
+
+    placed = doc.user_data.pop("events.place_sourced", set())
+    sdoc = doc.user_data.get("spacy")
+
+    def unnamed(e: Event) -> bool:  # "the government", "police", "protesters" in the sentence
+        if sdoc is None:
+            return False
+        sent = sdoc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+        return sent is not None and (
+            _words_in(sent, "acled_actors") or _words_in(sent, "plover_agents")
+        )
+
+    return [
+        e
+        for e in events
+        if e.type is not None
+        or not e.plover
+        or _political(doc, e.actor1, e.source, e.id not in placed)
+        or _political(doc, e.actor2, e.target, True)
+        or unnamed(e)
+    ]
 
 
 def keep_gated_acts(doc: Document, before: list[Event], after: list[Event]) -> list[Event]:
