@@ -109,7 +109,11 @@ def test_ledger_shows_statements_unless_asked_for_other_kinds(client: TestClient
         r = CliRunner().invoke(app, ["ledger", actor, "--db", db, "--json", "--limit", "0", *args])
         assert r.exit_code == 0, r.output
         assert json.loads(r.stdout) == want
+    r = CliRunner().invoke(app, ["ledger", actor, "--db", db, "--kind", "topic,statement"])
+    out = " ".join(r.stdout.split())  # the terminal wraps lines
+    assert r.exit_code == 0 and "kinds: statement, topic" in out and "(topic)" in out
     page = client.get(f"/api/ledger/{actor}/html", params={"kind": "all"}).text
+    assert "(topic)" in page and "kinds: belief, evidence" in page
     topic = next(c for cs in every["claims_by_topic"].values() for c in cs if c["kind"] == "topic")
     assert topic["content"][:40] in page.replace("&#x27;", "'").replace("&quot;", '"')
     bad = client.get(f"/api/ledger/{actor}", params={"kind": "rumour"})

@@ -102,9 +102,11 @@ class Ledger:
 
     @property
     def shown(self) -> str:
-        """ "4 claims, 2 events", or "the latest 50 of 4,480 claims, 50 of 4,346 events"."""
+        """ "4 claims, 2 events", or "the latest 50 of 4,480 claims, 50 of 4,346 events"; with
+        the claim kinds shown when they are not statements only ("…; kinds: belief, statement")."""
+        kinds = "" if self.kinds == DEFAULT_KINDS else f"; kinds: {', '.join(self.kinds)}"
         if self.claims_total is None and self.events_total is None:
-            return f"{len(self.claims)} claims, {len(self.events)} events"
+            return f"{len(self.claims)} claims, {len(self.events)} events{kinds}"
         parts = [
             f"{len(items)} of {total:,} {what}" if total is not None else f"{len(items)} {what}"
             for items, total, what in (
@@ -112,7 +114,7 @@ class Ledger:
                 (self.events, self.events_total, "events"),
             )
         ]
-        return "the latest " + ", ".join(parts)
+        return "the latest " + ", ".join(parts) + kinds
 
     @property
     def topics(self) -> dict[str, list[LedgerClaim]]:

@@ -68,6 +68,11 @@ def _contra_text(x: Contradiction, other_side: str = "by") -> str:
 
 
 # -- terminal ---------------------------------------------------------------------------------
+def _kind_tag(kind: str) -> str:
+    """ " (belief)" after the cue of a claim that is not a statement; nothing for a statement."""
+    return "" if kind == "statement" else f" ({kind})"
+
+
 def render_ledger_terminal(ledger: Ledger, console: Any | None = None) -> str:
     """Print the ledger with rich; returns the text as printed."""
     from rich.console import Console
@@ -92,7 +97,8 @@ def render_ledger_terminal(ledger: Ledger, console: Any | None = None) -> str:
                 "denial": "[magenta]denial[/magenta]",
             }[status]
             con.print(
-                f"  • {c.date or 'undated'} · {c.speaker} {c.cue}: \u201c{c.content}\u201d "
+                f"  • {c.date or 'undated'} · {c.speaker} {c.cue}{_kind_tag(c.kind)}: "
+                f"\u201c{c.content}\u201d "
                 f"— {c.outlet or c.doc_id}  {badge}",
                 highlight=False,
             )
@@ -354,7 +360,7 @@ def _claim_html(lc: LedgerClaim) -> str:
     }[st]
     parts = [
         f"<li><span class='badge {st}'>{_e(label)}</span> {_e(c.date or 'undated')} · "
-        f"<b>{_e(c.speaker)}</b> <i>{_e(c.cue)}</i>: “{_e(c.content)}” "
+        f"<b>{_e(c.speaker)}</b> <i>{_e(c.cue + _kind_tag(c.kind))}</i>: “{_e(c.content)}” "
         f"<span class='muted'>— {_e(c.outlet or c.doc_id)}</span>"
     ]
     if lc.also_said_by:
