@@ -101,7 +101,7 @@ def _validate(obj: Any, source: str, line: int) -> ActorRecord:
 
 def alias_key(alias: str) -> str:
     """The key two aliases collide on: case folded, unless the alias is an acronym."""
-    a = re.sub(r"\s+", " ", alias.replace("’", "'")).strip()
+    a = " ".join(alias.replace("’", "'").split())
     return a if is_case_sensitive(a) else a.lower()
 
 
