@@ -96,8 +96,17 @@ def _fits(tok: Any, kind: str, cue: Cue) -> bool:
         return tok.dep_ != "compound" or bool(cue.compounds)
     if kind == "adj":
         return any(c.dep_ in ("xcomp", "prep") for c in tok.children)
-    if cue.particles and not any(
-        c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cue.particles for c in tok.children
+    if (
+        cue.particles
+        and not any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cue.particles for c in tok.children
+        )
+        and not any(  # "pushing for the US [to] support": a for-clause
+            m.dep_ == "mark" and m.lower_ in cue.particles
+            for c in tok.children
+            if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+            for m in c.children
+        )
     ):
         return False
     if cue.objects and not _words(_objects(tok, cue.particles)) & cue.objects:

@@ -130,7 +130,26 @@ def parties(doc: Document, tok: Any) -> list[tuple[str | None, str | None]]:
     return out
 
 
+def _engaged_in(tok: Any) -> Any:
+    """The party engaged in the act (``engagement_verbs``): the subject, or the passive subject,
+    of the verb whose "in" phrase holds the cue ("Rebel forces were engaged in looting and
+    shelling": the forces)."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    prep = cur.head
+    if cur.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in codebook().modality["engagement_verbs"]:
+        return None
+    return subject(verb) or child(verb, "nsubjpass")
+
+
 def source_token(tok: Any) -> Any:
+    engaged = _engaged_in(tok)
+    if engaged is not None:
+        return engaged
     if tok.pos_ == "NOUN":
         got = child(tok, "poss") or prep_obj(tok, ("by", "from"))
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:

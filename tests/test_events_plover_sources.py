@@ -1,0 +1,38 @@
+"""PLOVER sources and cue conditions (events/plover.py, plover_parties.py): the party engaged in
+an act, a for-clause after "push for" / "call for". Every sentence was written for these tests
+(none is a gold record)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.evaluation.plover import predict
+from newsledger.events import EventStage
+
+STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
+
+
+def act(parse: Any, text: str) -> dict[str, Any]:
+    doc = parse(text, STAGES, published="2024-03-05")
+    return predict(EventStage(relevance=False)(doc))
+
+
+def test_the_party_engaged_in_an_act_is_its_source_not_the_speaker(parse: Any) -> None:
+    got = act(
+        parse,
+        "Sudanese forces were engaged in looting and shelling in the north, "
+        "according to the Canadian government.",
+    )
+    assert got["event"] == "ASSAULT"
+    assert got["source"] == "SDN"  # the forces, not the government that tells it (CAN)
+
+
+def test_serb_is_a_nationality_word(parse: Any) -> None:
+    got = act(parse, "Serb police were involved in raids on three villages, a monitor said.")
+    assert got["source"] == "SRB"
+
+
+def test_pushing_for_a_clause_is_a_request(parse: Any) -> None:
+    got = act(parse, "Kenya is pushing hard for the EU to fund its drought relief plan.")
+    assert got["event"] == "REQUEST"
+    assert got["source"] == "KEN"
