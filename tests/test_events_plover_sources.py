@@ -36,3 +36,12 @@ def test_pushing_for_a_clause_is_a_request(parse: Any) -> None:
     got = act(parse, "Kenya is pushing hard for the EU to fund its drought relief plan.")
     assert got["event"] == "REQUEST"
     assert got["source"] == "KEN"
+
+
+def test_a_noun_cue_is_not_ranked_by_conditions_only_verbs_meet(parse: Any) -> None:
+    # "blockade" is a PROTEST cue when protesters block a road (an object condition on the verb)
+    # and COERCE restrict otherwise: the noun meets no object condition
+    got = act(parse, "Turkey on Monday imposed a blockade on the border region.")
+    assert (got["event"], got["mode"]) == ("COERCE", "restrict")
+    got = act(parse, "Farmers blockaded the main highway with their tractors.")
+    assert got["event"] == "PROTEST"

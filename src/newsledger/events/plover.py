@@ -134,10 +134,14 @@ def cues_of(tok: Any, rules: Rules) -> list[Cue]:
     if kind == "verb" and tok.pos_ == "ADJ":  # "willing" is an adjective, "prepared" both
         found += [c for c in book.by_lemma.get(("adj", tok.lower_), ()) if c not in found]
     fit = [c for c in found if _fits(tok, kind if lemma in c.verbs | c.nouns else "adj", c)]
-    return sorted(fit, key=lambda c: (-_conditions(c), -c.rank))
+    return sorted(fit, key=lambda c: (-_conditions(c, kind), -c.rank))
 
 
-def _conditions(c: Cue) -> int:
+def _conditions(c: Cue, kind: str = "verb") -> int:
+    """How specific the cue is for this kind of word: objects and particles are conditions on
+    verbs only (a noun "blockade" meets no "block the road" condition)."""
+    if kind != "verb":
+        return bool(c.compounds)
     return bool(c.objects) + bool(c.particles) + bool(c.compounds)
 
 
