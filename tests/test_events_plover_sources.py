@@ -45,3 +45,10 @@ def test_a_noun_cue_is_not_ranked_by_conditions_only_verbs_meet(parse: Any) -> N
     assert (got["event"], got["mode"]) == ("COERCE", "restrict")
     got = act(parse, "Farmers blockaded the main highway with their tractors.")
     assert got["event"] == "PROTEST"
+
+
+def test_a_foiled_attempt_to_assassinate_is_still_an_assault(parse: Any) -> None:
+    # the codebook codes attempted assassinations as ASSAULT 'targeted'; ACLED reports none
+    got = act(parse, "An attempt to assassinate the mayor of the town was foiled by local police.")
+    assert (got["event"], got["mode"]) == ("ASSAULT", "targeted")
+    assert got["certainty"] not in ("negated", "hypothetical")

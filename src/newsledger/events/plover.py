@@ -456,11 +456,14 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
         if act is None:
             continue
         ev = by_tok.get(act.token.i)
-        if ev is not None and ev.type is not None and ev.plover != act.category:
-            if (ev.certainty in UNASSERTED_CERTAINTIES) != (
-                act.certainty in UNASSERTED_CERTAINTIES
-            ):
-                ev = None  # "will withdraw": a future withdrawal, an asserted concession
+        asserted = act.certainty not in UNASSERTED_CERTAINTIES
+
+        def _differs(e: Event) -> bool:  # "will withdraw": a future withdrawal, an asserted
+            return (e.certainty not in UNASSERTED_CERTAINTIES) != asserted  # concession
+
+        if ev is not None and ev.type is not None and (ev.plover != act.category or _differs(ev)):
+            if _differs(ev):  # "an attempt to assassinate ... was foiled": no ACLED event,
+                ev = None  # an ASSAULT all the same (the codebook codes attempts)
             else:  # the codebook's reading wins: an abduction is ASSAULT 'abduct', not COERCE
                 ev.plover = act.category
         if ev is None:  # one event per act: the sentence's event of that category ("killed when
@@ -468,7 +471,9 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
                 (
                     e
                     for e in st.events
-                    if e.evidence.start == sent.start_char and e.plover == act.category
+                    if e.evidence.start == sent.start_char
+                    and e.plover == act.category
+                    and not (e.type is not None and _differs(e))
                 ),
                 None,
             )
