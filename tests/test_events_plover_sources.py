@@ -52,3 +52,11 @@ def test_a_foiled_attempt_to_assassinate_is_still_an_assault(parse: Any) -> None
     got = act(parse, "An attempt to assassinate the mayor of the town was foiled by local police.")
     assert (got["event"], got["mode"]) == ("ASSAULT", "targeted")
     assert got["certainty"] not in ("negated", "hypothetical")
+
+
+def test_an_ethnic_group_is_coded_by_the_country_it_lives_in(parse: Any) -> None:
+    text = "Ethnic Hungarians in northern Serbia are demanding more schools in their own language."
+    got = act(parse, text)
+    assert (got["event"], got["source"]) == ("REQUEST", "SRB")
+    got = act(parse, "Ethnic Hungarians are demanding more schools in their own language.")
+    assert got["source"] == "HUN"  # no country of residence named: the nationality word

@@ -456,13 +456,12 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
         if act is None:
             continue
         ev = by_tok.get(act.token.i)
-        asserted = act.certainty not in UNASSERTED_CERTAINTIES
-
-        def _differs(e: Event) -> bool:  # "will withdraw": a future withdrawal, an asserted
-            return (e.certainty not in UNASSERTED_CERTAINTIES) != asserted  # concession
-
-        if ev is not None and ev.type is not None and (ev.plover != act.category or _differs(ev)):
-            if _differs(ev):  # "an attempt to assassinate ... was foiled": no ACLED event,
+        if (
+            ev is not None
+            and ev.type is not None
+            and (ev.plover != act.category or _differs(ev, act))
+        ):
+            if _differs(ev, act):  # "an attempt to assassinate ... was foiled": no ACLED event,
                 ev = None  # an ASSAULT all the same (the codebook codes attempts)
             else:  # the codebook's reading wins: an abduction is ASSAULT 'abduct', not COERCE
                 ev.plover = act.category
@@ -473,7 +472,7 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
                     for e in st.events
                     if e.evidence.start == sent.start_char
                     and e.plover == act.category
-                    and not (e.type is not None and _differs(e))
+                    and not (e.type is not None and _differs(e, act))
                 ),
                 None,
             )
@@ -503,6 +502,13 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
         for e in st.events
         if e.id in st.cand_of and "plover.place_source" in st.cand_of[e.id].fired
     }
+
+
+def _differs(ev: Event, act: Act) -> bool:
+    """Whether the event and the act differ in assertion ("will withdraw": a future withdrawal,
+    an asserted concession; "an attempt to assassinate ... was foiled": no ACLED event, an
+    asserted ASSAULT)."""
+    return (ev.certainty in UNASSERTED_CERTAINTIES) != (act.certainty in UNASSERTED_CERTAINTIES)
 
 
 def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:

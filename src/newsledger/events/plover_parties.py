@@ -111,6 +111,11 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
     the head; a country word in the phrase; a place standing for its government."""
     if tok is None:
         return None, None
+    if any(c.dep_ == "amod" and c.lower_ in codebook().codes["ethnic_words"] for c in tok.children):
+        home = prep_obj(tok, ("in",))  # "ethnic Albanians in south Serbia": SRB, not ALB
+        code = (place_code(doc, home) or np_code(home)) if home is not None else None
+        if code:
+            return actor_of_token(doc, tok), code
     aid = actor_of_token(doc, tok)
     code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
     code = code or actor_code(doc, aid)
