@@ -60,3 +60,9 @@ def test_an_ethnic_group_is_coded_by_the_country_it_lives_in(parse: Any) -> None
     assert (got["event"], got["source"]) == ("REQUEST", "SRB")
     got = act(parse, "Ethnic Hungarians are demanding more schools in their own language.")
     assert got["source"] == "HUN"  # no country of residence named: the nationality word
+
+
+def test_the_source_of_an_act_after_guilty_of_is_who_is_guilty(parse: Any) -> None:
+    text = "Both the Chadian army and the rebels are guilty of violating the truce, a monitor said."
+    got = act(parse, text)
+    assert (got["event"], got["source"]) == ("ASSAULT", "TCD")

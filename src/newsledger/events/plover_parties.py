@@ -155,6 +155,11 @@ def source_token(tok: Any) -> Any:
     engaged = _engaged_in(tok)
     if engaged is not None:
         return engaged
+    if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i and child(tok, "nsubj") is None:
+        gov = tok.head.head  # "X are guilty of violating", "X were blamed for attacking": X
+        if gov.dep_ == "acomp" and gov.head.i != gov.i:
+            gov = gov.head
+        return subject(gov) or child(gov, "nsubjpass")
     if tok.pos_ == "NOUN":
         got = child(tok, "poss") or prep_obj(tok, ("by", "from"))
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
