@@ -66,3 +66,11 @@ def test_the_source_of_an_act_after_guilty_of_is_who_is_guilty(parse: Any) -> No
     text = "Both the Chadian army and the rebels are guilty of violating the truce, a monitor said."
     got = act(parse, text)
     assert (got["event"], got["source"]) == ("ASSAULT", "TCD")
+
+
+def test_the_victims_nationality_is_not_the_source_when_another_country_is_named(
+    parse: Any,
+) -> None:
+    text = "Two US soldiers were killed by a roadside bomb near the Afghan town of Kandahar."
+    got = act(parse, text)
+    assert (got["event"], got["source"], got["target"]) == ("ASSAULT", "AFG", "USA")

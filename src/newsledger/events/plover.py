@@ -406,7 +406,14 @@ def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
         if act.source or act.source_code:
             act.fired.append("plover.speaker_source")
     if act.source_code is None and rules.on("plover.place_source"):
-        act.source_code = sentence_country(doc, sent)  # a code, never an actor
+        victims = [  # "three US servicemen were killed near an Iraqi city": IRQ, not USA
+            m for t in target_tokens(tok) for m in t.lefts if m.dep_ in ("amod", "compound")
+        ]
+        act.source_code = sentence_country(  # a code, never an actor; the victims' country
+            doc,
+            sent,
+            {m.i for m in victims},  # only when no other is named (then the target)
+        ) or sentence_country(doc, sent)
         if act.source_code:  # "Ousted President Askar Akayev ... Kyrgyzstan": KGZ
             act.fired.append("plover.place_source")
     for t in target_tokens(tok):

@@ -68,12 +68,14 @@ def actor_code(doc: Document, actor_id: str | None) -> str | None:
     return None
 
 
-def np_code(tok: Any) -> str | None:
+def np_code(tok: Any, skip: set[int] | None = None) -> str | None:
     """A country named or implied in a noun phrase without an actor ("a Jordanian official")."""
     words = country_words()
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > tok.i:
             break
+        if skip and t.i in skip:
+            continue
         cc = words.get(t.lower_)
         if cc and t.text[:1].isupper():
             return iso3(cc)
@@ -202,15 +204,18 @@ def speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]
     return None, None
 
 
-def sentence_country(doc: Document, sent: Any) -> str | None:
+def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> str | None:
     """The country of the first place named in the sentence (PLOVER codes an unnamed
-    domestic actor by its country: "three servicemen were killed outside an Iraqi city")."""
+    domestic actor by its country: "three servicemen were killed outside an Iraqi city"), not
+    counting the tokens ``skip`` (the nationality words of the act's targets: "US servicemen")."""
+    skip = skip or set()
+    starts = {sent.doc[i].idx for i in skip}
     found = sorted(
         (m.start, p.country)
         for p in doc.places
         for m in p.mentions
-        if p.country and sent.start_char <= m.start < sent.end_char
+        if p.country and sent.start_char <= m.start < sent.end_char and m.start not in starts
     )
     if found:
         return iso3(found[0][1])
-    return np_code(sent.root) if sent.root is not None else None
+    return np_code(sent.root, skip) if sent.root is not None else None
