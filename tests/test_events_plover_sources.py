@@ -74,3 +74,20 @@ def test_the_victims_nationality_is_not_the_source_when_another_country_is_named
     text = "Two US soldiers were killed by a roadside bomb near the Afghan town of Kandahar."
     got = act(parse, text)
     assert (got["event"], got["source"], got["target"]) == ("ASSAULT", "AFG", "USA")
+
+
+def test_a_state_protesting_is_a_diplomatic_protest_people_protesting_a_protest(
+    parse: Any,
+) -> None:
+    got = act(parse, "The Russian foreign ministry protested to Estonia over the monument.")
+    assert (got["event"], got["mode"], got["source"]) == ("ACCUSE", "disapprove", "RUS")
+    assert act(parse, "Beijing protested strongly against the arms sale.")["event"] == "ACCUSE"
+    got = act(parse, "Iraqi students protested in Baghdad against the cartoons.")
+    assert (got["event"], got["mode"]) == ("PROTEST", "demo")
+
+
+def test_a_seat_of_government_stands_for_its_state(parse: Any) -> None:
+    got = act(parse, "Downing Street welcomed the agreement.")
+    assert (got["event"], got["source"]) == ("SUPPORT", "GBR")
+    got = act(parse, "The Pentagon denied the report.")
+    assert (got["event"], got["source"]) == ("REJECT", "USA")

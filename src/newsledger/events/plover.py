@@ -376,6 +376,14 @@ def sentence_act(
         act = Act(tok, cue, category, mode, cert, claim, fired=fired)
         _arguments(doc, act, sent, rules)
         if (
+            category == "PROTEST"
+            and tok.lemma_.lower() == "protest"
+            and rules.on("plover.diplomatic_protest")
+            and _diplomatic(doc, act)
+        ):  # "Beijing protested against the arms sale": a diplomatic protest (codebook)
+            act.category, act.mode = "ACCUSE", "disapprove"
+            act.fired.append("plover.diplomatic_protest")
+        if (
             category == "THREATEN"
             and cue.category != "THREATEN"
             and rid != "plover.intent_to_force"
@@ -387,6 +395,17 @@ def sentence_act(
             act.source, act.source_code = speaker(doc, tok, sent)
         return act
     return None
+
+
+def _diplomatic(doc: Document, act: Act) -> bool:
+    """Whether the act's source is a state, organisation or official (a political actor, or a
+    code of its own that is not only the sentence's country) rather than people in the street."""
+    if "plover.place_source" in act.fired or "plover.speaker_source" in act.fired:
+        return False
+    if act.source is None:  # a country or capital as the subject, not "Iraqi students"
+        subj = source_token(act.token)
+        return act.source_code is not None and subj is not None and subj.pos_ == "PROPN"
+    return _political(doc, act.source, None, False)
 
 
 def _own_word(doc: Document, act: Act, sent: Any) -> bool:

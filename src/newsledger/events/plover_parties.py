@@ -122,8 +122,17 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
     code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
     code = code or actor_code(doc, aid)
     if code is None and tok.pos_ in ("NOUN", "PROPN"):
-        code = np_code(tok) or place_code(doc, tok)
+        code = np_code(tok) or place_code(doc, tok) or metonym_code(tok)
     return aid, code
+
+
+def metonym_code(tok: Any) -> str | None:
+    """The country of a seat of government standing for it ("Downing Street", "the Pentagon":
+    plover.toml ``metonyms``), the head and its compounds."""
+    names = codebook().codes.get("metonyms", {})
+    words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+    cc = names.get(" ".join(w.lower_ for w in words)) or names.get(tok.lower_)
+    return iso3(cc) if cc else None
 
 
 def parties(doc: Document, tok: Any) -> list[tuple[str | None, str | None]]:
