@@ -69,9 +69,14 @@ def _index(registry: Registry, tokenizer: Any) -> AliasIndex:
 
 
 def alias_index(registry: Registry) -> AliasIndex:
-    """The alias index of ``registry`` (built once per process with spaCy's English tokenizer,
-    the tokenizer of the English pipelines)."""
-    return _index(registry, _tokenizer())
+    """The alias index of ``registry`` (built once with spaCy's English tokenizer, the tokenizer
+    of the English pipelines, and kept with the registry in the disk cache of :mod:`.cache`)."""
+    if registry.alias_index is None:
+        registry.alias_index = _index(registry, _tokenizer())
+        from .. import memo as cache
+
+        cache.save(registry.files, registry)
+    return registry.alias_index  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)

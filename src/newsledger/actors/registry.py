@@ -149,6 +149,7 @@ class Registry:
 
     def __init__(self, files: Sequence[str | Path]):
         self.files = [str(f) for f in files]
+        self.alias_index: Any = None  # built by aliases.alias_index, kept for the disk cache
         self.records: dict[str, ActorRecord] = {}
         self.by_alias: dict[str, str] = {}
         where: dict[str, tuple[str, int]] = {}
@@ -193,8 +194,15 @@ class Registry:
 
 @lru_cache(maxsize=8)
 def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
-    """The packaged registry extended by ``extra_files`` (loaded once per process)."""
-    return Registry([REGISTRY_FILE, *extra_files])
+    """The packaged registry extended by ``extra_files`` (loaded once per process; from the disk
+    cache of :mod:`.cache` when one was written for these very files)."""
+    from .. import memo as cache
+
+    files = [str(f) for f in (REGISTRY_FILE, *extra_files)]
+    cached = cache.load(files)
+    if isinstance(cached, Registry) and cached.files == files:
+        return cached
+    return Registry(files)
 
 
 __all__ = ["ACTOR_TYPES", "ActorRecord", "Registry", "alias_key", "load_registry", "read_file"]

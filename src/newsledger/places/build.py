@@ -37,7 +37,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .areas import area_points, outline
 from .normalize import fold, is_latin, key, variants
 
 log = logging.getLogger(__name__)
@@ -413,6 +412,8 @@ def build(out: Path = DEFAULT_PATH) -> Path:
     ci_points, demonyms, shapes = _countryinfo()
     # first-level areas: the centre of the area their towns' Voronoi cells draw inside the
     # country's outline (closer to GeoNames' area points than the towns' own extent)
+    from .areas import area_points, outline  # numpy and scipy: the build's, not a lookup's
+
     moved = 0
     for cc, towns in area_towns.items():
         for code, (lat, lon) in area_points(outline(shapes.get(cc)), towns).items():
