@@ -91,3 +91,8 @@ def test_a_seat_of_government_stands_for_its_state(parse: Any) -> None:
     assert (got["event"], got["source"]) == ("SUPPORT", "GBR")
     got = act(parse, "The Pentagon denied the report.")
     assert (got["event"], got["source"]) == ("REJECT", "USA")
+
+
+def test_a_sponsor_country_is_not_the_partys_own(parse: Any) -> None:
+    got = act(parse, "The Syrian-backed militia shelled Christian areas of Beirut.")
+    assert (got["event"], got["source"]) == ("ASSAULT", "LBN")  # not SYR, the sponsor

@@ -68,13 +68,24 @@ def actor_code(doc: Document, actor_id: str | None) -> str | None:
     return None
 
 
+def _sponsor(t: Any) -> bool:
+    """A country word before "-backed", "-sponsored" ... ("the Syrian-backed militia"): the
+    sponsor, not the party's own country (plover.toml ``sponsor_words``)."""
+    doc = t.doc
+    return (
+        t.i + 2 < len(doc)
+        and doc[t.i + 1].text == "-"
+        and doc[t.i + 2].lower_ in codebook().codes.get("sponsor_words", ())
+    )
+
+
 def np_code(tok: Any, skip: set[int] | None = None) -> str | None:
     """A country named or implied in a noun phrase without an actor ("a Jordanian official")."""
     words = country_words()
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > tok.i:
             break
-        if skip and t.i in skip:
+        if (skip and t.i in skip) or _sponsor(t):
             continue
         cc = words.get(t.lower_)
         if cc and t.text[:1].isupper():
@@ -88,6 +99,8 @@ def modifier_code(tok: Any) -> str | None:
     words = country_words()
     for t in tok.lefts:
         if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper():
+            if _sponsor(t):
+                continue
             cc = words.get(t.lower_)
             if cc:
                 return iso3(cc)
