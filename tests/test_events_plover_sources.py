@@ -96,3 +96,13 @@ def test_a_seat_of_government_stands_for_its_state(parse: Any) -> None:
 def test_a_sponsor_country_is_not_the_partys_own(parse: Any) -> None:
     got = act(parse, "The Syrian-backed militia shelled Christian areas of Beirut.")
     assert (got["event"], got["source"]) == ("ASSAULT", "LBN")  # not SYR, the sponsor
+
+
+def test_talks_between_two_states_are_sourced_by_the_first(parse: Any) -> None:
+    got = act(parse, "Talks between Ethiopia and Eritrea collapsed on Friday.")
+    assert got["source"] == "ETH"  # before: no party of its own, the act was dropped
+
+
+def test_zaire_is_congo(parse: Any) -> None:
+    got = act(parse, "Rwanda closed its border with Zaire on Monday.")
+    assert (got["source"], got["target"]) == ("RWA", "COD")

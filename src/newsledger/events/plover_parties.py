@@ -184,8 +184,8 @@ def source_token(tok: Any) -> Any:
         if gov.dep_ == "acomp" and gov.head.i != gov.i:
             gov = gov.head
         return subject(gov) or child(gov, "nsubjpass")
-    if tok.pos_ == "NOUN":
-        got = child(tok, "poss") or prep_obj(tok, ("by", "from"))
+    if tok.pos_ == "NOUN":  # "talks between Ethiopia and Eritrea": the first is the source
+        got = child(tok, "poss") or prep_obj(tok, ("by", "from", "between"))
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
             got = subject(tok.head)
         if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
