@@ -179,3 +179,15 @@ def test_second_reporting_verb_starts_its_own_claim(parse):
     c = _claim(doc, "order a review")
     assert "warned" not in c.content
     assert any("hoarding" in x.content and x.kind == "topic" for x in doc.claims)
+
+
+def test_speaking_on_condition_of_anonymity_is_no_topic(parse):
+    text = (
+        "According to a ward councillor who spoke on condition of anonymity, the bridge was "
+        "closed overnight. The mayor spoke about the budget for the harbour on Friday."
+    )
+    doc = parse(text, stages=STAGES)
+    assert not [c for c in doc.claims if "anonymity" in c.content]
+    # the sourcing phrase is dropped, not the speaker's claim nor other topics of "speak"
+    assert _claim(doc, "bridge was closed").speaker_kind == "anonymous"
+    assert _claim(doc, "budget for the harbour").kind == "topic"

@@ -29,12 +29,14 @@ fewer than two words are skipped.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import AttitudeCue
 
 _ABOUT = {"about", "over", "of", "with", "for", "on", "at", "against"}
 _NOT_CLAUSE = {"if", "whether", "why", "how", "when", "where", "what", "who"}
+_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun"}
 
 
@@ -101,6 +103,8 @@ def attitudes(ctx: Any) -> list[Any]:
             continue
         if ce - cs < 3:
             continue
+        if take == "about" and lex.anonymity.fullmatch(_DET.sub("", text[cs:ce])):
+            continue  # "spoke on condition of anonymity": the sourcing convention, no topic
         kind = cue.kind
         if src is not None and src.lemma_.lower() in lex.evidence_nouns:
             kind = "evidence"
