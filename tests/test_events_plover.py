@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from newsledger.document import Document
-from newsledger.evaluation.plover import OLD_NAMES, predict, read_records, split_of
+from newsledger.evaluation.plover import OLD_NAMES, norm_code, predict, read_records, split_of
 from newsledger.events import EventStage
 from newsledger.events.plover import codebook
 from newsledger.validate import validate
@@ -254,6 +254,14 @@ def test_the_split_is_stable_and_the_old_names_are_read(tmp_path: Path) -> None:
     )
     (r,) = read_records(p)
     assert r["event"] == OLD_NAMES["DEMAND"] == "REQUEST"
+    p.write_text(
+        '{"id": "y", "text": "Written here too.", "gold": {"event": "AGREE", "source": ["JAP"], '
+        '"target": ["UNO", "FRA"]}}\n',
+        "utf-8",
+    )
+    (r,) = read_records(p)  # one party, one code: CAMEO's Japan is ISO's, the UN an IGO
+    assert (r["source"], r["target"]) == (["JPN"], ["IGO", "FRA"])
+    assert norm_code("JPN") == "JPN" and norm_code("USA") == "USA" and norm_code(None) is None
     p.write_text('{"id": "x"}\n', "utf-8")
     with pytest.raises(ValueError, match="not a PLOVER gold record"):
         read_records(p)
