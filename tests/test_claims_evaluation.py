@@ -196,3 +196,38 @@ def test_polnear_same_referent_leaves_an_ambiguous_pronoun_wrong():
     he = {"speaker": "he", "speaker_span": (s, s + 2), "pieces": []}
     pred = _pred(text, "Senator Elizabeth Warren", "Elizabeth Warren")
     assert not same_referent(he, pred, shift, text, doc.user_data["spacy"])
+
+
+def test_polnear_same_referent_reads_adjuncts_continued_quotes_and_relative_clauses():
+    from types import SimpleNamespace
+
+    from newsledger.evaluation.claims_polnear import same_referent
+
+    # a person in an adjunct ("after meeting with Putin") does not compete with the subject
+    text = (
+        "“We have had problems before,” Obama said after meeting with Russian President "
+        "Vladimir Putin. He did not suggest retaliation."
+    )
+    doc, shift = _parsed(text)
+    he = _att(text, "He")
+    sdoc = doc.user_data["spacy"]
+    assert same_referent(he, _pred(text, "Obama", "Barack Obama"), shift, text, sdoc)
+    # a quote that continues its speaker carries a name but no offsets
+    cont = SimpleNamespace(
+        speaker_text="Obama", speaker_name="Barack Obama", speaker_start=None, speaker_end=None
+    )
+    assert same_referent(he, cont, shift, text, sdoc)
+    wrong = SimpleNamespace(
+        speaker_text="Putin", speaker_name="Vladimir Putin", speaker_start=None, speaker_end=None
+    )
+    assert not same_referent(he, wrong, shift, text, sdoc)
+
+    rel = (
+        "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, "
+        "said the event brought back memories of her father."
+    )
+    doc, shift = _parsed(rel)
+    who = _att(rel, "who")
+    pred = _pred(rel, "Donna Sampson Rawlings", "Donna Sampson Rawlings")
+    assert same_referent(who, pred, shift, rel, doc.user_data["spacy"])
+    assert not same_referent(who, _pred(rel, "the ceremony"), shift, rel, doc.user_data["spacy"])

@@ -160,6 +160,10 @@ def speaker_right(att: dict[str, Any], c: Any, shift: int) -> bool:
 _VERB_SLIPS = frozenset({"said", "says", "say", "told", "added", "wrote", "asked"})
 _COORDINATED = re.compile(r"\s*(,?\s+(and|or)\s+[^.;:!?“”\"]{1,40})?\s*,?\s*")
 #: what a personal pronoun's antecedent must be (spaCy entity types, or a plural noun's tag)
+#: what a "who" does not stand for
+_NOT_WHO = frozenset({"GPE", "LOC", "FAC", "DATE", "CARDINAL"})
+#: the roles in which another person between makes a he/she ambiguous
+_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _PRONOUN_ANTECEDENT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "he": (frozenset({"PERSON"}), frozenset()),
     "she": (frozenset({"PERSON"}), frozenset()),
@@ -167,13 +171,21 @@ _PRONOUN_ANTECEDENT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+def _person_tok(tok: Any, surnames: frozenset[str]) -> bool:
+    """A named person: a spaCy person, or a proper noun that is the last word of a person the
+    text names ("Lynch", tagged as an organisation, after "Loretta Lynch")."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.text in surnames)
+
+
 def antecedent(sdoc: Any, start: int, pronoun: str) -> Any:
     """The nearest subject before ``start`` (a character offset of the parse), in its sentence
     or the two before, that a personal pronoun can stand for: a named person for he/she, a
     plural noun, a group or an organisation for they; None when there is none, or when another
-    named person (or a proper noun as object) stands between the subject and a he/she ("Warren
-    told Stumpf, after he admitted": ambiguous without a resolver, so not counted). A stand-in
-    for the coreference PolNeAR does not annotate, independent of the claims stage's resolver."""
+    named person stands between the subject and a he/she as a subject or an object ("Warren
+    told Stumpf, after he admitted": ambiguous without a resolver, so not counted; a person in
+    an adjunct, "after meeting with Putin. He …", does not compete with the subject). A
+    stand-in for the coreference PolNeAR does not annotate, independent of the claims stage's
+    resolver."""
     types, tags = _PRONOUN_ANTECEDENT[pronoun]
     at = sdoc.char_span(start, start + 1, alignment_mode="expand")
     if at is None:
@@ -182,30 +194,57 @@ def antecedent(sdoc: Any, start: int, pronoun: str) -> Any:
     for _ in range(2):
         if first > 0:
             first = sdoc[first - 1].sent.start
+    surnames = frozenset(e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1)
     for tok in reversed(sdoc[first : at.start]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("PROPN", "NOUN"):
             continue
-        if tok.ent_type_ in types or tok.tag_ in tags:
+        person = pronoun != "they" and _person_tok(tok, surnames)
+        if person or tok.ent_type_ in types or tok.tag_ in tags:
             between = sdoc[tok.i + 1 : at.start]
-            if pronoun != "they" and (  # another person between: ambiguous, no antecedent
-                any(e.label_ == "PERSON" for e in between.ents)
-                or any(t.pos_ == "PROPN" and t.dep_ in ("dobj", "dative") for t in between)
+            if pronoun != "they" and any(  # another person between: ambiguous, no antecedent
+                t.dep_ in _ROLES and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") for t in between
             ):
                 return None
             return tok
     return None
 
 
+def _relative_antecedent(sdoc: Any, start: int) -> Any:
+    """The noun a relative pronoun at ``start`` stands for, by the parse: the head of its
+    relative clause; for "who", the person a place hangs from ("Donna Sampson Rawlings, 59, of
+    Ashton, Md., who watched …": Rawlings, not Ashton)."""
+    at = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    if at is None or at[0].lower_ not in _RELATIVE:
+        return None
+    verb = at[0].head
+    if verb.dep_ != "relcl" or verb.head.i > at[0].i:
+        return None
+    tok = verb.head
+    # "who" stands for a person, not the place the parse hung it from ("X, of Ashton, Md., who")
+    for _ in range(3):
+        if at[0].lower_ != "who" or tok.ent_type_ not in _NOT_WHO or tok.dep_ != "pobj":
+            break
+        tok = tok.head.head
+    return tok
+
+
 def same_referent(att: dict[str, Any], c: Any, shift: int, text: str, sdoc: Any) -> bool:
     """The predicted speaker names the gold speaker's referent by another mention: the gold
     span is the reporting verb right before the predicted phrase ("said | Robert McAtee"); the
     gold is a relative pronoun whose antecedent, coordinated, starts with the predicted phrase
-    ("both Democrats and Republicans, | who"); or the gold is he/she/they and its
-    :func:`antecedent` lies in the predicted phrase or is its name's last word."""
+    ("both Democrats and Republicans, | who") or is, by the parse, the noun its relative clause
+    hangs from; or the gold is he/she/they and its :func:`antecedent` lies in the predicted
+    phrase or is its name's last word (also for a prediction without offsets: a quote that
+    continues the speaker before it)."""
     s, e = att["speaker_span"]
-    if s is None or c.speaker_start is None:
+    if s is None:
         return False
     gold = _norm(att["speaker"])
+    if gold in _PRONOUN_ANTECEDENT and sdoc is not None and s - shift >= 0:
+        tok = antecedent(sdoc, s - shift, gold)
+        return tok is not None and _names(c, tok, shift)
+    if c.speaker_start is None:
+        return False
     ps = c.speaker_start + shift
     after = text[e : e + 3 + len(c.speaker_text)]
     if gold in _VERB_SLIPS and c.speaker_text and after.lstrip().startswith(c.speaker_text):
@@ -215,14 +254,16 @@ def same_referent(att: dict[str, Any], c: Any, shift: int, text: str, sdoc: Any)
         before = re.escape(c.speaker_text) + _COORDINATED.pattern + "$"
         if re.search(before, text[max(0, s - 100) : s]):
             return True
-    if gold in _PRONOUN_ANTECEDENT and sdoc is not None and s - shift >= 0:
-        tok = antecedent(sdoc, s - shift, gold)
-        if tok is None:
-            return False
-        if c.speaker_start <= tok.idx < c.speaker_end:
-            return True
-        return any(p and _norm(p).split()[-1] == tok.text.lower() for p in (c.speaker_name,))
+        tok = _relative_antecedent(sdoc, s - shift) if sdoc is not None else None
+        return tok is not None and _names(c, tok, shift)
     return False
+
+
+def _names(c: Any, tok: Any, shift: int) -> bool:
+    """The predicted speaker is ``tok``: its phrase holds it, or its name ends with it."""
+    if c.speaker_start is not None and c.speaker_start <= tok.idx < c.speaker_end:
+        return True
+    return bool(c.speaker_name) and _norm(c.speaker_name).split()[-1] == tok.text.lower()
 
 
 def _empty() -> dict[str, Any]:
