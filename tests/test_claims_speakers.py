@@ -124,3 +124,15 @@ def test_speaker_offsets_point_at_the_nearest_mention(parse):
     doc = parse(text, stages=["nlp", "time", "actors", "claims"])
     c = next(c for c in doc.claims if "lost its way" in c.content)
     assert c.speaker_start == text.rindex("Ted Cruz")
+
+
+def test_participle_after_a_dashed_where_clause_is_the_main_subject(parse):
+    # issue 16: "- where the Panthers played the Vikings - while chanting" is the protesters'
+    doc = parse(
+        "Small groups of protesters continued to call for more information, looping the "
+        "streets around the stadium - where the Charlotte Panthers played the Minnesota "
+        "Vikings - while chanting, “Hands up, don't shoot.”",
+        stages=STAGES,
+    )
+    c = _claim(doc, "Hands up")
+    assert c.speaker_text == "Small groups of protesters"

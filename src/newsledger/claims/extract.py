@@ -151,18 +151,29 @@ def _is_cue(ctx: _Ctx, tok: Any) -> bool:
 
 
 def _speaker_of(tok: Any) -> Any:
-    """The subject of a reporting verb, climbing through "as saying", "and said", "saying"."""
-    cur = tok
-    for _ in range(4):
-        subjects = [c for c in cur.children if c.dep_ in _SPEAKER_DEPS]
+    """The subject of a reporting verb, climbing through "as saying", "and said", "saying"; a
+    participle hung from a where/when clause set off by dashes is its main clause's ("protesters marched … -
+    where the Panthers played - while chanting, “…”": the protesters)."""
+    cur, steps = tok, 0
+    while steps < 4:
+        aside = _aside(cur, tok)
+        steps += not aside
+        subjects = [c for c in cur.children if c.dep_ in _SPEAKER_DEPS and not aside]
         if subjects:
             # "said co-author David Tilman" parsed with two subjects: the name
             return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
-        if cur.dep_ not in _NO_CLIMB and cur.head is not cur:
+        if (aside or cur.dep_ not in _NO_CLIMB) and cur.head is not cur:
             cur = cur.head
         else:
             break
     return None
+
+
+def _aside(cur: Any, tok: Any) -> bool:
+    """``cur``, above participle ``tok``, is a where/when clause that dashes set off before it."""
+    if cur is tok or tok.tag_ != "VBG" or not any(c.tag_ == "WRB" for c in cur.lefts):
+        return False
+    return any(t.text in ("-", "--", "—", "–") and t.tag_ != "HYPH" for t in tok.doc[cur.i : tok.i])
 
 
 def _capital(t: Any) -> bool:
