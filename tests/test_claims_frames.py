@@ -229,3 +229,15 @@ def test_accusation_keeps_what_of_and_an_opening_participle_takes_the_subject(pa
     assert c.content.endswith("of being a Democrat") and c.speaker_text == "the candidate"
     cited = _claim(doc, "an unfounded theory")
     assert cited.cue == "cite" and cited.speaker_text == "the candidate"
+
+
+def test_as_clause_does_not_take_a_coordinated_clause_after_it(parse):
+    # issue 16: "as promised" is about the proposal, not about what analysts agreed
+    doc = parse(
+        "He proposed dropping the tax break as promised, but analysts agreed it was still a "
+        "top-heavy plan.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "top-heavy plan")
+    assert c.speaker_text == "analysts" and c.content == "it was still a top-heavy plan"
+    assert not any("but analysts" in c.content for c in doc.claims)

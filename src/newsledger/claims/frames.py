@@ -19,6 +19,7 @@ and subjects that are first or second person are skipped.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -170,6 +171,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: a side of an as-clause that opens a clause of its own ("…, but analysts agreed …")
+_NEW_CLAUSE = re.compile(r"(but|and|or|yet|while|although|though)\b", re.IGNORECASE)
+
+
 def as_clauses(ctx: Any) -> list[Any]:
     """ "As Ms. Simonyan put it in a statement, RT is ...", "..., as police have said.": an
     as-clause with a reporting verb (or "put it") and no clause of its own attributes the
@@ -218,6 +223,8 @@ def as_clauses(ctx: Any) -> list[Any]:
         left = _trim(text, max(sent.start_char, para.start), ps)
         right = _trim(text, pe, min(sent.end_char, para.end))
         cs, ce = left if left[1] - left[0] >= right[1] - right[0] else right
+        if (cs, ce) == right and _NEW_CLAUSE.match(text[cs:ce]) and left[1] - left[0] >= 8:
+            cs, ce = left  # "… carried interest as promised, but analysts agreed …": the left
         if ce - cs < 8 or len(text[cs:ce].split()) < 2:
             continue
         raw = Raw(cs, ce, "indirect", tok, lemma, subj, confidence=0.75, para=pi)
