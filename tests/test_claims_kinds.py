@@ -191,3 +191,14 @@ def test_speaking_on_condition_of_anonymity_is_no_topic(parse):
     # the sourcing phrase is dropped, not the speaker's claim nor other topics of "speak"
     assert _claim(doc, "bridge was closed").speaker_kind == "anonymous"
     assert _claim(doc, "budget for the harbour").kind == "topic"
+
+
+def test_participle_after_a_control_verb_object_is_the_object_view(parse):
+    # issue 16 (data/object_control.txt): "left many nations feeling that": the nations feel
+    doc = parse(
+        "The end of the Cold War also left many European nations feeling that they faced no "
+        "obvious military threat.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    c = next(c for c in doc.claims if "no obvious military threat" in c.content)
+    assert c.speaker_text == "many European nations" and c.kind == "belief"

@@ -30,9 +30,10 @@ fewer than two words are skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-from .lexicon import AttitudeCue
+from .lexicon import AttitudeCue, _lines
 
 _ABOUT = {"about", "over", "of", "with", "for", "on", "at", "against"}
 _NOT_CLAUSE = {"if", "whether", "why", "how", "when", "where", "what", "who"}
@@ -270,10 +271,33 @@ def _held_in(tok: Any) -> Any:
     return subj
 
 
+@lru_cache(maxsize=1)
+def _control_verbs() -> frozenset[str]:
+    """Lemmas of ``data/object_control.txt``: id, lemma."""
+    return frozenset(line.split("\t")[1].strip().lower() for line in _lines("object_control.txt"))
+
+
+def _controlled(tok: Any) -> Any:
+    """The object of an object-control verb right before participle ``tok`` ("left many
+    nations feeling that …": the nations); None otherwise."""
+    head = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ not in ("xcomp", "oprd", "advcl", "ccomp"):
+        return None
+    if head.lemma_.lower() not in _control_verbs() or head.i > tok.i:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.right_edge.i + 1 != tok.i or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return obj
+
+
 def _source(tok: Any, pos: str) -> Any:
     """Whose attitude: the subject of a verb (climbing "sought to", "and wants"), the subject an
     adjective describes, or a noun's possessor / by-phrase / governing verb's subject."""
     if pos == "verb":
+        held = _controlled(tok)
+        if held is not None:
+            return held
         cur = tok
         for _ in range(4):
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
