@@ -136,3 +136,18 @@ def test_participle_after_a_dashed_where_clause_is_the_main_subject(parse):
     )
     c = _claim(doc, "Hands up")
     assert c.speaker_text == "Small groups of protesters"
+
+
+def test_quotes_inside_a_transcript_turn_are_the_label_speaker(parse):
+    # issue 16: the turn's sentences that open with a quote mark are PENCE's, not Cuban's
+    doc = parse(
+        "Gov. Mike Pence spoke to Chris Wallace on Sunday. “WALLACE: Do you really see those "
+        "two as equivalent? “PENCE: Well, look, Mark Cuban has been out there saying some "
+        "pretty tough stuff about my running mate. Mark Cuban knows as much about national "
+        "security as I do about basketball. “But the truth is that Donald Trump has a unique "
+        "way of communicating to the American people. “WALLACE: Let us turn to the debate.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "unique way of communicating")
+    assert c.speaker_text == "PENCE"
+    assert not any(c.speaker_text == "Mark Cuban" for c in doc.claims if "truth" in c.content)

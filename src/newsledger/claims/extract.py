@@ -87,11 +87,11 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
     )
     from .attitudes import attitudes
     from .frames import as_clauses, asked, frames
-    from .labels import labels
+    from .labels import inside_labels, labels
 
     raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx) + frames(ctx)
     raws += as_clauses(ctx) + asked(ctx)
-    raws += _direct(ctx)
+    raws = inside_labels(raws + _direct(ctx))
     raws.sort(key=lambda r: (r.start, r.end))
     from .bounds import cut_coordinated
     from .resolve import resolve

@@ -76,6 +76,20 @@ def labels(ctx: Any) -> list[Any]:
     return out
 
 
+def inside_labels(raws: list[Any]) -> list[Any]:
+    """Without the quotes that only continue a speaker inside a transcript turn: a speaker
+    label's content runs to the next label, over the paragraphs that open with a quote mark
+    ("“PENCE: Well, … basketball. ¶ “But the truth is …"), so those are the label's words, not
+    a continuation of whoever its turn names ("Mark Cuban has been out there saying")."""
+    turns = [(r.start, r.end) for r in raws if r.rule == "label.colon"]
+    if not turns:
+        return raws
+    inside = [
+        r for r in raws if r.continues and any(s <= r.start and r.end <= e + 2 for s, e in turns)
+    ]
+    return [r for r in raws if r not in inside]
+
+
 def _label_start(sdoc: Any, colon: int) -> int:
     lo = colon - 1
     while lo - 1 >= 0 and colon - lo < 4 and sdoc[lo - 1].pos_ == "PROPN":
