@@ -202,3 +202,14 @@ def test_participle_after_a_control_verb_object_is_the_object_view(parse):
     )
     c = next(c for c in doc.claims if "no obvious military threat" in c.content)
     assert c.speaker_text == "many European nations" and c.kind == "belief"
+
+
+def test_object_claim_stops_before_a_relative_clause_that_says_something(parse):
+    # issue 16: "endorses Trump, who says he is honored" is two claims, Trump's the second
+    doc = parse(
+        "Ah, friends once more: Ted Cruz endorses Trump, who says he is honored.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    c = next(c for c in doc.claims if "honored" in c.content)
+    assert c.content == "he is honored" and c.speaker_text == "Trump"
+    assert any(c.content == "Trump" and c.speaker_text == "Ted Cruz" for c in doc.claims)

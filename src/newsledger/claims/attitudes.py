@@ -184,6 +184,11 @@ def _complement(
             if cue is None or (c.pos_ == "PRON" and pred is None):
                 continue
             s, e = _span(c)
+            rel = next((g for g in c.children if g.dep_ == "relcl" and _says(g)), None)
+            if rel is not None and tok.doc[rel.left_edge.i - 1].text == ",":
+                # "endorses Trump, who says he is honored": the relative clause is a claim
+                last = tok.doc[rel.left_edge.i - 2]
+                e = last.idx + len(last)
             if pred is not None:
                 # "called the senator a nasty guy", "found that action unconstitutional"
                 e = max(e, pred.right_edge.idx + len(pred.right_edge))
@@ -209,6 +214,11 @@ def _complement(
             if pobj is not None and cue is not None:
                 return cue, "about", _span(pobj)
     return None
+
+
+def _says(verb: Any) -> bool:
+    """A verb with a clause of its own ("who says he is honored")."""
+    return any(k.dep_ == "ccomp" for k in verb.children)
 
 
 def _agent(lex: Any, t: Any) -> bool:
