@@ -151,3 +151,15 @@ def test_quotes_inside_a_transcript_turn_are_the_label_speaker(parse):
     c = _claim(doc, "unique way of communicating")
     assert c.speaker_text == "PENCE"
     assert not any(c.speaker_text == "Mark Cuban" for c in doc.claims if "truth" in c.content)
+
+
+def test_an_appositive_no_comma_closes_is_the_speaker(parse):
+    # issue 16: the parse reads "the real Dred Scott" as subject and Roberts as its apposition
+    doc = parse(
+        "To understand the real Dred Scott, Chief Justice Roberts said, one should visit this "
+        "museum. Mr. Smith, the mayor, said the museum would open on Friday.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "visit this museum")
+    assert c.speaker_text == "Chief Justice Roberts"
+    assert _claim(doc, "would open on Friday").speaker_text == "Mr. Smith"

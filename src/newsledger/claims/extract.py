@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Claim, Document
+from .clauses import dashed_aside, unclosed_appos
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -151,29 +152,23 @@ def _is_cue(ctx: _Ctx, tok: Any) -> bool:
 
 
 def _speaker_of(tok: Any) -> Any:
-    """The subject of a reporting verb, climbing through "as saying", "and said", "saying"; a
-    participle hung from a where/when clause set off by dashes is its main clause's ("protesters marched … -
-    where the Panthers played - while chanting, “…”": the protesters)."""
+    """The subject of a reporting verb, climbing through "as saying", "and said", "saying";
+    past a where-clause set off by dashes, and to an appositive no comma closes
+    (:mod:`.clauses`)."""
     cur, steps = tok, 0
     while steps < 4:
-        aside = _aside(cur, tok)
+        aside = dashed_aside(cur, tok)
         steps += not aside
         subjects = [c for c in cur.children if c.dep_ in _SPEAKER_DEPS and not aside]
         if subjects:
             # "said co-author David Tilman" parsed with two subjects: the name
-            return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+            sp = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+            return unclosed_appos(sp, cur) or sp
         if (aside or cur.dep_ not in _NO_CLIMB) and cur.head is not cur:
             cur = cur.head
         else:
             break
     return None
-
-
-def _aside(cur: Any, tok: Any) -> bool:
-    """``cur``, above participle ``tok``, is a where/when clause that dashes set off before it."""
-    if cur is tok or tok.tag_ != "VBG" or not any(c.tag_ == "WRB" for c in cur.lefts):
-        return False
-    return any(t.text in ("-", "--", "—", "–") and t.tag_ != "HYPH" for t in tok.doc[cur.i : tok.i])
 
 
 def _capital(t: Any) -> bool:

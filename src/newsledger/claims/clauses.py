@@ -1,0 +1,37 @@
+"""Clause shapes the parse gets wrong around a reporting verb's subject (issue 16).
+
+* :func:`dashed_aside`: a participle hung from a where/when clause that dashes set off
+  ("protesters continued … - where the Panthers played the Vikings - while chanting, “…”") is
+  its main clause's, not the where-clause's.
+* :func:`unclosed_appos`: an "appositive" that no comma closes before the verb is the subject
+  ("To understand the real Dred Scott, Chief Justice Roberts said, one should …": Roberts).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_DASHES = ("-", "--", "—", "–")
+
+
+def dashed_aside(cur: Any, tok: Any) -> bool:
+    """``cur``, above participle ``tok``, is a where/when clause that dashes set off before it."""
+    if cur is tok or tok.tag_ != "VBG" or not any(c.tag_ == "WRB" for c in cur.lefts):
+        return False
+    return any(t.text in _DASHES and t.tag_ != "HYPH" for t in tok.doc[cur.i : tok.i])
+
+
+def unclosed_appos(subj: Any, verb: Any) -> Any:
+    """The appositive of ``subj`` that runs up to ``verb`` with no comma closing it (only
+    auxiliaries or adverbs between): the parse's subject is then a phrase before the speaker,
+    and the "appositive" the speaker. None otherwise (a real apposition is closed: "Mr. Smith,
+    the mayor, said")."""
+    if subj.i > verb.i:
+        return None
+    for app in subj.children:
+        if app.dep_ != "appos" or app.ent_type_ != "PERSON":
+            continue
+        between = subj.doc[app.right_edge.i + 1 : verb.i]
+        if all(t.pos_ in ("AUX", "ADV", "PART") for t in between):
+            return app
+    return None
