@@ -163,3 +163,15 @@ def test_an_appositive_no_comma_closes_is_the_speaker(parse):
     c = _claim(doc, "visit this museum")
     assert c.speaker_text == "Chief Justice Roberts"
     assert _claim(doc, "would open on Friday").speaker_text == "Mr. Smith"
+
+
+def test_participle_after_a_reporting_verb_keeps_its_speaker(parse):
+    # issue 16: the parse hangs "going on to say" from "want" inside the quote
+    doc = parse(
+        "“It is insane,” Sanders said, going on to say that the country has spent “hundreds of "
+        "years fighting against racism, to have that debate again, young people do not want to "
+        "see that.”",
+        stages=STAGES,
+    )
+    c = _claim(doc, "hundreds of years")
+    assert c.speaker_text == "Sanders"

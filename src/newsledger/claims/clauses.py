@@ -3,6 +3,9 @@
 * :func:`dashed_aside`: a participle hung from a where/when clause that dashes set off
   ("protesters continued … - where the Panthers played the Vikings - while chanting, “…”") is
   its main clause's, not the where-clause's.
+* :func:`reported_before`: a participle that opens a clause after "X said," takes X, also when
+  the parse hangs it from a verb after it ("Sanders said, going on to say that … young people
+  do not want …": Sanders, not the young people).
 * :func:`unclosed_appos`: an "appositive" that no comma closes before the verb is the subject
   ("To understand the real Dred Scott, Chief Justice Roberts said, one should …": Roberts).
 """
@@ -34,4 +37,17 @@ def unclosed_appos(subj: Any, verb: Any) -> Any:
         between = subj.doc[app.right_edge.i + 1 : verb.i]
         if all(t.pos_ in ("AUX", "ADV", "PART") for t in between):
             return app
+    return None
+
+
+def reported_before(cur: Any, tok: Any) -> Any:
+    """The subject of a verb said right before participle ``tok`` ("X said, going on to say"),
+    when the parse hung ``tok`` from ``cur``, a verb after it; None otherwise."""
+    if cur is tok or tok.tag_ != "VBG" or cur.i < tok.i:
+        return None
+    for sib in cur.children:
+        if sib.i < tok.i and sib.dep_ in ("parataxis", "conj", "ccomp") and sib.pos_ == "VERB":
+            between = tok.doc[sib.i + 1 : tok.i]
+            if len(between) <= 3 and any(t.text == "," for t in between):
+                return next((c for c in sib.children if c.dep_ == "nsubj"), None)
     return None

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Claim, Document
-from .clauses import dashed_aside, unclosed_appos
+from .clauses import dashed_aside, reported_before, unclosed_appos
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -155,17 +155,18 @@ def _speaker_of(tok: Any) -> Any:
     """The subject of a reporting verb, climbing through "as saying", "and said", "saying";
     past a where-clause set off by dashes, and to an appositive no comma closes
     (:mod:`.clauses`)."""
-    cur, steps = tok, 0
+    cur, prev, steps = tok, tok, 0
     while steps < 4:
         aside = dashed_aside(cur, tok)
         steps += not aside
         subjects = [c for c in cur.children if c.dep_ in _SPEAKER_DEPS and not aside]
+        subjects = [reported_before(cur, prev) or s for s in subjects]
         if subjects:
             # "said co-author David Tilman" parsed with two subjects: the name
             sp = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
             return unclosed_appos(sp, cur) or sp
         if (aside or cur.dep_ not in _NO_CLIMB) and cur.head is not cur:
-            cur = cur.head
+            prev, cur = cur, cur.head
         else:
             break
     return None
