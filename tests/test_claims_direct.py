@@ -92,3 +92,17 @@ def test_quote_introduced_by_colon(parse):
     c = _by_content(doc, "protects the libraries")
     assert c.quote == "direct"
     assert "Leon Duval" in c.speaker_text
+
+
+def test_second_quote_of_a_pair_is_not_the_next_sentence_naming_verb(parse):
+    # issue 16: "Democrats called X a ploy" says its own; "after Pagliano failed" names no
+    # new speaker: the second quote is Chaffetz's
+    doc = parse(
+        "“Subpoenas are not optional,” panel Chairman Jason Chaffetz said after Pagliano failed "
+        "to show up at the hearing. “Mr. Pagliano is a crucial fact witness in this "
+        "investigation.” Democrats called the contempt citation and the demand for his "
+        "appearance a transparent political ploy.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    c = next(c for c in doc.claims if "crucial fact witness" in c.content)
+    assert c.speaker_name == "Jason Chaffetz"

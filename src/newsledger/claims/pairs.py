@@ -34,10 +34,20 @@ def second_of_pair(ctx: Any, q: Any, qi: int) -> bool:
 def says_its_own(verb: Any) -> bool:
     """A reporting verb with a complement of its own: a clause ("Police have said they …",
     "Trump told the forum he was"), an infinitive ("urging Trump to"), an object with what it
-    is called ("described Clinton as …")."""
+    is called ("described Clinton as …", "called the plan a ploy", also where the parse reads
+    the predicate as an apposition)."""
     kids = list(verb.children)
     if any(c.dep_ in ("ccomp", "xcomp") for c in kids):
         return True
-    return any(c.dep_ == "dobj" for c in kids) and any(
-        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
+    if not any(c.dep_ == "dobj" for c in kids):
+        return False
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in kids):
+        return True
+    # "called the citation and the demand a transparent political ploy": the parse reads the
+    # predicate as an apposition of the object
+    return any(
+        t.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children)
+        for c in kids
+        if c.dep_ in ("dobj", "conj")
+        for t in c.subtree
     )

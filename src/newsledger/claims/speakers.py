@@ -347,13 +347,16 @@ class SpeakerResolver:
 
     def introduced_between(self, start: int, end: int) -> Any:
         """A person named as a subject between two offsets (the new speaker of a quote that
-        follows "Josh Matlow, a councillor, agrees." with no attribution of its own)."""
+        follows "Josh Matlow, a councillor, agrees." with no attribution of its own); not the
+        subject of an adverbial or relative clause ("X said after Pagliano failed to …")."""
 
         for ent in reversed(self.person_ents):
             if ent.start_char < start:
                 break
             if ent.end_char > end or ent.root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
+            if ent.root.head.dep_ in ("advcl", "relcl", "acl"):
+                continue  # "… X said after Pagliano failed to show up.": no new speaker
             name = self._full_name(ent.root)
             actor = _actor_at(self.doc, ent.start_char, ent.end_char)
             return Resolved(
