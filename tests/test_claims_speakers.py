@@ -175,3 +175,14 @@ def test_participle_after_a_reporting_verb_keeps_its_speaker(parse):
     )
     c = _claim(doc, "hundreds of years")
     assert c.speaker_text == "Sanders"
+
+
+def test_who_after_an_organisation_phrase_is_the_person(parse):
+    # issue 16: "a lawyer for the Sierra Club, who has been challenging …" is Morgan
+    doc = parse(
+        "“These are strange days,” said Peter Morgan, a lawyer for the Sierra Club, who has "
+        "been challenging the coal industry over water pollution issues for years.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "the coal industry")
+    assert c.speaker_name == "Peter Morgan"

@@ -493,12 +493,28 @@ class SpeakerResolver:
             return Resolved(text, None, "unnamed", None, None, plural=True)
         if low in ("who", "that", "which"):
             head = tok.head.head if tok.head.dep_ == "relcl" else None
+            while low == "who" and head is not None and _placed(head):
+                # "Peter Morgan, a lawyer for the Sierra Club, who …": the lawyer, Morgan
+                head = head.head.head
+                head = head.head if head.dep_ == "appos" else head
             if head is not None and head is not tok:
                 return self.resolve(head, offset)
         return None
 
 
 _POST_PREPS = {"of", "with", "for", "from", "at", "in"}
+
+
+def _placed(tok: Any) -> bool:
+    """An organisation or place in a for/of/at/from/in phrase of a noun: not what a "who"
+    after it stands for ("a lawyer for the Sierra Club, who"; "X, 59, of Ashton, who")."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC")
+        and prep.lower_ in _POST_PREPS
+        and prep.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _right_edge(tok: Any, depth: int) -> Any:
