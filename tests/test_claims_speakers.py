@@ -186,3 +186,14 @@ def test_who_after_an_organisation_phrase_is_the_person(parse):
     )
     c = _claim(doc, "the coal industry")
     assert c.speaker_name == "Peter Morgan"
+
+
+def test_a_fronted_phrase_is_not_the_subject(parse):
+    # issue 16: the parse gives "agree" two subjects; the one a comma closes is fronted
+    doc = parse(
+        "His promises to stick it to the rich notwithstanding, independent analyses agree the "
+        "top 1 percent would be the biggest beneficiaries of his plans.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "biggest beneficiaries")
+    assert c.speaker_text == "independent analyses"

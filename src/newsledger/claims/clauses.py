@@ -6,6 +6,9 @@
 * :func:`reported_before`: a participle that opens a clause after "X said," takes X, also when
   the parse hangs it from a verb after it ("Sanders said, going on to say that … young people
   do not want …": Sanders, not the young people).
+* :func:`fronted`: of two subjects the parse gives a verb, a phrase a comma closes before the
+  other is fronted ("His promises to stick it to the rich notwithstanding, independent
+  analyses agree …": the analyses).
 * :func:`unclosed_appos`: an "appositive" that no comma closes before the verb is the subject
   ("To understand the real Dred Scott, Chief Justice Roberts said, one should …": Roberts).
 """
@@ -51,3 +54,14 @@ def reported_before(cur: Any, tok: Any) -> Any:
             if len(between) <= 3 and any(t.text == "," for t in between):
                 return next((c for c in sib.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def fronted(subjects: list[Any]) -> Any:
+    """The subject among ``subjects`` (one verb's, in text order): the first, unless a comma
+    alone (no "and") separates it from a later one, which is then the verb's own."""
+    first = subjects[0]
+    for later in subjects[1:]:
+        between = first.doc[first.i + 1 : later.left_edge.i]
+        if between and between[-1].text == "," and not any(t.dep_ == "cc" for t in between):
+            return later
+    return first

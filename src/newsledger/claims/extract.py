@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Claim, Document
-from .clauses import dashed_aside, reported_before, unclosed_appos
+from .clauses import dashed_aside, fronted, reported_before, unclosed_appos
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -163,7 +163,7 @@ def _speaker_of(tok: Any) -> Any:
         subjects = [reported_before(cur, prev) or s for s in subjects]
         if subjects:
             # "said co-author David Tilman" parsed with two subjects: the name
-            sp = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+            sp = next((c for c in subjects if c.ent_type_ == "PERSON"), fronted(subjects))
             return unclosed_appos(sp, cur) or sp
         if (aside or cur.dep_ not in _NO_CLIMB) and cur.head is not cur:
             prev, cur = cur, cur.head
