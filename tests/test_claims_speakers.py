@@ -197,3 +197,16 @@ def test_a_fronted_phrase_is_not_the_subject(parse):
     )
     c = _claim(doc, "biggest beneficiaries")
     assert c.speaker_text == "independent analyses"
+
+
+def test_transcript_turn_runs_past_a_quote_inside_it(parse):
+    # issue 16: the closing mark of “Shark Tank.” does not end PENCE's turn
+    doc = parse(
+        "Gov. Mike Pence spoke to Chris Wallace on Sunday. “WALLACE: Why would Trump do that? "
+        "“PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of “Shark "
+        "Tank.” But this is America. And Donald Trump's tweet was really mocking the fact that "
+        "she was trying to distract attention. “WALLACE: Let us turn to the debate.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "episode of")
+    assert c.speaker_text == "PENCE" and "distract attention" in c.content

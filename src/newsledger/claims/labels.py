@@ -17,7 +17,7 @@ from typing import Any
 
 _NOT_SPEAKER = {"q", "a", "question", "answer", "interviewer", "note", "update", "editor", "photo"}
 _OPEN = {"“", '"', "«"}
-_CLOSE = re.compile(r"[”»]")
+_MARKS = re.compile(r"[“«”»]")
 
 
 def labels(ctx: Any) -> list[Any]:
@@ -50,9 +50,7 @@ def labels(ctx: Any) -> list[Any]:
                 end = min(end, _label_start(sdoc, nxt[0].i))
         if not head.text.isupper():
             end = min(end, head.sent.end_char) if head.sent.end_char > cs else end
-        close = _CLOSE.search(text, cs, end)
-        if close is not None:
-            end = close.start()
+        end = _turn_end(text, cs, end)
         s, e = cs, end
         while s < e and text[s].isspace():
             s += 1
@@ -74,6 +72,21 @@ def labels(ctx: Any) -> list[Any]:
         raw.region = (head.left_edge.idx, cs)
         out.append(raw)
     return out
+
+
+def _turn_end(text: str, start: int, end: int) -> int:
+    """Where a label's words end before ``end``: at the first closing mark that closes no quote
+    opened after the label ("“PENCE: Well, Clinton thinks this is an episode of “Shark Tank.”
+    But this is America …" runs on past "Shark Tank")."""
+    depth = 0
+    for m in _MARKS.finditer(text, start, end):
+        if m.group() in _OPEN:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return m.start()
+    return end
 
 
 def inside_labels(raws: list[Any]) -> list[Any]:
