@@ -210,3 +210,15 @@ def test_transcript_turn_runs_past_a_quote_inside_it(parse):
     )
     c = _claim(doc, "episode of")
     assert c.speaker_text == "PENCE" and "distract attention" in c.content
+
+
+def test_transcript_turn_keeps_what_its_speaker_reports_inside_it(parse):
+    # issue 16: in a turn that opens with a quote mark the reported claims are nested in it
+    doc = parse(
+        "Gov. Mike Pence spoke to Chris Wallace on Sunday. “WALLACE: But, Governor Pence, I "
+        "have got to ask you, because as “The Wall Street Journal” wrote, it shows people's top "
+        "concern is his temperament. “PENCE: Well, the question really should be why.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "top concern")
+    assert c.speaker_text == "WALLACE"

@@ -92,7 +92,7 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
 
     raws = _indirect(ctx) + _according(ctx) + attitudes(ctx) + labels(ctx) + frames(ctx)
     raws += as_clauses(ctx) + asked(ctx)
-    raws = inside_labels(raws + _direct(ctx))
+    raws = inside_labels(raws + _direct(ctx), text)
     raws.sort(key=lambda r: (r.start, r.end))
     from .bounds import cut_coordinated
     from .resolve import resolve

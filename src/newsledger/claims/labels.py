@@ -89,16 +89,26 @@ def _turn_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def inside_labels(raws: list[Any]) -> list[Any]:
-    """Without the quotes that only continue a speaker inside a transcript turn: a speaker
-    label's content runs to the next label, over the paragraphs that open with a quote mark
-    ("“PENCE: Well, … basketball. ¶ “But the truth is …"), so those are the label's words, not
-    a continuation of whoever its turn names ("Mark Cuban has been out there saying")."""
-    turns = [(r.start, r.end) for r in raws if r.rule == "label.colon"]
+def inside_labels(raws: list[Any], text: str) -> list[Any]:
+    """Without the claims inside a transcript turn: a speaker label's content runs to the next
+    label, over the paragraphs that open with a quote mark ("“PENCE: Well, … basketball.
+    “But the truth is …"), so a quote there that only continues a speaker is the label's, not
+    whoever the turn names ("Mark Cuban has been out there saying"); in a turn that opens with
+    a quote mark ("“WALLACE: … as “The Wall Street Journal” wrote, it shows …") the claims the
+    speaker reports are nested in the turn, which is kept (as nested attributions elsewhere
+    give the outer claim). Headers ("ANALYSIS: Some experts say …") keep their claims."""
+    turns = [
+        (r.start, r.end, bool(set(text[max(0, r.region[0] - 1) : r.region[0] + 1]) & _OPEN))
+        for r in raws
+        if r.rule == "label.colon"
+    ]
     if not turns:
         return raws
     inside = [
-        r for r in raws if r.continues and any(s <= r.start and r.end <= e + 2 for s, e in turns)
+        r
+        for r in raws
+        if r.rule != "label.colon"
+        and any(s <= r.start and r.end <= e + 2 and (r.continues or q) for s, e, q in turns)
     ]
     return [r for r in raws if r not in inside]
 
