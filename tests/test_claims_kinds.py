@@ -213,3 +213,14 @@ def test_object_claim_stops_before_a_relative_clause_that_says_something(parse):
     c = next(c for c in doc.claims if "honored" in c.content)
     assert c.content == "he is honored" and c.speaker_text == "Trump"
     assert any(c.content == "Trump" and c.speaker_text == "Ted Cruz" for c in doc.claims)
+
+
+def test_a_bare_infinitive_after_see_is_no_belief(parse):
+    # "will see him become …" is an outcome, not a view (bench/claims_quote_free.py had it)
+    doc = parse(
+        "The move will see him become the most expensive keeper in history. Analysts see that "
+        "the club is in trouble.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    assert not any("expensive keeper" in c.content for c in doc.claims)
+    assert any("club is in trouble" in c.content for c in doc.claims)

@@ -151,6 +151,12 @@ def _complement(
         if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX"):
             to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             take = "to" if to else "clause"
+            if (
+                c.dep_ == "ccomp"
+                and c.tag_ == "VB"
+                and not any(g.dep_ in ("aux", "mark") for g in c.children)
+            ):
+                continue  # a bare infinitive is no proposition ("will see him become …")
             if not to and c.dep_ == "ccomp" and c.left_edge.lower_ in _NOT_CLAUSE:
                 # "asked whether ...", "questioned how ...": verbs that take a question
                 cue = lex.attitude(lemma, pos, "wh")
