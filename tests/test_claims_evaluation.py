@@ -231,3 +231,32 @@ def test_polnear_same_referent_reads_adjuncts_continued_quotes_and_relative_clau
     pred = _pred(rel, "Donna Sampson Rawlings", "Donna Sampson Rawlings")
     assert same_referent(who, pred, shift, rel, doc.user_data["spacy"])
     assert not same_referent(who, _pred(rel, "the ceremony"), shift, rel, doc.user_data["spacy"])
+
+
+def test_polnear_misplaced_gold_speaker_is_read_off_the_gold_line():
+    from newsledger.evaluation.claims_polnear import misplaced
+
+    text = (
+        "Trump has said that he would not come to the defense of allies. Democratic candidate "
+        "Hillary Clinton, like Obama, has encouraged allies to spend more and has said she "
+        "will hold firm."
+    )
+
+    def att(speaker: str, cue: str, content: str) -> dict:
+        s, c = text.index(speaker), text.index(content)
+        return {
+            "speaker": speaker,
+            "speaker_span": (s, s + len(speaker)),
+            "cue": cue,
+            "pieces": [(c, c + len(content))],
+        }
+
+    # the first line carries the next attribution's speaker: after its content, a sentence on
+    trump = "that he would not come to the defense of allies"
+    assert misplaced(att("Democratic candidate Hillary Clinton", "has said", trump), text)
+    assert not misplaced(att("Trump", "has said", trump), text)
+    assert not misplaced(att("Democratic candidate Hillary Clinton", "has said", "she will"), text)
+    quote = "“We will hold firm,” said Clinton. She left."
+    s, c = quote.index("Clinton"), quote.index("“We")
+    line = {"speaker": "Clinton", "speaker_span": (s, s + 7), "cue": "said", "pieces": [(c, 20)]}
+    assert not misplaced(line, quote)

@@ -18,6 +18,10 @@ predictions, recall matched gold attributions over gold attributions.
   another mention (:func:`same_referent`: a gold speaker span slipped onto the reporting verb
   next to the name, a relative pronoun after a coordinated antecedent, a he/she/they whose
   nearest preceding subject of that kind is the predicted speaker).
+* ``speaker_accuracy_consistent``: the same measure without the pairs whose gold speaker the
+  gold line itself shows to be another attribution's (:func:`misplaced`: after the content, in
+  a later sentence, the cue before the content); ``speaker_misplaced_gold`` counts them. A
+  diagnostic beside the measure, not a replacement.
 * pronoun speakers resolved: among predicted claims whose speaker as written is a personal
   pronoun (he, she, they, we, it), the share given a name (``speaker_name``) — a name the text
   gives earlier; PolNeAR carries no coreference, so the right name is measured on GGT.
@@ -96,6 +100,7 @@ def gold_attributions(row: dict[str, Any], join: bool = True) -> list[dict[str, 
                 "pieces": [],
                 "speaker": g.get("speaker"),
                 "speaker_span": (g.get("speaker_start"), g.get("speaker_end")),
+                "cue": g.get("cue"),
             }
             groups[key] = att
             out.append(att)
@@ -266,6 +271,25 @@ def _names(c: Any, tok: Any, shift: int) -> bool:
     return bool(c.speaker_name) and _norm(c.speaker_name).split()[-1] == tok.text.lower()
 
 
+def misplaced(att: dict[str, Any], text: str) -> bool:
+    """The gold speaker span is, by the gold line itself, another attribution's: it stands after
+    the content, in a later sentence, while the line's cue stands right before the content and
+    nowhere between the content and the speaker or just after it ("Trump has said that he would
+    not … . Democratic candidate Hillary Clinton …" given to Clinton). Such pairs are left out
+    of ``speaker_accuracy_consistent`` only."""
+    s, e = att["speaker_span"]
+    cue = (att.get("cue") or "").strip().lower()
+    if s is None or not cue or not att["pieces"]:
+        return False
+    first = min(a for a, _ in att["pieces"])
+    last = max(b for _, b in att["pieces"])
+    if s < last or cue in text[last : e + 40].lower():
+        return False
+    if not re.search(r"[.!?][\"”’]?\s", text[max(0, last - 2) : s]):
+        return False
+    return cue in text[max(0, first - len(cue) - 40) : first].lower()
+
+
 def _empty() -> dict[str, Any]:
     return {
         "articles": 0,
@@ -275,6 +299,8 @@ def _empty() -> dict[str, Any]:
         "spk_ok": 0,
         "spk_names": 0,
         "spk_n": 0,
+        "spk_placed_ok": 0,
+        "spk_placed_n": 0,
         "pro_ok": 0,
         "pro_n": 0,
         "by_kind": {},
@@ -299,9 +325,13 @@ def _score(acc: dict[str, Any], row: dict[str, Any], doc: Any, shift: int) -> No
             c = doc.claims[pi]
             by_name = speaker_right(atts[gi], c, shift)
             acc["spk_names"] += by_name
-            acc["spk_ok"] += by_name or same_referent(
+            ok = by_name or same_referent(
                 atts[gi], c, shift, row.get("text", ""), doc.user_data.get("spacy")
             )
+            acc["spk_ok"] += ok
+            if not misplaced(atts[gi], row.get("text", "")):
+                acc["spk_placed_n"] += 1
+                acc["spk_placed_ok"] += ok
 
 
 def _finish(acc: dict[str, Any]) -> dict[str, Any]:
@@ -315,6 +345,10 @@ def _finish(acc: dict[str, Any]) -> dict[str, Any]:
         if acc["spk_n"]
         else 0.0,
         "speaker_matched": acc["spk_n"],
+        "speaker_accuracy_consistent": round(acc["spk_placed_ok"] / acc["spk_placed_n"], 4)
+        if acc["spk_placed_n"]
+        else 0.0,
+        "speaker_misplaced_gold": acc["spk_n"] - acc["spk_placed_n"],
         "pronouns_resolved": round(acc["pro_ok"] / acc["pro_n"], 4) if acc["pro_n"] else None,
         "pronoun_speakers": acc["pro_n"],
         "predicted_by_kind": acc["by_kind"],
@@ -350,7 +384,8 @@ def format_report(m: dict[str, Any]) -> str:
             f"  {part:4} ({r['articles']} articles, {r['gold']} gold, {r['predicted']} predicted): "
             f"P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}; speaker "
             f"{r['speaker_accuracy']:.3f} of {r['speaker_matched']} (by span or name only "
-            f"{r['speaker_accuracy_names']:.3f}); pronouns named "
+            f"{r['speaker_accuracy_names']:.3f}; {r['speaker_misplaced_gold']} gold speakers "
+            f"misplaced, without them {r['speaker_accuracy_consistent']:.3f}); pronouns named "
             f"{r['pronouns_resolved']} of {r['pronoun_speakers']}"
         )
         lines.append(f"        predicted by kind: {r['predicted_by_kind']}")
