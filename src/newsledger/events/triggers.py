@@ -11,6 +11,7 @@ fatal verbs are only the fatalities of a linked attack (``one.fatal_link``). Eac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
@@ -43,14 +44,27 @@ def verb_lemma(tok: Any, rules: Rules) -> str:
     """The verb's lemma, corrected where spaCy's small lemmatizer misses a trigger ("raped" ->
     "rap", "retook" left as is): the surface form's irregular (``irregular_verbs``) or regular
     base, when that is a trigger verb and the lemma is not (``trigger.lemma_fallback``)."""
-    lex = lexicon()
     lemma = tok.lemma_.lower()
-    if lemma in lex["verbs"] or lemma in lex["particle_verbs"]:
-        return lemma
     if not rules.on("trigger.lemma_fallback"):
         return lemma
-    known = lex["verbs"].keys() | {k.split()[0] for k in lex["particle_verbs"]}
-    word = tok.lower_
+    return _fallback(lemma, tok.lower_)
+
+
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    """The trigger verbs and the first words of the particle verbs."""
+    lex = lexicon()
+    return frozenset(lex["verbs"].keys() | {k.split()[0] for k in lex["particle_verbs"]})
+
+
+@lru_cache(maxsize=8192)
+def _fallback(lemma: str, word: str) -> str:
+    """:func:`verb_lemma` of a lemma and its surface form (remembered: the verbs of a corpus
+    repeat)."""
+    lex = lexicon()
+    if lemma in lex["verbs"] or lemma in lex["particle_verbs"]:
+        return lemma
+    known = _known_verbs()
     irregular = lex.get("irregular_verbs", {}).get(word)
     if irregular:
         return str(irregular)

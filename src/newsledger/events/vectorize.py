@@ -71,7 +71,9 @@ class Block:
     def features(self, text: str) -> tuple[Any, Any]:
         """(columns, values) of ``text``'s row: sublinear tf times idf, l2-normalised."""
         index = self.index
-        counts = Counter(g for g in self.grams(text) if g in index)
+        # every gram counted in C, then the vocabulary's kept in first-seen order (the same
+        # columns, values and order as counting only the vocabulary's grams)
+        counts = {g: k for g, k in Counter(self.grams(text)).items() if g in index}
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         cols = np.fromiter((index[g] for g in counts), dtype=np.int64, count=len(counts))
