@@ -106,3 +106,26 @@ def test_talks_between_two_states_are_sourced_by_the_first(parse: Any) -> None:
 def test_zaire_is_congo(parse: Any) -> None:
     got = act(parse, "Rwanda closed its border with Zaire on Monday.")
     assert (got["source"], got["target"]) == ("RWA", "COD")
+
+
+def test_a_group_in_a_capital_is_coded_by_its_country(parse: Any) -> None:
+    # "officials in Tehran": the government a capital stands for; a party of its own, so the
+    # act is no longer dropped for want of a political party
+    got = act(parse, "Officials in Ankara rejected the offer on Monday.")
+    assert (got["event"], got["source"]) == ("REJECT", "TUR")
+    got = act(parse, "Dissidents in Havana staged a hunger strike.")
+    assert (got["event"], got["source"]) == ("PROTEST", "CUB")
+
+
+def test_a_capital_as_the_speaker_stands_for_its_government(parse: Any) -> None:
+    got = act(parse, "Nairobi said it would not cooperate with the inquiry.")
+    assert got["source"] == "KEN"
+
+
+def test_will_not_is_a_refusal_did_not_is_no_act(parse: Any) -> None:
+    got = act(parse, "Chile said on Friday it would not negotiate with the kidnappers.")
+    assert (got["event"], got["source"]) == ("REJECT", "CHL")
+    got = act(parse, "Syria will not withdraw its troops from the valley, the minister said.")
+    assert got["event"] == "REJECT"
+    got = act(parse, "The two presidents did not meet on Tuesday.")
+    assert got["event"] == "(none)"

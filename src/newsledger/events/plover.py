@@ -185,11 +185,23 @@ def _negating_governor(tok: Any, sent: Any) -> bool:
     return False
 
 
+def _will_not(tok: Any) -> bool:
+    """A will / would / can / could on the negated cue ("would not negotiate", "won't
+    withdraw"): a stated refusal, not a report that something did not happen."""
+    return any(c.dep_ == "aux" and c.lower_ in _REFUSAL_AUX for c in tok.children)
+
+
+_REFUSAL_AUX = ("will", "would", "wo", "'ll", "can", "ca", "could", "shall")
+
+
 def _modal_category(
-    cat: Category, cue: Cue, cert: str, negated: bool, rules: Rules
+    cat: Category, cue: Cue, cert: str, negated: bool, rules: Rules, refusal: bool = False
 ) -> tuple[str, str] | None:
-    """(category, rule id) after negation and modality; None: no act."""
-    if negated:
+    """(category, rule id) after negation and modality; None: no act. ``refusal``: the negated
+    cue is under will / would / can / could (:func:`_will_not`)."""
+    if negated and refusal and cat.refused and rules.on("plover.refusal"):
+        got, rid = cat.refused, "plover.refusal"  # "would not negotiate": a stated refusal
+    elif negated:
         got, rid = (cat.negated if cue.negated is None else cue.negated), "plover.negated"
     elif cert == "future":
         got, rid = cat.future, "plover.future"
@@ -338,7 +350,7 @@ def sentence_act(
     for _, _, _, tok, cue in sorted(cands, key=lambda x: x[:3]):
         cat = book.categories[cue.category]
         cert, claim, negated = _act_certainty(doc, tok, cat.name, sent, rules)
-        got = _modal_category(cat, cue, cert, negated, rules)
+        got = _modal_category(cat, cue, cert, negated, rules, negated and _will_not(tok))
         if got is None:
             continue
         category, rid = got

@@ -43,6 +43,7 @@ class Category:
     negated: str  # "" (no act), "keep" or another category
     future: str
     hypothetical: str
+    refused: str = ""  # a negated cue under will / would / could ("" : ``negated``)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,15 @@ def codebook() -> Codebook:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"events: cannot read {path.name}: {exc}") from exc
     cats = {
-        k: Category(k, v["quad"], tuple(v["modes"]), v["negated"], v["future"], v["hypothetical"])
+        k: Category(
+            k,
+            v["quad"],
+            tuple(v["modes"]),
+            v["negated"],
+            v["future"],
+            v["hypothetical"],
+            v.get("refused", ""),
+        )
         for k, v in raw["category"].items()
     }
     cues: list[Cue] = []

@@ -135,8 +135,15 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
     code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
     code = code or actor_code(doc, aid)
     if code is None and tok.pos_ in ("NOUN", "PROPN"):
-        code = np_code(tok) or place_code(doc, tok) or metonym_code(tok)
+        code = np_code(tok) or place_code(doc, tok) or metonym_code(tok) or seat_code(doc, tok)
     return aid, code
+
+
+def seat_code(doc: Document, tok: Any) -> str | None:
+    """The country of the place a group's phrase says it sits in ("officials in Tehran",
+    "dissidents in Havana": the government a capital stands for, the country a city is in)."""
+    home = prep_obj(tok, ("in",))
+    return place_code(doc, home) if home is not None else None
 
 
 def metonym_code(tok: Any) -> str | None:
@@ -220,7 +227,12 @@ def speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]
         code = actor_code(doc, aid)
         if code is None and cl.speaker_start is not None and cl.speaker_end is not None:
             span = sent.doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
-            code = np_code(span.root) if span is not None else None
+            root = span.root if span is not None else None  # "Belgrade said": its government
+            code = (
+                (np_code(root) or place_code(doc, root) or metonym_code(root))
+                if root is not None
+                else None
+            )
         if aid or code:
             return aid, code
     return None, None
