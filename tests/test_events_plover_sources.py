@@ -129,3 +129,15 @@ def test_will_not_is_a_refusal_did_not_is_no_act(parse: Any) -> None:
     assert got["event"] == "REJECT"
     got = act(parse, "The two presidents did not meet on Tuesday.")
     assert got["event"] == "(none)"
+
+
+def test_freeing_people_of_a_nationality_is_a_release(parse: Any) -> None:
+    got = act(parse, "Libya freed three Italians who had been held since March.")
+    assert (got["event"], got["mode"], got["source"]) == ("RETREAT", "release", "LBY")
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(parse: Any) -> None:
+    got = act(parse, "India test-fired a long-range missile off its east coast.")
+    assert (got["event"], got["mode"]) == ("MOBILIZE", "weapons")
+    got = act(parse, "Rebels fired a missile at the airport on Sunday.")
+    assert got["event"] == "ASSAULT"

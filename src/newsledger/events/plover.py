@@ -27,6 +27,7 @@ from .certainty import certainty
 from .plover_codebook import Category, Codebook, Cue, codebook
 from .plover_parties import (
     actor_code,
+    country_words,
     parties,
     party,
     sentence_country,
@@ -85,9 +86,17 @@ def _words(toks: list[Any]) -> set[str]:
     return words
 
 
+def _people(objs: list[Any]) -> bool:
+    """A named person or a nationality's plural among the objects ("freed two Britons")."""
+    words = country_words()
+    return any(
+        o.ent_type_ == "PERSON" or (o.tag_ in ("NNS", "NNPS") and o.lower_ in words) for o in objs
+    )
+
+
 def _fits(tok: Any, kind: str, cue: Cue) -> bool:
     """Whether the token meets the cue's dependency conditions."""
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     if cue.compounds and not mods & cue.compounds:
         return False
     if cue.not_compounds and mods & cue.not_compounds:
@@ -109,8 +118,10 @@ def _fits(tok: Any, kind: str, cue: Cue) -> bool:
         )
     ):
         return False
-    if cue.objects and not _words(_objects(tok, cue.particles)) & cue.objects:
-        return False
+    if cue.objects:
+        objs = _objects(tok, cue.particles)
+        if not _words(objs) & cue.objects and not ("@people" in cue.objects and _people(objs)):
+            return False
     return not cue.complement or any(
         c.dep_ in (*_OBJ_DEPS, "xcomp", "ccomp", "prep") for c in tok.children
     )
