@@ -141,3 +141,24 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(parse: Any) -> None:
     assert (got["event"], got["mode"]) == ("MOBILIZE", "weapons")
     got = act(parse, "Rebels fired a missile at the airport on Sunday.")
     assert got["event"] == "ASSAULT"
+
+
+def test_coming_under_fire_is_the_attackers_act(parse: Any) -> None:
+    got = act(parse, "A Kenyan army convoy came under fire from Somali gunmen near Mandera.")
+    assert (got["event"], got["source"], got["target"]) == ("ASSAULT", "SOM", "KEN")
+
+
+def test_an_armed_groups_violence_counts_in_a_stadium(parse: Any) -> None:
+    got = act(parse, "The Taliban executed three men in a football stadium in Herat.")
+    assert (got["event"], got["source"]) == ("ASSAULT", "AFG")
+    got = act(parse, "The striker executed a perfect free kick in the stadium.")
+    assert got["event"] == "(none)"
+
+
+def test_receiving_a_minister_is_a_visit_and_the_pope_speaks_for_the_holy_see(parse: Any) -> None:
+    got = act(parse, "The Malian president received the Algerian foreign minister in Bamako.")
+    assert (got["event"], got["mode"], got["source"]) == ("CONSULT", "visit", "MLI")
+    got = act(parse, "Pope Benedict appealed for calm in Kenya after the election.")
+    assert (got["event"], got["source"]) == ("REQUEST", "VAT")
+    got = act(parse, "The Senate reprimanded the envoy of Peru over the leak.")
+    assert got["event"] == "ACCUSE"

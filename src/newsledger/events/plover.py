@@ -27,6 +27,7 @@ from .certainty import certainty
 from .plover_codebook import Category, Codebook, Cue, codebook
 from .plover_parties import (
     actor_code,
+    armed_party,
     country_words,
     parties,
     party,
@@ -352,8 +353,9 @@ def sentence_act(
         cues = cues_of(tok, rules)
         if any(c.category in book.modality["skip_categories"] for c in cues):
             skip = skip_context(sent, rules) if skip is None else skip
-            if skip:
+            if skip and not armed_party(doc, source_token(tok)):  # "the Taliban executed
                 cues = [c for c in cues if c.category not in book.modality["skip_categories"]]
+                # two men in a sports stadium": an armed party's act, whatever the page's words
         if cues and (triggers is None or tok.i not in triggers) and _guarded(tok, sent, rules):
             cues = []
         if cues:

@@ -182,7 +182,23 @@ def _engaged_in(tok: Any) -> Any:
     return subject(verb) or child(verb, "nsubjpass")
 
 
+def armed_party(doc: Document, tok: Any) -> bool:
+    """Whether the phrase names a state's forces or an armed group of the registry (the
+    Taliban): its violent acts are acts, whatever the sentence's sports or film words."""
+    aid = actor_of_token(doc, tok) if tok is not None else None
+    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    return a is not None and a.type in ("state_force", "rebel_group")
+
+
+def _undergoes(tok: Any) -> bool:
+    """ "came under fire / attack (from ...)": the subject suffers the act."""
+    return tok.lemma_.lower() == "come" and prep_obj(tok, ("under",)) is not None
+
+
 def source_token(tok: Any) -> Any:
+    if _undergoes(tok):  # "peacekeepers came under fire from Serb gunners": the gunners
+        under = prep_obj(tok, ("under",))
+        return prep_obj(tok, ("from", "by")) or prep_obj(under, ("from", "by"))
     engaged = _engaged_in(tok)
     if engaged is not None:
         return engaged
@@ -206,7 +222,7 @@ def source_token(tok: Any) -> Any:
 
 
 def target_tokens(tok: Any) -> list[Any]:
-    out = []
+    out = [subject(tok)] if _undergoes(tok) else []
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         out.append(child(tok, "nsubjpass"))
     out += [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr")]
