@@ -162,3 +162,20 @@ def test_receiving_a_minister_is_a_visit_and_the_pope_speaks_for_the_holy_see(pa
     assert (got["event"], got["source"]) == ("REQUEST", "VAT")
     got = act(parse, "The Senate reprimanded the envoy of Peru over the leak.")
     assert got["event"] == "ACCUSE"
+
+
+def test_material_acts_of_states_and_bodies(parse: Any) -> None:
+    got = act(parse, "The Commonwealth suspended Fiji's membership after the coup.")
+    assert (got["event"], got["source"], got["target"]) == ("SANCTION", "IGO", "FJI")
+    got = act(parse, "Armenia called up its reservists on Sunday.")
+    assert (got["event"], got["mode"], got["source"]) == ("MOBILIZE", "troops", "ARM")
+    got = act(parse, "Ethiopian troops were massing near the Eritrean border.")
+    assert (got["event"], got["source"]) == ("MOBILIZE", "ETH")
+    got = act(parse, "Algeria halted gas deliveries to Spain on Monday.")
+    assert (got["event"], got["source"]) == ("SANCTION", "DZA")
+    got = act(parse, "Rebels in Mali freed a kidnapped Swiss engineer.")
+    assert (got["event"], got["mode"]) == ("RETREAT", "release")
+    got = act(parse, "Burma allowed Red Cross inspectors to visit its prisons.")
+    assert (got["event"], got["mode"], got["source"]) == ("RETREAT", "access", "MMR")
+    got = act(parse, "Canada airdropped food to the flood victims in Haiti.")
+    assert (got["event"], got["source"]) == ("AID", "CAN")

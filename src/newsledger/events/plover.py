@@ -69,6 +69,8 @@ def _objects(tok: Any, particles: frozenset[str]) -> list[Any]:
             out.extend(p for p in c.children if p.dep_ == "pobj")
         if c.dep_ == "xcomp":  # "sent troops", "decided to impose sanctions"
             out.extend(x for x in c.children if x.dep_ in ("dobj", "obj"))
+        if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i:  # "allowed inspectors to visit"
+            out.extend(x for x in c.children if x.dep_ == "nsubj" and x.i < c.i)
     out += [cc for o in out for cc in o.children if cc.dep_ == "conj"]
     return out
 

@@ -136,7 +136,18 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
     code = code or actor_code(doc, aid)
     if code is None and tok.pos_ in ("NOUN", "PROPN"):
         code = np_code(tok) or place_code(doc, tok) or metonym_code(tok) or seat_code(doc, tok)
+        code = code or igo_name_code(tok)
     return aid, code
+
+
+def igo_name_code(tok: Any) -> str | None:
+    """IGO for an international body's proper name the registry lacks ("the Commonwealth":
+    plover.toml ``igo_names``)."""
+    if tok.pos_ != "PROPN":
+        return None
+    name = " " + tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower() + " "
+    names = codebook().codes.get("igo_names", ())
+    return str(codebook().codes["igo"]) if any(f" {n} " in name for n in names) else None
 
 
 def seat_code(doc: Document, tok: Any) -> str | None:
