@@ -179,3 +179,10 @@ def test_material_acts_of_states_and_bodies(parse: Any) -> None:
     assert (got["event"], got["mode"], got["source"]) == ("RETREAT", "access", "MMR")
     got = act(parse, "Canada airdropped food to the flood victims in Haiti.")
     assert (got["event"], got["source"]) == ("AID", "CAN")
+
+
+def test_not_ruling_out_force_is_a_threat_ruling_it_out_a_refusal(parse: Any) -> None:
+    got = act(parse, "Athens would not rule out military action against the smugglers.")
+    assert (got["event"], got["mode"], got["source"]) == ("THREATEN", "violence", "GRC")
+    got = act(parse, "Oslo ruled out sanctions against the whaling nations.")
+    assert got["event"] == "REJECT"

@@ -387,6 +387,9 @@ def sentence_act(
         if rid == "plover.obligation":
             table = book.content_modes["REQUEST"]
             mode = table.get(cue.category, table["other"])
+        elif category == "THREATEN" and rid == "plover.negated":  # "not rule out force"
+            sanctions = {"sanction", "sanctions"} & _words(_objects(tok, cue.particles))
+            mode = "relations" if sanctions else "violence"
         elif category == "THREATEN" and cue.category != "THREATEN":
             mode = book.content_modes["THREATEN"].get(content or cue.category)
         elif category in book.content_modes and mode is None:
@@ -413,7 +416,7 @@ def sentence_act(
         if (
             category == "THREATEN"
             and cue.category != "THREATEN"
-            and rid != "plover.intent_to_force"
+            and rid not in ("plover.intent_to_force", "plover.negated")
             and not _own_word(doc, act, sent)
         ):  # "rebels could attack (, analysts said)": a guess, nobody's threat
             continue
