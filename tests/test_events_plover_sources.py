@@ -186,3 +186,19 @@ def test_not_ruling_out_force_is_a_threat_ruling_it_out_a_refusal(parse: Any) ->
     assert (got["event"], got["mode"], got["source"]) == ("THREATEN", "violence", "GRC")
     got = act(parse, "Oslo ruled out sanctions against the whaling nations.")
     assert got["event"] == "REJECT"
+
+
+def test_a_promise_of_force_is_a_threat_a_promise_to_ease_a_concession(parse: Any) -> None:
+    got = act(parse, "Kenya promised to retaliate against any raid on its border posts.")
+    assert (got["event"], got["source"]) == ("THREATEN", "KEN")
+    got = act(parse, "Uganda pledged to use force against the smugglers.")
+    assert got["event"] == "THREATEN"
+    got = act(parse, "Egypt agreed to ease the closure of the Rafah crossing.")
+    assert got["event"] in ("AGREE", "CONCEDE")
+
+
+def test_an_unnamed_officials_word_is_the_sources_own(parse: Any) -> None:
+    got = act(parse, "Chad will impose sanctions on Sudan, the prime minister said.")
+    assert (got["event"], got["source"]) == ("THREATEN", "TCD")
+    got = act(parse, "Rebels could attack the capital within weeks, analysts said.")
+    assert got["event"] == "(none)"
