@@ -202,3 +202,12 @@ def test_an_unnamed_officials_word_is_the_sources_own(parse: Any) -> None:
     assert (got["event"], got["source"]) == ("THREATEN", "TCD")
     got = act(parse, "Rebels could attack the capital within weeks, analysts said.")
     assert got["event"] == "(none)"
+
+
+def test_noun_acts_an_aid_package_a_withdrawal_from_a_buildup(parse: Any) -> None:
+    got = act(parse, "Norway announced a $40 million aid package for the Sudanese refugees.")
+    assert (got["event"], got["source"]) == ("AID", "NOR")
+    got = act(parse, "Eritrea began the withdrawal of its troops from the Ethiopian border.")
+    assert (got["event"], got["source"]) == ("RETREAT", "ERI")
+    got = act(parse, "The Sudanese troop buildup near the Chadian border alarmed Paris.")
+    assert (got["event"], got["source"]) == ("MOBILIZE", "SDN")

@@ -219,11 +219,15 @@ def source_token(tok: Any) -> Any:
             gov = gov.head
         return subject(gov) or child(gov, "nsubjpass")
     if tok.pos_ == "NOUN":  # "talks between Ethiopia and Eritrea": the first is the source
-        got = child(tok, "poss") or prep_obj(tok, ("by", "from", "between"))
+        motion = tok.lemma_.lower() in codebook().modality["motion_nouns"]
+        preps = ("by", "between") if motion else ("by", "from", "between")  # "withdrawal from"
+        got = child(tok, "poss") or prep_obj(tok, preps)  # the border: a place, not the source
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
             got = subject(tok.head)
         if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
             got = subject(tok.head.head)
+        if got is None and modifier_code(tok):  # "the Iraqi troop buildup": IRQ
+            return tok
         return got or next((c for c in tok.children if c.dep_ == "compound"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return prep_obj(tok, ("by",))
