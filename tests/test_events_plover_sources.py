@@ -211,3 +211,10 @@ def test_noun_acts_an_aid_package_a_withdrawal_from_a_buildup(parse: Any) -> Non
     assert (got["event"], got["source"]) == ("RETREAT", "ERI")
     got = act(parse, "The Sudanese troop buildup near the Chadian border alarmed Paris.")
     assert (got["event"], got["source"]) == ("MOBILIZE", "SDN")
+
+
+def test_troops_leaving_is_a_retreat_a_president_leaving_is_none(parse: Any) -> None:
+    got = act(parse, "The last Cuban troops left Angola on Saturday.")
+    assert (got["event"], got["mode"], got["source"]) == ("RETREAT", "withdraw", "CUB")
+    got = act(parse, "The Peruvian president left Lima for Quito on Monday.")
+    assert got["event"] != "RETREAT"

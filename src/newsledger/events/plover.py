@@ -121,6 +121,12 @@ def _fits(tok: Any, kind: str, cue: Cue) -> bool:
         )
     ):
         return False
+    if cue.subjects:  # "troops left the town" (the verb's subject, its conjuncts' too)
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not _words(subj + [cc for t in subj for cc in t.children if cc.dep_ == "conj"]) & (
+            cue.subjects
+        ):
+            return False
     if cue.objects:
         objs = _objects(tok, cue.particles)
         if not _words(objs) & cue.objects and not ("@people" in cue.objects and _people(objs)):

@@ -33,6 +33,7 @@ class Cue:
     force_threat: bool
     description: str
     example: str
+    subjects: frozenset[str] = frozenset()  # the verb's subject has one of these words
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def codebook() -> Codebook:
             _set(r, "adjectives"), _set(r, "particles"), _set(r, "objects"), _set(r, "compounds"),
             _set(r, "not_compounds"), bool(r.get("complement", False)), int(r.get("rank", 0)),
             r.get("negated"), bool(r.get("force_threat", False)), r["description"], r["example"],
+            _set(r, "subjects"),
         )  # fmt: skip
         cues.append(cue)
         for kind, words in (("verb", cue.verbs), ("noun", cue.nouns), ("adj", cue.adjectives)):
