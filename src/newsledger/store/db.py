@@ -235,7 +235,12 @@ class Store:
 #: How often opening retries when another process is creating or migrating the same store.
 OPEN_ATTEMPTS = 8
 #: What SQLite says when another process won a race to create or migrate the store.
-_RACED = ("already exists", "database is locked", "UNIQUE constraint failed: _migrations")
+_RACED = (
+    "already exists",
+    "database is locked",
+    "UNIQUE constraint failed: _migrations",
+    "duplicate column name",  # an ALTER TABLE ADD COLUMN another process has just applied
+)
 
 
 def _prepare(conn: sqlite3.Connection, path: str) -> None:
