@@ -114,28 +114,14 @@ def _write(p: Path, obj: Any) -> None:
 def load(files: list[str]) -> Any | None:
     """The registry cached for ``files`` (with its alias index), or None."""
     p = _path(files)
-    if p is None or not p.exists():
-        return None
-    try:
-        with open(p, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
+    return None if p is None else _read(p)
 
 
 def save(files: list[str], registry: Any) -> None:
     """Write ``registry`` (with its alias index) to the cache; errors are ignored."""
     p = _path(files)
-    if p is None:
-        return
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(registry, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, p)
-    except OSError:
-        return
+    if p is not None:
+        _write(p, registry)
 
 
 __all__ = ["cache_dir", "key", "load", "memo", "save"]
