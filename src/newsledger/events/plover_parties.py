@@ -133,11 +133,26 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
             return actor_of_token(doc, tok), code
     aid = actor_of_token(doc, tok)
     code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    code = code or actor_code(doc, aid)
+    code = code or actor_code(doc, aid) or title_code(doc, tok, aid)
     if code is None and tok.pos_ in ("NOUN", "PROPN"):
         code = np_code(tok) or place_code(doc, tok) or metonym_code(tok) or seat_code(doc, tok)
         code = code or igo_name_code(tok)
     return aid, code
+
+
+def title_code(doc: Document, tok: Any, aid: str | None) -> str | None:
+    """The code of an organisation or state named in a person's title before the name ("UN
+    Secretary-General Kofi Annan", "OAU chairman Robert Mugabe": the body the official speaks
+    for), when the person has no code of their own."""
+    if tok.pos_ != "PROPN":
+        return None
+    for t in tok.doc[tok.left_edge.i : tok.i]:
+        other = actor_of_token(doc, t)
+        if other and other != aid:
+            code = actor_code(doc, other)
+            if code:
+                return code
+    return None
 
 
 def igo_name_code(tok: Any) -> str | None:
@@ -225,7 +240,10 @@ def source_token(tok: Any) -> Any:
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
             got = subject(tok.head)
         if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
-            got = subject(tok.head.head)
+            gov = tok.head.head
+            if tok.head.lower_ == "of" and gov.pos_ == "NOUN":  # "held a round of talks",
+                return source_token(gov)  # "declared a state of emergency": the verb's subject
+            got = subject(gov)
         if got is None and modifier_code(tok):  # "the Iraqi troop buildup": IRQ
             return tok
         return got or next((c for c in tok.children if c.dep_ == "compound"), None)
