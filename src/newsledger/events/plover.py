@@ -38,6 +38,7 @@ from .plover_parties import (
 )
 from .rules import Rules, lexicon
 from .sentences import parse_is_bad, segments, skip_context
+from .syntax import child
 from .triggers import Candidate, _noun_guard, _verb_guard, _verb_spec, verb_lemma
 from .where_when import pick_date, pick_place
 
@@ -153,7 +154,11 @@ def cues_of(tok: Any, rules: Rules) -> list[Cue]:
         found += [c for c in book.by_lemma.get((kind, tok.lower_), ()) if c not in found]
     if kind == "verb" and tok.pos_ == "ADJ":  # "willing" is an adjective, "prepared" both
         found += [c for c in book.by_lemma.get(("adj", tok.lower_), ()) if c not in found]
-    fit = [c for c in found if _fits(tok, kind if lemma in c.verbs | c.nouns else "adj", c)]
+    fit = [  # a plural listed as such ("manoeuvres", lemma "manoeuvre") is a noun cue too
+        c
+        for c in found
+        if _fits(tok, kind if lemma in c.verbs | c.nouns or tok.lower_ in c.nouns else "adj", c)
+    ]
     return sorted(fit, key=lambda c: (-_conditions(c, kind), -c.rank))
 
 
@@ -364,7 +369,12 @@ def sentence_act(
             if skip and not armed_party(doc, source_token(tok)):  # "the Taliban executed
                 cues = [c for c in cues if c.category not in book.modality["skip_categories"]]
                 # two men in a sports stadium": an armed party's act, whatever the page's words
-        if cues and (triggers is None or tok.i not in triggers) and _guarded(tok, sent, rules):
+        if (
+            cues
+            and not cues[0].objects  # "dropped food": the object already tells the sense
+            and (triggers is None or tok.i not in triggers)
+            and _guarded(tok, sent, rules)
+        ):
             cues = []
         if cues:
             cands.append((_depth(tok, sent), -cues[0].rank, tok.i, tok, cues[0]))
@@ -468,6 +478,9 @@ def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
     told in) and target (object, preposition objects, the objects of its complement)."""
     tok = act.token
     src_tok = source_token(tok)
+    if src_tok is None and act.category == "MOBILIZE":  # "Indian forces were put on alert",
+        gov = tok.head.head if tok.dep_ == "pobj" else tok  # "troops were deployed": the
+        src_tok = child(gov, "nsubjpass")  # forces moved are the actor's own
     act.source, act.source_code = party(doc, src_tok)
     if act.source is None and act.source_code is None and rules.on("plover.speaker_source"):
         act.source, act.source_code = speaker(doc, tok, sent)

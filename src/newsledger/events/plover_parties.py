@@ -237,6 +237,8 @@ def source_token(tok: Any) -> Any:
         motion = tok.lemma_.lower() in codebook().modality["motion_nouns"]
         preps = ("by", "between") if motion else ("by", "from", "between")  # "withdrawal from"
         got = child(tok, "poss") or prep_obj(tok, preps)  # the border: a place, not the source
+        if got is not None and got.pos_ == "PRON" and tok.dep_ in ("dobj", "obj"):
+            got = subject(tok.head) or got  # "Serb forces completed their withdrawal"
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
             got = subject(tok.head)
         if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
