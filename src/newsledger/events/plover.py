@@ -292,6 +292,11 @@ def _act_certainty(
                 and head.lemma_.lower() in mod["attempt_governors"]
             )
             or (tok.dep_ == "advcl" and head.tag_ == "VBD")
+            or (  # "decided to suspend aid": a sanction decided is imposed
+                tok.dep_ == "xcomp"
+                and cat in mod["force_categories"]
+                and head.lemma_.lower() in mod["decision_governors"]
+            )
             or (tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in mod["purpose_governors"])
         )
     ):  # "continued to send arms", "an attempt to assassinate", "used tear gas to disperse"
