@@ -222,3 +222,35 @@ def test_transcript_turn_keeps_what_its_speaker_reports_inside_it(parse):
     )
     c = _claim(doc, "top concern")
     assert c.speaker_text == "WALLACE"
+
+
+def test_the_ministry_names_the_organisation_given_before(parse):
+    doc = parse(
+        "The Ministry of Fisheries confirmed two closures on the coast. The ministry said "
+        "both harbours would reopen in April.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "reopen in April")
+    assert c.speaker_text == "The ministry"
+    assert c.speaker_name == "Ministry of Fisheries"
+    assert c.speaker_kind == "organization"
+
+
+def test_the_company_names_the_organisation_just_named_as_subject(parse):
+    doc = parse(
+        "Corvane Shipping plans to sell four of its tankers. The company said the sale would "
+        "cut its debt by half.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "cut its debt")
+    assert c.speaker_name == "Corvane Shipping"
+    assert c.speaker_kind == "organization"
+
+
+def test_a_qualified_organisation_noun_is_left_as_written(parse):
+    doc = parse(
+        "The Harbour Workers Union met on Monday. The paramedics union said the rota was unsafe.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "rota was unsafe")
+    assert c.speaker_name != "Harbour Workers Union"

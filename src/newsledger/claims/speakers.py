@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..document import Actor, Document
-from .lexicon import Lexicon
+from .lexicon import Lexicon, _lines
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLES = {
@@ -35,6 +36,18 @@ _ROLE_REACH = 3000  # chars back to the named speaker a role noun ("the official
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"}
 _PREPS_CHANNEL = {"in", "at", "on", "during", "via", "through", "over"}
+
+
+@lru_cache(maxsize=1)
+def _org_anaphora() -> dict[str, str]:
+    """``data/org_anaphora.txt``: organisation noun -> rule (named | latest)."""
+    out: dict[str, str] = {}
+    for line in _lines("org_anaphora.txt"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3 or parts[2] not in ("named", "latest"):
+            raise ValueError(f"org_anaphora.txt: bad line {line!r}")
+        out[parts[1].lower()] = parts[2]
+    return out
 
 
 def _actor_at(doc: Document, start: int, end: int) -> Actor | None:
@@ -201,6 +214,12 @@ class SpeakerResolver:
             )
         if tok.ent_type_ in _ORG_ENTS:
             return Resolved(phrase, phrase, "organization", None, org_id, plural=True)
+        if not plural and not tok.ent_type_ and "the" in dets and not has_org_mod:
+            named = self._org_before(
+                tok, phrase, offset
+            )  # "The ministry said": data/org_anaphora.txt
+            if named is not None:
+                return named
         if noun_kind == "unnamed" or (noun_kind is None and plural and not has_org_mod):
             return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
         if noun_kind == "org":
@@ -393,6 +412,48 @@ class SpeakerResolver:
             actor.affiliation if actor else None,
             g,
         )
+
+    def _org_before(self, tok: Any, phrase: str, offset: int) -> Any:
+        """A definite organisation noun alone ("the ministry", "the company"; not "the
+        paramedics union") that names an organisation the text gave before it
+        (``data/org_anaphora.txt``): the latest organisation entity whose name holds the noun
+        (ana.named, within 3,000 characters; not one named inside a relative clause), else, for the nouns marked "latest", the latest
+        organisation speaker, or organisation entity named as a subject, in the 600 characters
+        before; None when there is none."""
+        word = tok.lemma_.lower()
+        rule = _org_anaphora().get(word)
+        if rule is None or any(c.dep_ not in ("det", "punct") for c in tok.lefts):
+            return None
+        subject = None
+        for k in range(bisect.bisect_right(self._ent_ends, tok.idx) - 1, -1, -1):
+            e = self.ents[k]
+            if e.end_char > tok.idx or e.label_ != "ORG":
+                continue
+            if tok.idx - e.end_char > _ROLE_REACH:
+                break
+            if e.text.islower() or any(t.dep_ == "relcl" for t in e.root.ancestors):
+                continue  # no name; or in a relative clause: background ("who chaired the X")
+            if word.rstrip("s") in {w.lower().rstrip("s") for w in re.findall(r"\w+", e.text)}:
+                return self._org_resolved(phrase, e)
+            near = tok.idx - e.end_char <= 600 and e.root.dep_ in ("nsubj", "nsubjpass")
+            if subject is None and near:
+                subject = e
+        if rule != "latest":
+            return None
+        prev = self._previous(offset, lambda r: r.kind == "organization" and r.name, 600)
+        if prev is not None:
+            name = re.sub(r"['’]s$", "", prev.name)
+            return Resolved(phrase, name, "organization", prev.actor, prev.org, plural=True)
+        return self._org_resolved(phrase, subject) if subject is not None else None
+
+    def _org_resolved(self, phrase: str, ent: Any) -> Any:
+        actor = _actor_at(self.doc, ent.start_char, ent.end_char)
+        if actor is not None and actor.type == "person":
+            return None
+        name = actor.name if actor is not None else re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        name = re.sub(r"['’]s$", "", name)
+        aid = actor.id if actor is not None else None
+        return Resolved(phrase, name, "organization", aid, aid, plural=True)
 
     def _previous(self, offset: int, pred: Any, within: int | None = None) -> Any:
         """The latest remembered speaker that satisfies ``pred`` (within ``within`` chars)."""
