@@ -254,3 +254,12 @@ def test_a_qualified_organisation_noun_is_left_as_written(parse):
     )
     c = _claim(doc, "rota was unsafe")
     assert c.speaker_name != "Harbour Workers Union"
+
+
+def test_a_name_after_a_role_noun_is_the_person_however_tagged(parse):
+    doc = parse(
+        "The governor's spokesman, Eli Brandt, said the budget would be balanced.", stages=STAGES
+    )
+    c = _claim(doc, "budget would be balanced")
+    assert c.speaker_name == "Eli Brandt"
+    assert c.speaker_kind == "person"

@@ -166,11 +166,17 @@ class SpeakerResolver:
         if self._person_word(tok):
             return self._named(tok, self._org_in(tok, exclude=tok))
         # an appositive name: "the Special Representative ..., Deborah Lyons"
+        role = self.lex.speaker_nouns.get(tok.lemma_.lower()) in ("person", "source")
         for c in tok.children:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
-                org = self._org_in(tok, exclude=c)
-                r = self._named(c, org)
-                return r
+            if c.dep_ != "appos" or tok.ent_type_ == "PERSON":
+                continue
+            if c.ent_type_ == "PERSON":
+                return self._named(c, self._org_in(tok, exclude=c))
+            if role and self._full_name_shape(c):
+                # "The governor's spokesman, Eli Brandt, said": a name of two or more words
+                # after a role noun is a person's, whatever the tagger typed it
+                r = self._named(c, self._org_in(tok, exclude=c))
+                return Resolved(r.text, r.name, "person", None, r.org, r.gender)
         s, e = self.core(tok)
         phrase = text[s:e].strip()
         full_s = tok.left_edge.idx
@@ -310,6 +316,17 @@ class SpeakerResolver:
         if any(c.dep_ == "compound" for c in tok.children) or tok.dep_ == "compound":
             return False
         return tok.text in self._surnames
+
+    @staticmethod
+    def _full_name_shape(tok: Any) -> bool:
+        """A proper noun of two to four capitalised words, the first a compound of the last
+        ("Eli Brandt")."""
+        words = [t for t in tok.subtree if t.i <= tok.i]
+        return (
+            tok.pos_ == "PROPN"
+            and 2 <= len(words) <= 4
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() for t in words)
+        )
 
     @staticmethod
     def _looks_name(tok: Any) -> bool:
