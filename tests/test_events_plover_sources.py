@@ -218,3 +218,46 @@ def test_troops_leaving_is_a_retreat_a_president_leaving_is_none(parse: Any) -> 
     assert (got["event"], got["mode"], got["source"]) == ("RETREAT", "withdraw", "CUB")
     got = act(parse, "The Peruvian president left Lima for Quito on Monday.")
     assert got["event"] != "RETREAT"
+
+
+def test_an_official_is_coded_by_the_body_in_their_title(parse: Any) -> None:
+    got = act(parse, "UN Secretary-General Kofi Annan urged an end to the fighting in Congo.")
+    assert (got["event"], got["source"]) == ("REQUEST", "IGO")
+
+
+def test_a_cue_noun_under_of_takes_its_verbs_subject(parse: Any) -> None:
+    got = act(
+        parse, "A Polish delegation began a third round of talks with Czech officials in Prague."
+    )
+    assert (got["event"], got["source"]) == ("CONSULT", "POL")  # not CZE, the sentence's place
+    got = act(parse, "Peru declared a state of emergency in the city of Arequipa.")
+    assert (got["event"], got["mode"], got["source"]) == ("COERCE", "martial-law", "PER")
+
+
+def test_forces_put_on_alert_are_the_mobilizing_party(parse: Any) -> None:
+    got = act(parse, "Vietnamese forces were placed on high alert along the northern border.")
+    assert (got["event"], got["source"]) == ("MOBILIZE", "VNM")
+
+
+def test_a_closure_needs_something_closed(parse: Any) -> None:
+    got = act(parse, "The Ghanaian cedi closed at 2,300 to the dollar on Monday.")
+    assert got["event"] == "(none)"
+    got = act(parse, "Egypt closed its border crossing with Libya on Tuesday.")
+    assert (got["event"], got["source"]) == ("COERCE", "EGY")
+
+
+def test_a_sanction_decided_is_a_sanction_not_a_threat(parse: Any) -> None:
+    got = act(parse, "Norway decided on Friday to suspend its aid to Malawi.")
+    assert (got["event"], got["source"]) == ("SANCTION", "NOR")
+
+
+def test_an_object_condition_outweighs_an_acled_trigger_guard(parse: Any) -> None:
+    got = act(parse, "Indian helicopters dropped food parcels to villagers cut off by the floods.")
+    assert (got["event"], got["source"]) == ("AID", "IND")
+
+
+def test_joint_ventures_and_hand_overs_are_cooperation(parse: Any) -> None:
+    got = act(parse, "Kenya and Tanzania launched joint patrols on Lake Victoria.")
+    assert got["event"] == "COOPERATE"
+    got = act(parse, "Zambia transferred the fugitives to Malawi on Wednesday.")
+    assert (got["event"], got["source"]) == ("COOPERATE", "ZMB")
