@@ -241,3 +241,15 @@ def test_as_clause_does_not_take_a_coordinated_clause_after_it(parse):
     c = _claim(doc, "top-heavy plan")
     assert c.speaker_text == "analysts" and c.content == "it was still a top-heavy plan"
     assert not any("but analysts" in c.content for c in doc.claims)
+
+
+def test_a_raising_verb_before_a_reporting_verb_leaves_the_claim_to_its_subject(parse):
+    doc = parse(
+        "Governor Nora Quinn drew criticism after she appeared to suggest that the budget "
+        "was balanced.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    found = [c for c in doc.claims if "budget" in c.content]
+    assert found
+    assert found[0].speaker_text == "she"
+    assert found[0].speaker_name == "Nora Quinn"

@@ -117,6 +117,8 @@ def frames(ctx: Any) -> list[Any]:
             if pobj is not None and (pobj.pos_ in ("PRON", "PROPN") or pobj.ent_type_):
                 source = pobj
         comp = _complement(tok, construction)
+        if construction == "raising" and comp is not None and comp.lemma_.lower() in ctx.lex.cues:
+            continue  # "he appeared to suggest that …": his claim, read at the reporting verb
         if subj.lower_ == "it" and comp is not None and comp.dep_ == "ccomp":
             pieces = [_span(comp)]  # "it is believed that ..."
         elif (comp is None and (source is None or construction == "naming")) or (
