@@ -263,3 +263,13 @@ def test_a_name_after_a_role_noun_is_the_person_however_tagged(parse):
     c = _claim(doc, "budget would be balanced")
     assert c.speaker_name == "Eli Brandt"
     assert c.speaker_kind == "person"
+
+
+def test_according_to_a_speech_someone_gave_is_theirs(parse):
+    doc = parse(
+        "The levy is meant to curb short-term trading, according to a speech Senator Ramos "
+        "delivered at the university in May.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "curb short-term trading")
+    assert c.speaker_text == "Senator Ramos"

@@ -65,3 +65,21 @@ def fronted(subjects: list[Any]) -> Any:
         if between and between[-1].text == "," and not any(t.dep_ == "cc" for t in between):
             return later
     return first
+
+
+def channel_giver(pobj: Any, channels: tuple[str, ...]) -> Any:
+    """The subject of a relative clause on a channel noun (``data/channels.txt``), when a name
+    or a personal pronoun: the one who gave the speech or statement ("according to a speech
+    Mrs. Clinton delivered": Mrs. Clinton); else the noun itself."""
+    if pobj.lower_ not in channels and pobj.lemma_.lower() not in channels:
+        return pobj
+    for rel in pobj.children:
+        if rel.dep_ != "relcl":
+            continue
+        subj = next((c for c in rel.children if c.dep_ == "nsubj" and c.i < rel.i), None)
+        if subj is not None and subj.pos_ in ("PROPN", "PRON") and subj.lower_ not in _WH:
+            return subj
+    return pobj
+
+
+_WH = frozenset({"who", "which", "that", "what", "whom"})

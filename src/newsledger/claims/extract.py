@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Claim, Document
-from .clauses import dashed_aside, fronted, reported_before, unclosed_appos
+from .clauses import channel_giver, dashed_aside, fronted, reported_before, unclosed_appos
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -525,12 +525,16 @@ def _according(ctx: _Ctx) -> list[Raw]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
+        pe = pobj.right_edge.idx + len(pobj.right_edge)
+        pobj = channel_giver(
+            pobj, ctx.lex.channels
+        )  # "according to a speech Mrs. Clinton delivered"
         pi = _para_of(ctx, tok.idx)
         if pi < 0:
             continue
         sent = tok.sent
         para = ctx.paras[pi]
-        ps, pe = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
+        ps = tok.idx
         left = _trim(text, max(sent.start_char, para.start), ps)
         right = _trim(text, pe, min(sent.end_char, para.end))
         cs, ce = left if left[1] - left[0] >= right[1] - right[0] else right
