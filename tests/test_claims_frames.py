@@ -253,3 +253,14 @@ def test_a_raising_verb_before_a_reporting_verb_leaves_the_claim_to_its_subject(
     assert found
     assert found[0].speaker_text == "she"
     assert found[0].speaker_name == "Nora Quinn"
+
+
+def test_it_was_confirmed_by_names_the_agent(parse):
+    doc = parse(
+        "It was confirmed by the Port Authority that two ships had run aground.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    found = [c for c in doc.claims if "run aground" in c.content]
+    assert found
+    assert found[0].speaker_name == "Port Authority"
+    assert found[0].kind == "statement"
