@@ -273,3 +273,14 @@ def test_according_to_a_speech_someone_gave_is_theirs(parse):
     )
     c = _claim(doc, "curb short-term trading")
     assert c.speaker_text == "Senator Ramos"
+
+
+def test_a_given_name_rules_a_person_out_for_the_other_pronoun(parse):
+    doc = parse(
+        "Linda Marsh met Paul Keane at the station. Keane said the trains were late. She said "
+        "the timetable would change.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "timetable would change")
+    assert c.speaker_text == "She"
+    assert c.speaker_name == "Linda Marsh"

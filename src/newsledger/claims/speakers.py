@@ -50,6 +50,18 @@ def _org_anaphora() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """``data/given_names.txt``: given name -> gender (f | m)."""
+    out: dict[str, str] = {}
+    for line in _lines("given_names.txt"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3 or parts[1] not in ("f", "m"):
+            raise ValueError(f"given_names.txt: bad line {line!r}")
+        out.update({n.strip(): parts[1] for n in parts[2].split(",") if n.strip()})
+    return out
+
+
 def _actor_at(doc: Document, start: int, end: int) -> Actor | None:
     """The actor with a mention overlapping [start, end) (the actors stage's helper if present)."""
     try:
@@ -89,7 +101,8 @@ class SpeakerResolver:
         self.sdoc = sdoc
         self.lex = lex
         self.memory: list[tuple[Any, int]] = []  # (Resolved, offset)
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # from the text: titles, a he/she after the name
+        self.by_name: dict[str, str] = {}  # from data/given_names.txt: only to rule a person out
         # sdoc.ents and sdoc.text walk every token: read once per document (long documents)
         self.ents = tuple(sdoc.ents)
         self._ent_ends = [e.end_char for e in self.ents]
@@ -109,9 +122,16 @@ class SpeakerResolver:
 
     def _infer_genders(self) -> None:
         """A person named as a subject and followed by he/she (his/her) before any other
-        person is named: that gender (titles Mr/Ms count too)."""
+        person is named: that gender, unless the given name says the other
+        (``data/given_names.txt``, kept apart in ``by_name``); titles Mr/Ms count too."""
         sdoc = self.sdoc
         ents = self.person_ents
+        given = _given_names()
+        for e in ents:
+            name = self._full_name(e.root)
+            words = name.split()
+            if len(words) > 1 and words[0] in given:
+                self.by_name.setdefault(name, given[words[0]])
         for k, e in enumerate(ents):
             name = self._full_name(e.root)
             for t in sdoc[max(0, e.start - 2) : e.start]:
@@ -124,7 +144,8 @@ class SpeakerResolver:
             for t in sdoc[e.end : limit]:
                 g = _GENDER.get(t.lower_)
                 if g:
-                    self.gender.setdefault(name, g)
+                    if self.by_name.get(name) in (None, g):
+                        self.gender.setdefault(name, g)
                     break
 
     # -- memory ------------------------------------------------------------------------------
@@ -415,7 +436,7 @@ class SpeakerResolver:
             for e in self.person_ents
             if sent.start <= e.start and e.end <= tok.i and not (offset <= e.start_char < tok.idx)
         ]
-        found = [e for e in found if self.gender.get(self._full_name(e.root)) in (None, g)]
+        found = [e for e in found if self._gender_of(self._full_name(e.root)) in (None, g)]
         if not found:
             return None
         ent = next((e for e in found if e.root.dep_ in ("nsubj", "nsubjpass")), found[-1])
@@ -500,6 +521,10 @@ class SpeakerResolver:
                 return Resolved(text, name, kind_, actor.id if actor else None, None, plural=True)
         return Resolved(text, None, kind, None, None, plural=kind != "organization")
 
+    def _gender_of(self, name: str, default: str | None = None) -> str | None:
+        """The gender the text gives a name, else its given name's, else ``default``."""
+        return self.gender.get(name) or self.by_name.get(name) or default
+
     def _pronoun(self, tok: Any, offset: int) -> Any:
 
         low = _POSSESSIVE.get(tok.lower_, tok.lower_)
@@ -511,7 +536,7 @@ class SpeakerResolver:
             best = None
             best_pos = -1
             for r, pos in reversed(self.memory):
-                if r.kind == "person" and r.name and self.gender.get(r.name, r.gender) in (None, g):
+                if r.kind == "person" and r.name and self._gender_of(r.name, r.gender) in (None, g):
                     best, best_pos = r, pos
                     break
             anchor = min(tok.idx, offset)
@@ -525,6 +550,8 @@ class SpeakerResolver:
                     if best is not None and name == best.name:
                         break
                     known = self.gender.get(name)
+                    if known is None and self.by_name.get(name) not in (None, g):
+                        continue  # the given name says the other gender
                     # a person of unknown gender named as a subject just before the pronoun
                     # ("Doug Purdy, 62, joined the program. "…," he said") wins over an
                     # earlier speaker
