@@ -36,7 +36,7 @@ def parse_is_bad(sent: Any, rules: Rules) -> bool:
         return True
     if len(_NON_DIGIT.sub("", text)) / max(1, len(text)) > p["max_digits"]:
         return True
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent) and len(sent) < 5:
+    if len(sent) < 5 and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # verbless headlines ("Violent clashes in Aleppo") keep their noun triggers
     return text[:1] in {"•", "*", "-", "–", "·"} and len(sent) < 12
 
