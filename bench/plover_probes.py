@@ -2,7 +2,9 @@
 accuracy over each fixed half (A: read errors from, tune on; B: never read errors from), per
 category, and the NONE sentences' false acts. The halves are split by the SHA-1 of the sentence.
 
-    python bench/plover_probes.py [--errors]     # --errors lists half A's errors only
+    python bench/plover_probes.py [--errors] [FILE]   # --errors lists half A's errors only
+
+FILE defaults to probes.tsv; probe set C (the fifth pass) is bench/plover_probes/probes_c.tsv.
 """
 
 from __future__ import annotations
@@ -42,11 +44,14 @@ def read_probes(path: Path = PROBES) -> list[tuple[str, list[str], str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", action="store_true", help="list half A's errors")
+    ap.add_argument(
+        "file", nargs="?", type=Path, default=PROBES, help="probe TSV (default probes.tsv)"
+    )
     args = ap.parse_args(argv)
     pipe = build_pipeline()
     rows: dict[str, list[tuple[str, bool, bool]]] = collections.defaultdict(list)
     errors = []
-    for typ, srcs, text in read_probes():
+    for typ, srcs, text in read_probes(args.file):
         p = predict(pipe(document_from_text(text, published="1997-03-01")))
         ok_t = p["event"] == typ or (typ == "NONE" and p["event"] == "(none)")
         ok_s = typ == "NONE" or norm_code(p["source"]) in srcs
