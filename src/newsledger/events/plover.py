@@ -77,13 +77,13 @@ def _objects(tok: Any, particles: frozenset[str]) -> list[Any]:
 
 
 def _words(toks: list[Any]) -> set[str]:
-    """The objects' words: lemma, form, compounds and adjectives, "of" objects ("700 kg of
-    medicine")."""
+    """The objects' words: lemma, form, compounds and adjectives, participles after them ("a
+    general indicted for war crimes"), "of" objects ("700 kg of medicine")."""
     words = set()
     for t in toks:
         words.update((t.lemma_.lower(), t.lower_))
         for c in t.children:
-            if c.dep_ in ("compound", "amod"):
+            if c.dep_ in ("compound", "amod") or (c.dep_ == "acl" and c.tag_ == "VBN"):
                 words.add(c.lower_)
             elif c.dep_ == "prep" and c.lower_ == "of":
                 words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")

@@ -41,6 +41,17 @@ def country_words() -> dict[str, str]:
     return out
 
 
+def word_code(t: Any) -> str | None:
+    """The ISO alpha-2 code of a country word, read with the word before it first: "North
+    Korean" is KP, "Northern Ireland" GB (plover.toml ``demonyms``), not "Korean", "Ireland"."""
+    words = country_words()
+    if t.i > 0:
+        cc = words.get(f"{t.doc[t.i - 1].lower_} {t.lower_}")
+        if cc:
+            return cc
+    return words.get(t.lower_)
+
+
 @lru_cache(maxsize=512)
 def iso3(alpha2: str) -> str | None:
     """ISO 3166 alpha-3 of an alpha-2 code ("JO" -> "JOR")."""
@@ -61,6 +72,9 @@ def actor_code(doc: Document, actor_id: str | None) -> str | None:
         return None
     if a.type in ("igo", "ngo"):
         return str(codes[a.type])
+    own = codes["demonyms"].get(a.name.lower()) if a.type == "state" else None
+    if own:  # the codebook's own name for a state over the registry's ("Macedonia": MK)
+        return iso3(own)
     if a.country:
         return iso3(a.country)
     if a.type == "other" and any(w in a.name.lower() for w in codes["igo_words"]):
@@ -81,13 +95,12 @@ def _sponsor(t: Any) -> bool:
 
 def np_code(tok: Any, skip: set[int] | None = None) -> str | None:
     """A country named or implied in a noun phrase without an actor ("a Jordanian official")."""
-    words = country_words()
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > tok.i:
             break
         if (skip and t.i in skip) or _sponsor(t):
             continue
-        cc = words.get(t.lower_)
+        cc = word_code(t)
         if cc and t.text[:1].isupper():
             return iso3(cc)
     return None
@@ -96,12 +109,11 @@ def np_code(tok: Any, skip: set[int] | None = None) -> str | None:
 def modifier_code(tok: Any) -> str | None:
     """The country of a nationality or country word modifying the head ("Iraqi President
     Saddam Hussein", "the Swiss doctors"): it says whom the person or group belongs to."""
-    words = country_words()
     for t in tok.lefts:
         if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper():
             if _sponsor(t):
                 continue
-            cc = words.get(t.lower_)
+            cc = word_code(t)
             if cc:
                 return iso3(cc)
             got = modifier_code(t) if t.dep_ == "compound" else None
@@ -134,9 +146,15 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
     aid = actor_of_token(doc, tok)
     code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
     code = code or actor_code(doc, aid) or title_code(doc, tok, aid)
+    if aid is None and code is None:  # "the aid group Doctors Without Borders": the name
+        for c in tok.children:
+            if c.dep_ == "appos":
+                got = party(doc, c)
+                if got[0] or got[1]:
+                    return got
     if code is None and tok.pos_ in ("NOUN", "PROPN"):
         code = np_code(tok) or place_code(doc, tok) or metonym_code(tok) or seat_code(doc, tok)
-        code = code or igo_name_code(tok)
+        code = code or igo_name_code(tok) or ngo_noun_code(tok)
     return aid, code
 
 
@@ -163,6 +181,17 @@ def igo_name_code(tok: Any) -> str | None:
     name = " " + tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower() + " "
     names = codebook().codes.get("igo_names", ())
     return str(codebook().codes["igo"]) if any(f" {n} " in name for n in names) else None
+
+
+def ngo_noun_code(tok: Any) -> str | None:
+    """NGO for an unnamed non-governmental body ("the aid group", "a human rights
+    organisation": plover.toml ``ngo_nouns``, the head with the words before it)."""
+    if tok.pos_ != "NOUN":
+        return None
+    mods = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod"))
+    phrase = f"{mods} {tok.lemma_.lower()}".strip()
+    nouns = codebook().codes.get("ngo_nouns", ())
+    return str(codebook().codes["ngo"]) if any(phrase.endswith(n) for n in nouns) else None
 
 
 def seat_code(doc: Document, tok: Any) -> str | None:

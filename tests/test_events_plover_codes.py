@@ -1,0 +1,61 @@
+"""PLOVER source codes, fifth pass of issue 15 (events/plover_parties.py): country words of two
+words, the codebook's own state names, appositions and unnamed NGOs as sources. Every sentence
+was written for these tests (none is a gold record or a probe sentence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.evaluation.plover import predict
+from newsledger.events import EventStage
+
+STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
+
+
+def act(parse: Any, text: str) -> dict[str, Any]:
+    doc = parse(text, STAGES, published="2024-03-05")
+    return predict(EventStage(relevance=False)(doc))
+
+
+def test_a_two_word_nationality_is_read_whole(parse: Any) -> None:
+    got = act(parse, "North Korean gunboats shelled a South Korean island on Tuesday.")
+    assert (got["event"], got["source"], got["target"]) == ("ASSAULT", "PRK", "KOR")
+
+
+def test_northern_ireland_is_the_united_kingdom(parse: Any) -> None:
+    got = act(parse, "Teachers in Northern Ireland demonstrated against the pay freeze.")
+    assert (got["event"], got["source"]) == ("PROTEST", "GBR")
+
+
+def test_the_codebook_names_macedonia_over_the_registry(parse: Any) -> None:
+    got = act(parse, "Macedonia closed its northern border crossings on Sunday.")
+    assert got["source"] == "MKD"
+
+
+def test_an_apposition_names_the_source(parse: Any) -> None:
+    got = act(parse, "The charity Oxfam sent medical supplies to the flooded districts of Sindh.")
+    assert (got["event"], got["source"]) == ("AID", "NGO")
+
+
+def test_an_unnamed_aid_group_is_an_ngo(parse: Any) -> None:
+    got = act(parse, "A French aid group flew tents to the camps near Goma.")
+    assert got["event"] == "AID"
+    assert got["source"] == "FRA"  # a nationality word decides before the NGO noun
+    got = act(parse, "A relief agency delivered food to the stranded villagers in Sindh.")
+    assert (got["event"], got["source"]) == ("AID", "NGO")
+
+
+def test_withdrawing_staff_is_a_sanction_and_stopping_work_a_strike(parse: Any) -> None:
+    got = act(parse, "The World Health Organization pulled its staff out of the province.")
+    assert (got["event"], got["mode"], got["source"]) == ("SANCTION", "withdraw", "IGO")
+    got = act(parse, "Miners in Silesia stopped work to protest against pit closures.")
+    assert (got["event"], got["mode"]) == ("PROTEST", "strike")
+    got = act(parse, "The builder stopped work on the new bridge after the floods.")
+    assert got["event"] != "PROTEST"  # a company's halted work is no strike
+
+
+def test_trade_resumed_is_cooperation_a_handover_to_a_tribunal_judicial(parse: Any) -> None:
+    got = act(parse, "Greece and Albania resumed trade across the border on Monday.")
+    assert got["event"] == "COOPERATE"
+    got = act(parse, "Serbia handed over a former colonel to the tribunal in The Hague.")
+    assert (got["event"], got["source"]) == ("COOPERATE", "SRB")
