@@ -59,3 +59,10 @@ def test_trade_resumed_is_cooperation_a_handover_to_a_tribunal_judicial(parse: A
     assert got["event"] == "COOPERATE"
     got = act(parse, "Serbia handed over a former colonel to the tribunal in The Hague.")
     assert (got["event"], got["source"]) == ("COOPERATE", "SRB")
+
+
+def test_a_verbal_act_a_body_voted_is_its_act(parse: Any) -> None:
+    got = act(parse, "The Polish parliament voted to reject the budget proposed by the cabinet.")
+    assert (got["event"], got["source"], got["certainty"]) == ("REJECT", "POL", "reported")
+    got = act(parse, "The Senate may vote to condemn the ruling next week.")
+    assert got["event"] != "ACCUSE"  # a vote to come is no act yet

@@ -292,9 +292,9 @@ def _act_certainty(
                 and head.lemma_.lower() in mod["attempt_governors"]
             )
             or (tok.dep_ == "advcl" and head.tag_ == "VBD")
-            or (  # "decided to suspend aid": a sanction decided is imposed
+            or (  # "decided to suspend aid", "voted to reject": a decided act is done
                 tok.dep_ == "xcomp"
-                and cat in mod["force_categories"]
+                and (cat in mod["force_categories"] or cat in mod.get("decided_verbal", ()))
                 and head.lemma_.lower() in mod["decision_governors"]
             )
             or (tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in mod["purpose_governors"])
