@@ -44,6 +44,7 @@ _POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun"}
 def attitudes(ctx: Any) -> list[Any]:
     """The attitude claims (``Raw``) of the document in ``ctx`` (an ``extract._Ctx``)."""
     from .extract import Raw, _para_of, _quote_at, _region, _tail_attribution
+    from .generic import effect
 
     out: list[Any] = []
     lex = ctx.lex
@@ -52,8 +53,8 @@ def attitudes(ctx: Any) -> list[Any]:
         if pos is None:
             continue
         lem = _lemma(lex, tok, pos)
-        if (lem, pos) not in lex.attitudes:
-            continue
+        if (lem, pos) not in lex.attitudes or (pos != "noun" and effect(tok, pos) == "none"):
+            continue  # "made sure that", "saw to it that": data/non_cues.txt
         if _quote_at(ctx, tok.idx) >= 0:
             continue
         pi = _para_of(ctx, tok.idx)

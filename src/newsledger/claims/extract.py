@@ -26,6 +26,7 @@ from typing import Any
 
 from ..document import Claim, Document
 from .clauses import channel_giver, dashed_aside, fronted, reported_before, unclosed_appos
+from .generic import generic_cues
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -72,6 +73,7 @@ class _Ctx:
     q_starts: list[int]
     consumed: set[int] = field(default_factory=set)  # quote indexes used by indirect content
     quote_attr: dict[int, Raw] = field(default_factory=dict)
+    generic: dict[int, str] = field(default_factory=dict)  # unlisted cues: kinds (.generic)
 
 
 # --------------------------------------------------------------------------------------------
@@ -86,6 +88,7 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
     ctx = _Ctx(
         doc, sdoc, lexicon(), paras, [p.start for p in paras], quotes, [q.start for q in quotes]
     )
+    ctx.generic = generic_cues(sdoc, ctx.lex)
     from .attitudes import attitudes
     from .frames import as_clauses, asked, frames
     from .labels import inside_labels, labels
@@ -147,8 +150,9 @@ def _span_chars(tok_a: Any, tok_b: Any) -> tuple[int, int]:
 
 
 def _is_cue(ctx: _Ctx, tok: Any) -> bool:
-    """A reporting verb; not a participle used as an adjective ("despite repeated warnings")."""
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.lemma_.lower() in ctx.lex.cues
+    """A reporting verb, listed (not as adjective: "repeated warnings") or not (.generic)."""
+    listed = tok.dep_ != "amod" and tok.lemma_.lower() in ctx.lex.cues
+    return (tok.pos_ in ("VERB", "AUX") and listed) or tok.i in ctx.generic
 
 
 def _speaker_of(tok: Any) -> Any:
@@ -320,8 +324,8 @@ def _indirect_claim(
     _, hit = _quoted_chars(ctx, cs, ce)
     raw = Raw(cs, ce, "indirect", tok, tok.lemma_.lower(), speaker, confidence=0.8, para=pi)
     raw.region = _region(tok.sent, para, cs, ce)
-    raw.rule = "indirect.clause"
-    raw.kind = ctx.lex.kind_of(tok.lemma_.lower())
+    raw.rule = "gen.clause" if tok.i in ctx.generic else "indirect.clause"
+    raw.kind = ctx.generic.get(tok.i) or ctx.lex.kind_of(tok.lemma_.lower())
     if speaker.lemma_.lower() in ctx.lex.evidence_nouns:
         raw.kind = "evidence"  # "documents show", "the report suggests"
     elif raw.kind == "evidence":

@@ -1,0 +1,71 @@
+"""Unlisted cues (claims/generic.py): a verb on no cue list whose subject can hold a view and
+which governs a finite clause of its own reports it; the non-cues of data/non_cues.txt do not.
+The texts are illustrations written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.claims.generic import non_cues
+from newsledger.claims.lexicon import lexicon
+
+STAGES = ["nlp", "time", "actors", "claims"]
+
+
+def _claim(doc, fragment):
+    found = [c for c in doc.claims if fragment in c.content]
+    assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
+    return found[0]
+
+
+def test_an_unlisted_verb_with_a_that_clause(parse):
+    assert "grouse" not in lexicon().cues
+    doc = parse(
+        "Senator Ada Quill groused that the toll road had been a waste of money.", stages=STAGES
+    )
+    c = _claim(doc, "toll road had been a waste of money")
+    assert c.why is not None and c.why["rule"] == "gen.clause" and c.cue == "grouse"
+    assert c.kind == "statement"
+    assert c.speaker_name == "Ada Quill"
+
+
+def test_an_unlisted_verb_after_a_quote(parse):
+    doc = parse("“The harbour plan is dead,” the treasurer sniffed.", stages=STAGES)
+    c = _claim(doc, "The harbour plan is dead")
+    assert c.quote == "direct" and c.cue == "sniff"
+    assert c.speaker_text.lower().endswith("treasurer")
+
+
+def test_a_document_as_source_gives_evidence(parse):
+    doc = parse(
+        "The county audit established that the pension fund had been drained.", stages=STAGES
+    )
+    c = _claim(doc, "pension fund had been drained")
+    assert c.kind == "evidence"
+
+
+def test_a_verb_of_knowing_is_a_belief(parse):
+    doc = parse("Party officials learned that the donor had withdrawn his pledge.", stages=STAGES)
+    assert _claim(doc, "donor had withdrawn his pledge").kind == "belief"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inspectors made sure that the scaffolding was safe.",
+        "The mayor saw to it that the fountain was repaired.",
+        "The new tax means that rents will rise.",
+        "The ministry ensured that the ballots arrived on time.",
+        "The wall was so high that the children could not see the garden.",
+        "Engineers widened the tunnel so that lorries could pass.",
+    ],
+)
+def test_non_cues_attribute_nothing(parse, text):
+    doc = parse(text, stages=STAGES)
+    assert doc.claims == [], [(c.content, c.why) for c in doc.claims]
+
+
+def test_non_cues_are_data_with_ids():
+    lines = non_cues()
+    assert ("ensure", "verb") in lines and ("sure", "adj") in lines
+    assert dict(lines[("learn", "verb")])["*"] == "belief"
