@@ -66,3 +66,19 @@ def test_a_verbal_act_a_body_voted_is_its_act(parse: Any) -> None:
     assert (got["event"], got["source"], got["certainty"]) == ("REJECT", "POL", "reported")
     got = act(parse, "The Senate may vote to condemn the ruling next week.")
     assert got["event"] != "ACCUSE"  # a vote to come is no act yet
+
+
+def test_the_place_of_the_act_over_a_country_word_modifying_a_thing(parse: Any) -> None:
+    # the source has no country of its own: the place of the act (Jakarta), not the "US" of
+    # the embassy nor the "American" of the flag
+    got = act(parse, "Students burned the American flag outside the US embassy in Jakarta.")
+    assert got["source"] == "IDN"
+    got = act(parse, "Three Dutch engineers were kidnapped outside the Nigerian city of Warri.")
+    assert got["source"] == "NGA"  # a country word on a place noun is the place still
+
+
+def test_a_date_after_a_verb_is_no_particle(parse: Any) -> None:
+    got = act(parse, "Ugandan troops pushed deep into the forest on Saturday.")
+    assert got["event"] != "REQUEST"  # "push on": a request; "on Saturday": a date
+    got = act(parse, "Zambia called on Monday for an end to the blockade of its fuel depot.")
+    assert (got["event"], got["source"]) == ("REQUEST", "ZMB")

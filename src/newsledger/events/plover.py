@@ -98,6 +98,13 @@ def _people(objs: list[Any]) -> bool:
     )
 
 
+def _dated(prep: Any) -> bool:
+    """A preposition of a date or time, no particle ("pushed into the town on Saturday")."""
+    return prep.dep_ == "prep" and any(
+        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children
+    )
+
+
 def _fits(tok: Any, kind: str, cue: Cue) -> bool:
     """Whether the token meets the cue's dependency conditions."""
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
@@ -112,7 +119,8 @@ def _fits(tok: Any, kind: str, cue: Cue) -> bool:
     if (
         cue.particles
         and not any(
-            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cue.particles for c in tok.children
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in cue.particles and not _dated(c)
+            for c in tok.children
         )
         and not any(  # "pushing for the US [to] support": a for-clause
             m.dep_ == "mark" and m.lower_ in cue.particles

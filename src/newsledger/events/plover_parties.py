@@ -318,6 +318,20 @@ def speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]
     return None, None
 
 
+def _modifies_thing(sdoc: Any, start: int, end: int) -> bool:
+    """Whether a place mention only modifies a noun that is no place ("the US embassy in
+    Athens": the act is in Athens; "an Iraqi city" is a place still)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("compound", "amod", "nmod", "poss")
+        and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+        and root.head.lemma_.lower() not in codebook().codes.get("place_nouns", ())
+    )
+
+
 def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> str | None:
     """The country of the first place named in the sentence (PLOVER codes an unnamed
     domestic actor by its country: "three servicemen were killed outside an Iraqi city"), not
@@ -325,11 +339,11 @@ def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> 
     skip = skip or set()
     starts = {sent.doc[i].idx for i in skip}
     found = sorted(
-        (m.start, p.country)
+        (_modifies_thing(sent.doc, m.start, m.end), m.start, p.country)
         for p in doc.places
         for m in p.mentions
         if p.country and sent.start_char <= m.start < sent.end_char and m.start not in starts
     )
     if found:
-        return iso3(found[0][1])
+        return iso3(found[0][2])
     return np_code(sent.root, skip) if sent.root is not None else None
