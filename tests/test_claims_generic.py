@@ -69,3 +69,14 @@ def test_non_cues_are_data_with_ids():
     lines = non_cues()
     assert ("ensure", "verb") in lines and ("sure", "adj") in lines
     assert dict(lines[("learn", "verb")])["*"] == "belief"
+
+
+def test_an_unlisted_adjective_with_a_that_clause(parse):
+    doc = parse("The organisers are adamant that the ward must stay open.", stages=STAGES)
+    c = _claim(doc, "the ward must stay open")
+    assert c.kind == "belief" and c.why is not None and c.why["rule"] == "gen.adj"
+
+
+def test_it_is_clear_that_is_no_claim(parse):
+    doc = parse("It is clear that the ward must stay open.", stages=STAGES)
+    assert doc.claims == []

@@ -44,7 +44,7 @@ _POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun"}
 def attitudes(ctx: Any) -> list[Any]:
     """The attitude claims (``Raw``) of the document in ``ctx`` (an ``extract._Ctx``)."""
     from .extract import Raw, _para_of, _quote_at, _region, _tail_attribution
-    from .generic import effect
+    from .generic import effect, generic_attitudes
 
     out: list[Any] = []
     lex = ctx.lex
@@ -119,7 +119,7 @@ def attitudes(ctx: Any) -> list[Any]:
         )
         raw.region = _region(tok.sent, para, cs, ce)
         out.append(raw)
-    return out
+    return out + generic_attitudes(ctx)
 
 
 def _span(t: Any) -> tuple[int, int]:

@@ -137,3 +137,62 @@ def generic_cues(sdoc: Any, lex: Any) -> dict[int, str]:
         kind = eff or "statement"
         out[tok.i] = "evidence" if subj.lemma_.lower() in lex.evidence_nouns else kind
     return out
+
+
+def generic_attitudes(ctx: Any) -> list[Any]:
+    """Unlisted adjective cues with a that-clause (rule ``gen.adj``, kind ``belief``): an
+    adjective said of an agent ("doctors are adamant that …", "residents remain unconvinced
+    that …"); the clause has its own subject. (Nouns an agent holds, "his complaint that …",
+    were tried as ``gen.noun`` and left out: on PolNeAR dev the one claim it added was a cleft,
+    "it was on Mr. Ban's watch that …".)"""
+    from .attitudes import _source, _span
+    from .extract import Raw, _para_of, _quote_at, _region
+
+    lex = ctx.lex
+    text = ctx.doc.text
+    out: list[Any] = []
+    for tok in ctx.sdoc:
+        pos = "adj"
+        if tok.pos_ != "ADJ" or (tok.lemma_.lower(), pos) in lex.attitudes:
+            continue
+        if tok.dep_ not in ("acomp", "oprd") or effect(tok, pos) == "none":
+            continue
+        # "are adamant that …": the parse may hang the clause from the copula
+        kids = list(tok.children) + list(tok.head.children)
+        clause = next(
+            (
+                c
+                for c in kids
+                if c.i > tok.i
+                and c.dep_ == "ccomp"
+                and c.left_edge.lower_ == "that"
+                and c.left_edge.dep_ == "mark"
+                and _own_clause(c)
+            ),
+            None,
+        )
+        if clause is None or _quote_at(ctx, tok.idx) >= 0:
+            continue
+        src = _source(tok, pos)
+        if src is None or not agent(lex, src):
+            continue
+        if src.lower_ in ("i", "me", "my", "we", "our", "you", "your"):
+            continue
+        pi = _para_of(ctx, tok.idx)
+        if pi < 0:
+            continue
+        para = ctx.paras[pi]
+        cs, ce = _span(clause)
+        cs, ce = max(cs, para.start), min(ce, para.end)
+        while ce > cs and text[ce - 1] in " ,.;:—–-":
+            ce -= 1
+        if len(text[cs:ce].split()) < 3 or cs <= src.idx < ce:
+            continue
+        raw = Raw(cs, ce, "indirect", tok, tok.lemma_.lower(), src, confidence=0.7, para=pi)
+        raw.kind = "belief"
+        if src.lemma_.lower() in lex.evidence_nouns:
+            raw.kind = "evidence"
+        raw.rule = f"gen.{pos}"
+        raw.region = _region(tok.sent, para, cs, ce)
+        out.append(raw)
+    return out
