@@ -80,3 +80,9 @@ def test_an_unlisted_adjective_with_a_that_clause(parse):
 def test_it_is_clear_that_is_no_claim(parse):
     doc = parse("It is clear that the ward must stay open.", stages=STAGES)
     assert doc.claims == []
+
+
+def test_a_passive_participle_is_the_listed_adjective(parse):
+    doc = parse("Parents were frustrated that the council closed the library early.", stages=STAGES)
+    c = _claim(doc, "the council closed the library early")
+    assert c.kind == "sentiment" and c.speaker_text == "Parents"

@@ -53,6 +53,8 @@ def attitudes(ctx: Any) -> list[Any]:
         if pos is None:
             continue
         lem = _lemma(lex, tok, pos)
+        if _passive_adj(lex, tok):
+            pos, lem = "adj", tok.lower_  # "protesters were frustrated that …"
         if (lem, pos) not in lex.attitudes or (pos != "noun" and effect(tok, pos) == "none"):
             continue  # "made sure that", "saw to it that": data/non_cues.txt
         if _quote_at(ctx, tok.idx) >= 0:
@@ -120,6 +122,17 @@ def attitudes(ctx: Any) -> list[Any]:
         raw.region = _region(tok.sent, para, cs, ce)
         out.append(raw)
     return out + generic_attitudes(ctx)
+
+
+def _passive_adj(lex: Any, tok: Any) -> bool:
+    """A passive participle whose form is a listed adjective cue ("were frustrated that …",
+    "are worried about …"): the tagger's verb is the adjective."""
+    return (
+        tok.tag_ == "VBN"
+        and (tok.lower_, "adj") in lex.attitudes
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and any(c.dep_ == "nsubjpass" for c in tok.children)
+    )
 
 
 def _span(t: Any) -> tuple[int, int]:
@@ -338,6 +351,8 @@ def _source(tok: Any, pos: str) -> Any:
     if pos == "adj":
         if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
+        if tok.pos_ == "VERB":  # a passive participle read as the adjective it is
+            return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         head = tok.head if tok.dep_ in ("acomp", "oprd") else None
         if head is None:
             return None
