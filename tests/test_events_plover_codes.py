@@ -82,3 +82,15 @@ def test_a_date_after_a_verb_is_no_particle(parse: Any) -> None:
     assert got["event"] != "REQUEST"  # "push on": a request; "on Saturday": a date
     got = act(parse, "Zambia called on Monday for an end to the blockade of its fuel depot.")
     assert (got["event"], got["source"]) == ("REQUEST", "ZMB")
+
+
+def test_a_leader_the_registry_does_not_place_acts_for_their_state(parse: Any) -> None:
+    # data/plover_leaders.tsv: the name, a distinctive surname, a possessor, an IGO head
+    got = act(parse, "Boris Yeltsin rejected the proposal on Tuesday.")
+    assert (got["event"], got["source"]) == ("REJECT", "RUS")
+    got = act(parse, "Arafat's Fatah movement rejected the Israeli offer.")
+    assert (got["event"], got["source"], got["target"]) == ("REJECT", "PSE", "ISR")
+    got = act(parse, "Boutros-Ghali urged the warring factions to return to talks.")
+    assert (got["event"], got["source"]) == ("REQUEST", "IGO")
+    got = act(parse, "Mr Smith rejected the proposal on Tuesday.")
+    assert got["source"] is None  # nobody the list knows

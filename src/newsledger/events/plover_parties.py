@@ -9,6 +9,7 @@ does. Used by :mod:`.plover` (docs/events.md "PLOVER")."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,51 @@ def country_words() -> dict[str, str]:
     for w, cc in codebook().codes["demonyms"].items():
         out[w.lower()] = cc
     return out
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents or hyphens ("Boutros-Ghali" = "boutros ghali")."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, str]:
+    """Plain name -> PLOVER code of the leaders and officials of ``data/plover_leaders.tsv``."""
+    from .rules import DATA
+
+    out: dict[str, str] = {}
+    for line in (DATA / "plover_leaders.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            _id, code, names = line.split("\t")
+            for n in names.split(" | "):
+                out[_plain(n)] = code
+    return out
+
+
+def leader_code(doc: Document, tok: Any, aid: str | None) -> str | None:
+    """The state or body a leader the registry does not place acts for ("Yeltsin rejected",
+    "President Boris Yeltsin", "Arafat's Fatah movement": plover_leaders.tsv), by the actor's
+    name or the capitalised words of the name ending at the token (titles before it skipped)."""
+    names = leaders()
+    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    if a is not None and a.type in ("person", "other") and _plain(a.name) in names:
+        return names[_plain(a.name)]
+    if tok.pos_ != "PROPN":
+        return None
+    start = tok.i
+    while (
+        start > 0
+        and tok.doc[start - 1].dep_ in ("compound", "flat", "punct")
+        and (tok.doc[start - 1].head.i >= start - 1 and tok.doc[start - 1].i >= tok.left_edge.i)
+    ):
+        start -= 1
+    for s in range(start, tok.i + 1):
+        if tok.doc[s].text[:1].isupper():
+            code = names.get(_plain(tok.doc[s : tok.i + 1].text))
+            if code:
+                return code
+    return None
 
 
 def word_code(t: Any) -> str | None:
@@ -145,7 +191,10 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
             return actor_of_token(doc, tok), code
     aid = actor_of_token(doc, tok)
     code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    code = code or actor_code(doc, aid) or title_code(doc, tok, aid)
+    code = code or actor_code(doc, aid) or title_code(doc, tok, aid) or leader_code(doc, tok, aid)
+    if code is None and tok.pos_ in ("NOUN", "PROPN"):  # "Arafat's Fatah movement": PSE
+        owner = child(tok, "poss")
+        code = leader_code(doc, owner, actor_of_token(doc, owner)) if owner is not None else None
     if aid is None and code is None:  # "the aid group Doctors Without Borders": the name
         for c in tok.children:
             if c.dep_ == "appos":
@@ -305,6 +354,9 @@ def speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]
             continue
         aid = cl.speaker or cl.speaker_org
         code = actor_code(doc, aid)
+        if code is None and cl.speaker_start is not None and cl.speaker_end is not None:
+            span = sent.doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
+            code = leader_code(doc, span.root, aid) if span is not None else None
         if code is None and cl.speaker_start is not None and cl.speaker_end is not None:
             span = sent.doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
             root = span.root if span is not None else None  # "Belgrade said": its government
