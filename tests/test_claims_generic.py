@@ -86,3 +86,19 @@ def test_a_passive_participle_is_the_listed_adjective(parse):
     doc = parse("Parents were frustrated that the council closed the library early.", stages=STAGES)
     c = _claim(doc, "the council closed the library early")
     assert c.kind == "sentiment" and c.speaker_text == "Parents"
+
+
+def test_an_infinitive_with_its_own_subject_is_a_clause(parse):
+    doc = parse("Most delegates expect the treaty to fail next spring.", stages=STAGES)
+    c = _claim(doc, "the treaty to fail next spring")
+    assert c.kind == "belief" and c.speaker_text.endswith("delegates")
+
+
+def test_a_small_clause_with_a_noun(parse):
+    doc = parse("The auditors considered the loan a serious risk.", stages=STAGES)
+    assert _claim(doc, "the loan a serious risk").kind == "belief"
+
+
+def test_an_event_seen_is_no_small_clause(parse):
+    doc = parse("The governor saw the new stadium open on Sunday.", stages=STAGES)
+    assert doc.claims == []

@@ -124,6 +124,11 @@ def attitudes(ctx: Any) -> list[Any]:
     return out + generic_attitudes(ctx)
 
 
+def _ecm(clause: Any) -> bool:
+    """A to-infinitive with its own subject before "to" ("expect [Clinton] to win")."""
+    return any(g.dep_ == "nsubj" and g.i < clause.i for g in clause.children)
+
+
 def _passive_adj(lex: Any, tok: Any) -> bool:
     """A passive participle whose form is a listed adjective cue ("were frustrated that …",
     "are worried about …"): the tagger's verb is the adjective."""
@@ -184,8 +189,21 @@ def _complement(
             if not to and pos == "noun" and c.left_edge.lower_ != "that":
                 continue
             cue = lex.attitude(lemma, pos, take)
+            if cue is None and to and pos == "verb" and _ecm(c):
+                cue = lex.attitude(lemma, pos, "clause")  # "voters expect Clinton to win"
             if cue is not None:
                 return cue, take, _span(c)
+        if (
+            c.dep_ == "ccomp"
+            and pos == "verb"
+            and c.pos_ == "NOUN"
+            and any(g.dep_ == "nsubj" for g in c.children)
+        ):
+            # a small clause: "regulators did not consider Mr. Clarke a realistic option" (a
+            # noun: an adjective is too often an event seen, "saw the bridge open")
+            cue = lex.attitude(lemma, pos, "clause") or lex.attitude(lemma, pos, "naming")
+            if cue is not None:
+                return cue, "clause", _span(c)
     for c in kids:
         if (
             c.dep_ in ("xcomp", "advcl", "acl")
