@@ -26,6 +26,7 @@ from typing import Any
 
 from ..document import Claim, Document
 from .clauses import channel_giver, dashed_aside, fronted, reported_before, unclosed_appos
+from .dedupe import dedupe
 from .generic import generic_cues
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
@@ -102,7 +103,7 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
 
     cut_coordinated(text, raws)
 
-    return resolve(ctx, _dedupe(raws))
+    return resolve(ctx, dedupe(raws))
 
 
 # --------------------------------------------------------------------------------------------
@@ -776,25 +777,3 @@ def _direct(ctx: _Ctx) -> list[Raw]:
             continue
         out.append(r)
     return out
-
-
-def _dedupe(raws: list[Raw]) -> list[Raw]:
-    """Drop a claim whose content lies inside another's (keep the direct/mixed one)."""
-    rank = {"direct": 0, "mixed": 1, "indirect": 2}
-    keep: list[Raw] = []
-    blocks: dict[int, list[Raw]] = {}  # kept claims by 1,000-char block (long documents)
-    for r in sorted(raws, key=lambda r: (rank[r.quote], -(r.end - r.start))):
-        span = range(r.start // 1000, r.end // 1000 + 1)
-        near = {id(k): k for b in span for k in blocks.get(b, ())}.values()
-        clash = False
-        for k in near:
-            o = min(r.end, k.end) - max(r.start, k.start)
-            if o > 0 and o >= 0.5 * min(r.end - r.start, k.end - k.start):
-                clash = True
-                break
-        if not clash:
-            keep.append(r)
-            for b in span:
-                blocks.setdefault(b, []).append(r)
-    keep.sort(key=lambda r: (r.start, r.end))
-    return keep
