@@ -94,3 +94,13 @@ def test_a_leader_the_registry_does_not_place_acts_for_their_state(parse: Any) -
     assert (got["event"], got["source"]) == ("REQUEST", "IGO")
     got = act(parse, "Mr Smith rejected the proposal on Tuesday.")
     assert got["source"] is None  # nobody the list knows
+
+
+def test_a_condition_is_no_act(parse: Any) -> None:
+    got = act(
+        parse,
+        "The miners said they would stay underground until the company recognised their union.",
+    )
+    assert got["event"] != "SUPPORT" and got["event"] != "AGREE"  # 'recognised' is a condition
+    got = act(parse, "Iran warned that it would close the Strait of Hormuz if it were attacked.")
+    assert (got["event"], got["source"]) == ("THREATEN", "IRN")

@@ -186,6 +186,23 @@ def _depth(tok: Any, sent: Any) -> int:
     return d
 
 
+def _in_condition(tok: Any, sent: Any) -> bool:
+    """Whether the cue is in a clause of condition ("until the government recognised ...",
+    "unless Israel rescinded ...": plover.toml ``condition_marks``): a condition is not
+    reported as done, so it is no act of the sentence."""
+    marks = codebook().modality.get("condition_marks", ())
+    cur = tok
+    for _ in range(30):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in marks for c in cur.children
+        ):
+            return True
+        if cur.head.i == cur.i or not sent.start <= cur.head.i < sent.end:
+            return False
+        cur = cur.head
+    return False
+
+
 # -- the act ----------------------------------------------------------------------------------
 
 
@@ -388,6 +405,8 @@ def sentence_act(
             and (triggers is None or tok.i not in triggers)
             and _guarded(tok, sent, rules)
         ):
+            cues = []
+        if cues and rules.on("plover.condition") and _in_condition(tok, sent):
             cues = []
         if cues:
             cands.append((_depth(tok, sent), -cues[0].rank, tok.i, tok, cues[0]))
