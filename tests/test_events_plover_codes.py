@@ -104,3 +104,12 @@ def test_a_condition_is_no_act(parse: Any) -> None:
     assert got["event"] != "SUPPORT" and got["event"] != "AGREE"  # 'recognised' is a condition
     got = act(parse, "Iran warned that it would close the Strait of Hormuz if it were attacked.")
     assert (got["event"], got["source"]) == ("THREATEN", "IRN")
+
+
+def test_two_word_peoples_and_a_title_s_nationality(parse: Any) -> None:
+    got = act(parse, "Greek Cypriots demonstrated in Nicosia against the partition of the island.")
+    assert (got["event"], got["source"]) == ("PROTEST", "CYP")  # people, no diplomatic protest
+    got = act(parse, "Turkish Cypriot negotiator Osman Ertug rejected the proposal on Friday.")
+    assert (got["event"], got["source"]) == ("REJECT", "CYP")
+    got = act(parse, "Bosnian Serb officials rejected the map drawn by the mediators.")
+    assert (got["event"], got["source"]) == ("REJECT", "BIH")

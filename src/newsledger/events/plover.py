@@ -482,7 +482,12 @@ def _diplomatic(doc: Document, act: Act) -> bool:
         return False
     if act.source is None:  # a country or capital as the subject, not "Iraqi students"
         subj = source_token(act.token)
-        return act.source_code is not None and subj is not None and subj.pos_ == "PROPN"
+        return (  # "Cypriots", "Palestinians" (a plural) are people, not the state
+            act.source_code is not None
+            and subj is not None
+            and subj.pos_ == "PROPN"
+            and subj.tag_ != "NNPS"
+        )
     return _political(doc, act.source, None, False)
 
 

@@ -87,6 +87,15 @@ def leader_code(doc: Document, tok: Any, aid: str | None) -> str | None:
     return None
 
 
+def pair_code(t: Any) -> str | None:
+    """The ISO alpha-3 code of a two-word people name ending at the token ("Greek Cypriots":
+    CYP, "Bosnian Serbs": BIH; plover.toml ``demonyms``), before its first word's own."""
+    if t.i == 0:
+        return None
+    cc = country_words().get(f"{t.doc[t.i - 1].lower_} {t.lower_}")
+    return iso3(cc) if cc else None
+
+
 def word_code(t: Any) -> str | None:
     """The ISO alpha-2 code of a country word, read with the word before it first: "North
     Korean" is KP, "Northern Ireland" GB (plover.toml ``demonyms``), not "Korean", "Ireland"."""
@@ -156,12 +165,17 @@ def modifier_code(tok: Any) -> str | None:
     """The country of a nationality or country word modifying the head ("Iraqi President
     Saddam Hussein", "the Swiss doctors"): it says whom the person or group belongs to."""
     for t in tok.lefts:
+        if t.dep_ == "compound" and t.pos_ == "NOUN" and not t.text[:1].isupper():
+            got = modifier_code(t)  # "Turkish Cypriot leader Rauf Denktash": the title's
+            if got:
+                return got
         if t.dep_ in ("amod", "compound", "nmod", "poss") and t.text[:1].isupper():
             if _sponsor(t):
                 continue
-            cc = word_code(t)
-            if cc:
-                return iso3(cc)
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            cc = (pair_code(nxt) if nxt is not None and nxt.i != tok.i else None) or word_code(t)
+            if cc:  # "Turkish Cypriot leader Rauf Denktash": CYP, not TUR
+                return cc if len(cc) == 3 else iso3(cc)
             got = modifier_code(t) if t.dep_ == "compound" else None
             if got:
                 return got
@@ -190,8 +204,9 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
         if code:
             return actor_of_token(doc, tok), code
     aid = actor_of_token(doc, tok)
-    code = modifier_code(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    code = code or actor_code(doc, aid) or title_code(doc, tok, aid) or leader_code(doc, tok, aid)
+    noun = tok.pos_ in ("NOUN", "PROPN")
+    code = (pair_code(tok) or modifier_code(tok)) if noun else None
+    code = code or actor_code(doc, aid) or leader_code(doc, tok, aid) or title_code(doc, tok, aid)
     if code is None and tok.pos_ in ("NOUN", "PROPN"):  # "Arafat's Fatah movement": PSE
         owner = child(tok, "poss")
         code = leader_code(doc, owner, actor_of_token(doc, owner)) if owner is not None else None
