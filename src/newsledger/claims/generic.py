@@ -19,7 +19,6 @@ from typing import Any
 
 from .lexicon import _lines
 
-ANY_SUBJECT = False
 _EFFECTS = {"none", "statement", "belief", "evidence", "intention", "sentiment", "topic"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _NOT_SUBJ = {"that", "which", "what", "who", "whom", "it", "there", "this"}
@@ -60,8 +59,6 @@ def agent(lex: Any, t: Any) -> bool:
 
     if _agent(lex, t):
         return True
-    if ANY_SUBJECT:
-        return t.pos_ in ("NOUN", "PROPN") or t.lower_ in ("we", "you")
     return t.pos_ == "NOUN" and bool(_PERSONISH.search(t.lemma_.lower()))
 
 
