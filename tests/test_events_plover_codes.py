@@ -113,3 +113,10 @@ def test_two_word_peoples_and_a_title_s_nationality(parse: Any) -> None:
     assert (got["event"], got["source"]) == ("REJECT", "CYP")
     got = act(parse, "Bosnian Serb officials rejected the map drawn by the mediators.")
     assert (got["event"], got["source"]) == ("REJECT", "BIH")
+
+
+def test_suspended_loans_are_a_sanction_and_a_sunk_boat_an_assault(parse: Any) -> None:
+    got = act(parse, "The Asian Development Bank suspended its lending to Laos.")
+    assert (got["event"], got["mode"]) == ("SANCTION", "discontinue")
+    got = act(parse, "The Indian navy sank a boat carrying arms off the Gujarat coast.")
+    assert (got["event"], got["source"]) == ("ASSAULT", "IND")
