@@ -85,8 +85,10 @@ def test_int8_rewrite_is_close_to_the_float_model_and_batch_independent(
 ) -> None:
     pytest.importorskip("onnx")
     from newsledger.events.embed import Embedder
-    from newsledger.events.rowquant import cache_path
+    from newsledger.events.rowquant import cache_path, int8_safe
 
+    if not int8_safe():
+        pytest.skip("x86-64 without VNNI: the model runs in float here")
     monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path))
     texts = [
         "Rebels fired mortar shells at an army base overnight.",
@@ -107,3 +109,16 @@ def test_int8_rewrite_is_close_to_the_float_model_and_batch_independent(
     alone = Embedder(integer=True).embed([texts[1]])
     assert np.allclose(alone[0], ints[1], atol=1e-6)
     assert float(ints[0] @ ints[1]) > float(ints[0] @ ints[2])
+
+
+def test_a_cpu_whose_int8_products_saturate_runs_the_float_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import newsledger.events.rowquant as rowquant
+    from newsledger.events.embed import Embedder
+
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(rowquant, "int8_safe", lambda: False)
+    text = ["Troops withdrew from the border town on Monday."]
+    assert np.allclose(Embedder(integer=True).embed(text), Embedder(integer=False).embed(text))
+    assert not list(tmp_path.glob("*.onnx"))  # nothing rewritten, nothing cached

@@ -61,9 +61,10 @@ def _model_file() -> tuple[Path, str | None]:
 def _model(integer: bool) -> str | bytes:
     """What the ONNX session loads: the model file, or its integer rewrite (:mod:`.rowquant`)."""
     path, sha256 = _model_file()
-    if not integer:
+    from .rowquant import int8_safe, integer_model
+
+    if not integer or not int8_safe():
         return str(path)
-    from .rowquant import integer_model
 
     try:
         return integer_model(path, sha256)

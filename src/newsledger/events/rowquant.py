@@ -21,6 +21,7 @@ The rewrite needs the ``onnx`` package (about 0.5 s, once): its result is writte
 directory of :mod:`newsledger.memo` (``minilm-rowint8-<key>.onnx``, keyed by the model file's
 SHA-256 and :data:`VERSION`; written by this process for itself, never downloaded) and read
 from there by later processes; without a writable cache it is rebuilt in memory each time.
+On an x86-64 CPU without VNNI (:func:`int8_safe`) the file runs as shipped, in float.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import platform
+import re
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +124,21 @@ def rewrite(model: Any) -> int:
     return n
 
 
+def int8_safe() -> bool:
+    """Whether this CPU multiplies uint8 by int8 without saturating: on x86-64 onnxruntime's
+    kernels without VNNI (AVX2 ``vpmaddubsw``) saturate pairs of full-range products, so there
+    the model runs as shipped (float; the vectors before the rewrite). ARM's dot-product kernels
+    do not saturate."""
+    machine = platform.machine().lower()
+    if machine not in ("x86_64", "amd64", "i386", "i686"):
+        return True
+    try:
+        flags = Path("/proc/cpuinfo").read_text("utf-8", "replace")
+    except OSError:
+        return False  # not Linux: the CPU's flags are not known, float is safe
+    return re.search(r"\b(?:avx512_vnni|avx_vnni)\b", flags) is not None
+
+
 def integer_model(src: Path, sha256: str | None = None) -> str | bytes:
     """The rewritten model of ``src``: the path of its cached file, or (no cache) its bytes.
     ``sha256``: the file's known digest (else it is hashed). Raises ImportError without the
@@ -143,4 +161,4 @@ def integer_model(src: Path, sha256: str | None = None) -> str | bytes:
     return data
 
 
-__all__ = ["VERSION", "cache_path", "integer_model", "rewrite"]
+__all__ = ["VERSION", "cache_path", "int8_safe", "integer_model", "rewrite"]
