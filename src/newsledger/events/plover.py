@@ -29,6 +29,7 @@ from .plover_parties import (
     actor_code,
     armed_party,
     country_words,
+    own_country,
     parties,
     party,
     sentence_country,
@@ -68,6 +69,8 @@ def _objects(tok: Any, particles: frozenset[str]) -> list[Any]:
     for c in tok.children:
         if c.dep_ == "prep" and (c.lower_ in particles or c.lower_ in ("to", "for", "on", "of")):
             out.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the treaty"
+            out.extend(p for x in c.children if x.lower_ in ("of", "from") for p in x.children)
         if c.dep_ == "xcomp":  # "sent troops", "decided to impose sanctions"
             out.extend(x for x in c.children if x.dep_ in ("dobj", "obj"))
         if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i:  # "allowed inspectors to visit"
@@ -417,6 +420,9 @@ def sentence_act(
         if got is None:
             continue
         category, rid = got
+        relief = _agreed_act(tok, rules) if category == "AGREE" else None
+        if relief is not None:  # "the Paris Club agreed to forgive debt": AID (the codebook)
+            cue, category, rid = relief, relief.category, "plover.agreed_relief"
         content = None
         if claim and category != "REQUEST" and rules.on("plover.obligation") and _obliged(tok):
             category, rid = "REQUEST", "plover.obligation"  # "Iraq must cooperate", X said
@@ -439,7 +445,7 @@ def sentence_act(
             sanctions = {"sanction", "sanctions"} & _words(_objects(tok, cue.particles))
             mode = "relations" if sanctions else "violence"
         elif category == "THREATEN" and cue.category != "THREATEN":
-            mode = book.content_modes["THREATEN"].get(content or cue.category)
+            mode = cue.threat_mode or book.content_modes["THREATEN"].get(content or cue.category)
         elif category in book.content_modes and mode is None:
             mode = _content_mode(category, tok, sent, rules)
         elif category == "ASSAULT" and mode is None:
@@ -472,6 +478,18 @@ def sentence_act(
             act.target, act.target_code = act.source, act.source_code
             act.source, act.source_code = speaker(doc, tok, sent)
         return act
+    return None
+
+
+def _agreed_act(tok: Any, rules: Rules) -> Cue | None:
+    """The cue agreed to that the codebook codes as the act itself (plover.toml ``agreed``:
+    "agreed to write off the debt" is AID; rule plover.agreed_relief)."""
+    if not rules.on("plover.agreed_relief"):
+        return None
+    for c in tok.children:
+        cues = cues_of(c, rules) if c.dep_ in ("xcomp", "acl") else []
+        if cues and cues[0].agreed:
+            return cues[0]
     return None
 
 
@@ -519,6 +537,15 @@ def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
         gov = tok.head.head if tok.dep_ == "pobj" else tok  # "troops were deployed": the
         src_tok = child(gov, "nsubjpass")  # forces moved are the actor's own
     act.source, act.source_code = party(doc, src_tok)
+    if (
+        act.source
+        and act.source.startswith("generic:")
+        and src_tok is not None
+        and rules.on("plover.generic_place")
+        and not own_country(doc, src_tok)
+    ):  # "protesters ... outside the US consulate in Lahore": PAK, where they are
+        act.source_code = None
+        act.fired.append("plover.generic_place")
     if act.source is None and act.source_code is None and rules.on("plover.speaker_source"):
         act.source, act.source_code = speaker(doc, tok, sent)
         if act.source or act.source_code:

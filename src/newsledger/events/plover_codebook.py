@@ -34,6 +34,8 @@ class Cue:
     description: str
     example: str
     subjects: frozenset[str] = frozenset()  # the verb's subject has one of these words
+    threat_mode: str = ""  # its THREATEN mode when said of the future ("would annex": territory)
+    agreed: bool = False  # agreeing to it is the act itself ("agreed to forgive debt": AID)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def codebook() -> Codebook:
             _set(r, "adjectives"), _set(r, "particles"), _set(r, "objects"), _set(r, "compounds"),
             _set(r, "not_compounds"), bool(r.get("complement", False)), int(r.get("rank", 0)),
             r.get("negated"), bool(r.get("force_threat", False)), r["description"], r["example"],
-            _set(r, "subjects"),
+            _set(r, "subjects"), r.get("threat_mode", ""), bool(r.get("agreed", False)),
         )  # fmt: skip
         cues.append(cue)
         for kind, words in (("verb", cue.verbs), ("noun", cue.nouns), ("adj", cue.adjectives)):

@@ -112,6 +112,8 @@ def iso3(alpha2: str) -> str | None:
     """ISO 3166 alpha-3 of an alpha-2 code ("JO" -> "JOR")."""
     import pycountry
 
+    if alpha2.upper() == "XK":  # Kosovo: no ISO code; the codebook's own is KOS
+        return "KOS"
     c = pycountry.countries.get(alpha_2=alpha2.upper())
     return str(c.alpha_3) if c is not None else None
 
@@ -201,10 +203,16 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
     if any(c.dep_ == "amod" and c.lower_ in codebook().codes["ethnic_words"] for c in tok.children):
         home = prep_obj(tok, ("in",))  # "ethnic Albanians in south Serbia": SRB, not ALB
         code = (place_code(doc, home) or np_code(home)) if home is not None else None
+        # "ethnic Albanians demonstrated in Pristina": the place of the act
+        code = code or (sentence_place(doc, tok.sent) if home is None else None)
         if code:
             return actor_of_token(doc, tok), code
     aid = actor_of_token(doc, tok)
     noun = tok.pos_ in ("NOUN", "PROPN")
+    if tok.pos_ == "PROPN":  # "Saddam Hussein" (not the registry's "Hussein"), "the Paris Club"
+        code = full_name_code(tok) or igo_head_code(tok)
+        if code:
+            return aid, code
     code = (pair_code(tok) or modifier_code(tok)) if noun else None
     code = code or actor_code(doc, aid) or leader_code(doc, tok, aid) or title_code(doc, tok, aid)
     if code is None and tok.pos_ in ("NOUN", "PROPN"):  # "Arafat's Fatah movement": PSE
@@ -220,6 +228,50 @@ def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
         code = np_code(tok) or place_code(doc, tok) or metonym_code(tok) or seat_code(doc, tok)
         code = code or igo_name_code(tok) or ngo_noun_code(tok)
     return aid, code
+
+
+def full_name_code(tok: Any) -> str | None:
+    """The code of a leader named by two words or more ending at the token ("Saddam Hussein":
+    IRQ; plover_leaders.tsv), before a registry actor of one of the words ("Hussein": JO)."""
+    names, start = leaders(), tok.i
+    while start > 0 and tok.doc[start - 1].dep_ in ("compound", "flat"):
+        if not tok.doc[start - 1].text[:1].isupper():
+            break
+        start -= 1
+    for s in range(start, tok.i):
+        code = names.get(_plain(tok.doc[s : tok.i + 1].text))
+        if code:
+            return code
+    return None
+
+
+def igo_head_code(tok: Any) -> str | None:
+    """IGO for an international body's own name, the head and its compounds ("the Paris Club",
+    "the Arab League": plover.toml ``igo_names``), before the country word inside it."""
+    words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+    name = " " + " ".join(w.lower_ for w in words) + " "
+    names = codebook().codes.get("igo_names", ())
+    return str(codebook().codes["igo"]) if any(f" {n} " in name for n in names) else None
+
+
+def own_country(doc: Document, tok: Any) -> bool:
+    """Whether the phrase of a generic actor ("protesters", "police") names its country: a
+    country word, or a place it sits in ("protesters in Lahore")."""
+    return bool(np_code(tok) or pair_code(tok) or modifier_code(tok) or seat_code(doc, tok))
+
+
+def sentence_place(doc: Document, sent: Any) -> str | None:
+    """The country of the first place mention of the sentence that is a place, not a word on
+    a thing ("in Pristina"; not "the Serbian elections")."""
+    found = sorted(
+        (m.start, p.country)
+        for p in doc.places
+        for m in p.mentions
+        if p.country
+        and sent.start_char <= m.start < sent.end_char
+        and not _modifies_thing(sent.doc, m.start, m.end)
+    )
+    return iso3(found[0][1]) if found else None
 
 
 def title_code(doc: Document, tok: Any, aid: str | None) -> str | None:
@@ -314,6 +366,10 @@ def _undergoes(tok: Any) -> bool:
     return tok.lemma_.lower() == "come" and prep_obj(tok, ("under",)) is not None
 
 
+def _host_verbs() -> frozenset[str]:
+    return frozenset(codebook().modality.get("host_verbs", ()))
+
+
 def source_token(tok: Any) -> Any:
     if _undergoes(tok):  # "peacekeepers came under fire from Serb gunners": the gunners
         under = prep_obj(tok, ("under",))
@@ -332,6 +388,8 @@ def source_token(tok: Any) -> Any:
         got = child(tok, "poss") or prep_obj(tok, preps)  # the border: a place, not the source
         if got is not None and got.pos_ == "PRON" and tok.dep_ in ("dobj", "obj"):
             got = subject(tok.head) or got  # "Serb forces completed their withdrawal"
+        if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _host_verbs():
+            got = subject(tok.head) or got  # "China hosted talks between the Koreas": China
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
             got = subject(tok.head)
         if got is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
