@@ -99,3 +99,26 @@ def test_refugees_sent_back_suspects_handed_over_troops_on_standby(parse: Any) -
     assert (got["event"], got["source"]) == ("MOBILIZE", "ZWE")
     got = act(parse, "The Peruvian government returned the farms it had confiscated.")
     assert got["event"] == "RETREAT"
+
+
+def test_a_datelines_agency_is_not_the_source(parse: Any) -> None:
+    got = act(
+        parse, "KHARTOUM, May 4 (Reuters) - Sudan's army shelled rebel positions in the south."
+    )
+    assert (got["event"], got["source"]) == ("ASSAULT", "SDN")  # not GBR (Reuters)
+    got = act(parse, "JERUSALEM, March 3 (AFP) - Police arrested two settlers in Hebron.")
+    assert (got["event"], got["source"]) == ("COERCE", "ISR")  # not FRA (AFP)
+
+
+def test_a_country_name_is_its_own_country_whatever_the_gazetteer(parse: Any) -> None:
+    got = act(parse, "Hutu rebels attacked a camp in eastern Zaire.")
+    assert (got["event"], got["source"]) == ("ASSAULT", "COD")  # not AGO
+
+
+def test_backed_by_describes_a_party_and_taking_a_town_is_an_assault(parse: Any) -> None:
+    got = act(parse, "Government forces, backed by tanks and helicopters, recaptured the town.")
+    assert got["event"] == "ASSAULT"  # not SUPPORT
+    assert act(parse, "The rebels took control of the town.")["event"] == "ASSAULT"
+    assert act(parse, "Customs officers seized the cargo of the ship.")["event"] == "COERCE"
+    assert act(parse, "The opposition won control of the city council.")["event"] != "ASSAULT"
+    assert act(parse, "Germany backed the French plan.")["event"] == "SUPPORT"

@@ -115,6 +115,8 @@ def _fits(tok: Any, kind: str, cue: Cue) -> bool:
         return False
     if cue.not_compounds and mods & cue.not_compounds:
         return False
+    if cue.not_participle and tok.dep_ in ("acl", "advcl") and child(tok, "agent") is not None:
+        return False  # "forces, backed by tanks, retook the town": a description, no act
     if kind == "noun":
         return tok.dep_ != "compound" or bool(cue.compounds)
     if kind == "adj":

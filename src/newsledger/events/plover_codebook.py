@@ -36,6 +36,7 @@ class Cue:
     subjects: frozenset[str] = frozenset()  # the verb's subject has one of these words
     threat_mode: str = ""  # its THREATEN mode when said of the future ("would annex": territory)
     agreed: bool = False  # agreeing to it is the act itself ("agreed to forgive debt": AID)
+    not_participle: bool = False  # no act as a participle with "by" on a noun or a clause
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def codebook() -> Codebook:
             _set(r, "not_compounds"), bool(r.get("complement", False)), int(r.get("rank", 0)),
             r.get("negated"), bool(r.get("force_threat", False)), r["description"], r["example"],
             _set(r, "subjects"), r.get("threat_mode", ""), bool(r.get("agreed", False)),
+            bool(r.get("not_participle", False)),
         )  # fmt: skip
         cues.append(cue)
         for kind, words in (("verb", cue.verbs), ("noun", cue.nouns), ("adj", cue.adjectives)):

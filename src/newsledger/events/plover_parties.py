@@ -16,7 +16,32 @@ from typing import Any
 from ..document import Document
 from .arguments import actor_index, actor_of_token
 from .plover_codebook import codebook
-from .syntax import child, prep_obj, subject
+from .syntax import child, prep_obj
+from .syntax import subject as _subject
+
+_DASHES = ("-", "--", "\u2013", "\u2014", ":")
+
+
+def dateline_end(tok: Any) -> int:
+    """The index after the dateline the token's sentence starts with ("KHARTOUM, May 4
+    (Reuters) -": a place, a date, a news agency, a dash), else the sentence's start."""
+    sent = tok.sent
+    if not (sent[0].is_upper and sent[0].is_alpha and len(sent[0]) > 1):
+        return int(sent.start)
+    dash = next((t for t in sent[:14] if t.text in _DASHES and t.i + 1 < sent.end), None)
+    return int(dash.i + 1) if dash is not None else int(sent.start)
+
+
+def subject(tok: Any) -> Any:
+    """The verb's subject (syntax.subject), never a word of the dateline: spaCy makes
+    "KHARTOUM, May 4 (Reuters) - Sudan's army shelled ..." the subject of "shelled" at times,
+    and the agency in it is no party (plover.toml: a dateline's agency is not the source)."""
+    s = _subject(tok)
+    if s is None or s.i >= dateline_end(s):
+        return s
+    end = dateline_end(s)
+    return next((c for c in s.head.children if c.dep_ == "nsubj" and c.i >= end), None)
+
 
 _TARGET_PREPS = ("to", "with", "against", "on", "from", "of", "for", "at", "into", "toward",
                  "towards", "between", "in", "over")  # fmt: skip
@@ -191,8 +216,14 @@ def place_code(doc: Document, tok: Any) -> str | None:
     for p in doc.places:
         for m in p.mentions:
             if m.start <= tok.idx < m.end and m.start <= a and b <= m.end + 1 and p.country:
-                return iso3(p.country)
+                return iso3(_country_of(doc, m, p.country))
     return None
+
+
+def _country_of(doc: Document, m: Any, country: str) -> str:
+    """A place mention's country: a country name's own code first ("Zaire": CD, whatever
+    the gazetteer's place of that name), else the place's."""
+    return country_words().get(doc.text[m.start : m.end].lower()) or country
 
 
 def party(doc: Document, tok: Any) -> tuple[str | None, str | None]:
@@ -264,7 +295,7 @@ def sentence_place(doc: Document, sent: Any) -> str | None:
     """The country of the first place mention of the sentence that is a place, not a word on
     a thing ("in Pristina"; not "the Serbian elections")."""
     found = sorted(
-        (m.start, p.country)
+        (m.start, _country_of(doc, m, p.country))
         for p in doc.places
         for m in p.mentions
         if p.country
@@ -464,7 +495,7 @@ def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> 
     skip = skip or set()
     starts = {sent.doc[i].idx for i in skip}
     found = sorted(
-        (_modifies_thing(sent.doc, m.start, m.end), m.start, p.country)
+        (_modifies_thing(sent.doc, m.start, m.end), m.start, _country_of(doc, m, p.country))
         for p in doc.places
         for m in p.mentions
         if p.country and sent.start_char <= m.start < sent.end_char and m.start not in starts
