@@ -15,7 +15,12 @@ expected speaker, end with the same word, or start with it ("documents seen by r
 tune on half A (``--errors`` prints A's errors only), never read half B's errors; both halves'
 figures are printed.
 
-    .venv/bin/python bench/claims_speakers.py [--errors]
+    .venv/bin/python bench/claims_speakers.py [--errors] [--set d]
+
+``--set d`` scores ``bench/claims_speakers/probes_d.jsonl`` instead (the fourth speaker pass's
+set: pronouns across paragraphs and after quotes, role nouns to named actors, appositions
+after the quote, possessives, nested attributions, "according to" with titles, organisations
+and documents, interviews, plural speakers, subjects of control verbs).
 """
 
 from __future__ import annotations
@@ -86,8 +91,10 @@ def run(probes: list[dict[str, Any]]) -> tuple[dict[str, dict[str, int]], list[s
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", action="store_true", help="print half A's errors (never B's)")
+    ap.add_argument("--set", default="", help="probe set suffix: '' (probes.jsonl) or 'd'")
     args = ap.parse_args()
-    probes = [json.loads(x) for x in PROBES.read_text("utf-8").splitlines() if x.strip()]
+    path = PROBES.with_name(f"probes_{args.set}.jsonl") if args.set else PROBES
+    probes = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     tally, errors = run(probes)
     for h in "AB":
         t = tally[h]
