@@ -28,6 +28,7 @@ from ..document import Claim, Document
 from .clauses import channel_giver, dashed_aside, fronted, reported_before, unclosed_appos
 from .dedupe import dedupe
 from .generic import generic_cues
+from .hypothetical import conditional_speaker
 from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -102,7 +103,7 @@ def extract(doc: Document) -> tuple[list[Claim], dict[str, str]]:
     from .resolve import resolve
 
     cut_coordinated(text, raws)
-
+    conditional_speaker(raws, lambda t: _is_cue(ctx, t), _speaker_of)  # hyp.if
     return resolve(ctx, dedupe(raws))
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..document import Actor, Document
 from .lexicon import Lexicon, _lines
+from .roles import named_subject, norp_group, role_holders
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLES = {
@@ -247,6 +248,17 @@ class SpeakerResolver:
             )  # "The ministry said": data/org_anaphora.txt
             if named is not None:
                 return named
+        if not plural and "the" in dets and not has_org_mod and tok.pos_ == "NOUN":
+            # role.named: the previous person speaker when the text gave them the role, else
+            # the latest person it gave the role ("Judge Alicia Moreno … The judge said")
+            held = role_holders(self.person_ents, tok, offset, _ROLE_REACH)
+            if held:
+                names = {self._full_name(e.root) for e in held}
+                prev = self._previous(offset, lambda r: r.kind == "person" and r.name, _ROLE_REACH)
+                if prev is not None and prev.name in names:
+                    return Resolved(phrase, prev.name, "person", prev.actor, prev.org, prev.gender)
+                r = self._named(held[0].root, org_id)
+                return Resolved(phrase, r.name, "person", r.actor, r.org, r.gender)
         if noun_kind == "unnamed" or (noun_kind is None and plural and not has_org_mod):
             return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
         if noun_kind == "org":
@@ -518,6 +530,8 @@ class SpeakerResolver:
                     actor.name if actor is not None else re.sub(r"^the\s+", "", e.text, flags=re.I)
                 )
                 kind_ = "organization" if e.label_ == "ORG" else kind
+                if e.label_ == "NORP":
+                    name = norp_group(e) or name  # group.norp: "Democratic leaders"
                 return Resolved(text, name, kind_, actor.id if actor else None, None, plural=True)
         return Resolved(text, None, kind, None, None, plural=kind != "organization")
 
@@ -545,7 +559,7 @@ class SpeakerResolver:
                     continue  # after the pronoun, or inside the content it attributes
                 if ent.start_char <= best_pos or tok.idx - ent.start_char > 2500:
                     break
-                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                if named_subject(ent):
                     name = self._full_name(ent.root)
                     if best is not None and name == best.name:
                         break

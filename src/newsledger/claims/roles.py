@@ -1,0 +1,84 @@
+"""Role nouns and group words tied to the names the text gave them (fourth speaker pass).
+
+- ``role.named``: a definite role noun alone as speaker ("The judge said", "the campaign
+  manager said") names the latest person the text gave that role before — as a title before
+  the name ("Judge Alicia Moreno") or in apposition ("Derek Mulvaney, the state's chief
+  election official"; "The senator, Lucas Brandvold, …") — within the role reach, rather than
+  only the previous person speaker.
+- ``group.norp``: a "they" whose antecedent is a nationality or party word that modifies a
+  plural subject ("Democratic leaders met … They said") is the group as the text named it
+  ("Democratic leaders"), not the adjective alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def role_words(ent: Any) -> set[str]:
+    """The role nouns the text ties to a person entity: a title compound right before the
+    name, the head of an apposition to it, or the noun it stands in apposition to."""
+    root = ent.root
+    words = {t.lemma_.lower() for t in ent if t.dep_ == "compound" and t.pos_ != "PROPN"}
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ == "compound" and doc[i].head.i >= ent.start:
+        words.add(doc[i].lemma_.lower())
+        i -= 1
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            words.add(c.lemma_.lower())
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.add(root.head.lemma_.lower())
+    return words
+
+
+def role_holders(ents: list[Any], tok: Any, offset: int, reach: int) -> list[Any]:
+    """The person entities before ``tok`` (within ``reach`` characters, not inside the
+    content that starts at ``offset``) that the text gives the role noun ``tok``, latest
+    first."""
+    lemma = tok.lemma_.lower()
+    ends = [e.end_char for e in ents]
+    found = []
+    for k in range(bisect.bisect_right(ends, tok.idx) - 1, -1, -1):
+        e = ents[k]
+        if tok.idx - e.end_char > reach:
+            break
+        if offset <= e.start_char < tok.idx:
+            continue
+        if lemma in role_words(e):
+            found.append(e)
+    return found
+
+
+def norp_group(ent: Any) -> str | None:
+    """ "Democratic leaders" for the NORP entity "Democratic" that modifies a plural subject
+    noun; None otherwise."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound") or head.tag_ != "NNS":
+        return None
+    if head.dep_ not in _SUBJECTS:
+        return None
+    lo = min(t.i for t in head.lefts) if any(True for _ in head.lefts) else head.i
+    words = [t for t in ent.doc[lo : head.i + 1] if t.dep_ != "det"]
+    return " ".join(t.text for t in words) or None
+
+
+def named_subject(ent: Any) -> bool:
+    """The person entity is a subject, or stands in apposition, set off by a comma, to a
+    subject that no possessive holds ("The Republican nominee, Gordon Ashby, held a rally":
+    ``pron.appos``; not "Her father Khaled was …")."""
+    root = ent.root
+    if root.dep_ in _SUBJECTS:
+        return True
+    head = root.head
+    return (
+        root.dep_ == "appos"
+        and head.dep_ in _SUBJECTS
+        and ent.start > 0
+        and ent.doc[ent.start - 1].text == ","
+        and not any(c.dep_ == "poss" for c in head.children)
+    )
