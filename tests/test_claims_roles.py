@@ -1,7 +1,8 @@
 """Fourth speaker pass: role nouns to the person the text gave the role (``role.named``), a
 "they" after a party word to the group (``group.norp``), a he/she after a name in apposition
-to the subject (``pron.appos``), conditional speech to the outer speaker (``hyp.if``). The
-texts are illustrations written for these tests."""
+to the subject (``pron.appos``), conditional speech to the outer speaker (``hyp.if``), a name
+the tagger typed otherwise with a person's role in apposition (``person.role``). The texts
+are illustrations written for these tests."""
 
 from __future__ import annotations
 
@@ -72,3 +73,14 @@ def test_conditional_speech_is_the_outer_speakers(parse):
         stages=STAGES,
     )
     assert _claim(doc, "only afford a clinic").speaker_name == "Sarah Cole"
+
+
+def test_name_with_a_persons_role_in_apposition_is_a_person(parse):
+    doc = parse(
+        "Nadia Fenwick, the chair of the county Democratic Party, organised the phone bank."
+        "\n\nShe said volunteers had called forty thousand homes in a week.",
+        stages=STAGES,
+    )
+    c = _claim(doc, "called forty thousand homes")
+    assert c.speaker_name == "Nadia Fenwick"
+    assert c.speaker_kind == "person"

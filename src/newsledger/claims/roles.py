@@ -82,3 +82,16 @@ def named_subject(ent: Any) -> bool:
         and ent.doc[ent.start - 1].text == ","
         and not any(c.dep_ == "poss" for c in head.children)
     )
+
+
+def person_by_role(ent: Any, speaker_nouns: dict[str, str]) -> bool:
+    """A name of two to four capitalised words the tagger typed otherwise, with a person's
+    role noun in apposition ("Nadia Fenwick, the chair of the party, …": ``person.role``)."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4:
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() for t in ent):
+        return False
+    return any(
+        c.dep_ == "appos" and c.tag_ == "NN" and speaker_nouns.get(c.lemma_.lower()) == "person"
+        for c in ent.root.children
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import Actor, Document
 from .lexicon import Lexicon, _lines
-from .roles import named_subject, norp_group, role_holders
+from .roles import named_subject, norp_group, person_by_role, role_holders
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLES = {
@@ -107,7 +107,9 @@ class SpeakerResolver:
         # sdoc.ents and sdoc.text walk every token: read once per document (long documents)
         self.ents = tuple(sdoc.ents)
         self._ent_ends = [e.end_char for e in self.ents]
-        self.person_ents = [e for e in self.ents if e.label_ == "PERSON"]
+        self.person_ents = [
+            e for e in self.ents if e.label_ == "PERSON" or person_by_role(e, lex.speaker_nouns)
+        ]
         self._person_at = {i: e for e in self.person_ents for i in range(e.start, e.end)}
         # word of a full name -> (where the first full name with it starts, that name)
         self._first_full: dict[str, tuple[int, str]] = {}
@@ -215,11 +217,15 @@ class SpeakerResolver:
                     and len(r.name.split()) > 1
                 ):
                     return self._named(tok, r.org)
-        if tok.ent_type_ == "PERSON" or (
-            tok.pos_ == "PROPN"
-            and not tok.ent_type_
-            and tok.dep_ != "compound"
-            and self._looks_name(tok)
+        if (
+            tok.ent_type_ == "PERSON"
+            or tok.i in self._person_at
+            or (
+                tok.pos_ == "PROPN"
+                and not tok.ent_type_
+                and tok.dep_ != "compound"
+                and self._looks_name(tok)
+            )
         ):
             return self._named(tok, self._org_in(tok, exclude=tok))
         actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
@@ -338,7 +344,7 @@ class SpeakerResolver:
 
     def _is_person(self, tok: Any) -> bool:
         """spaCy reads the name as a person's, or the text names a person with it."""
-        return tok.ent_type_ == "PERSON" or self._person_word(tok)
+        return tok.ent_type_ == "PERSON" or tok.i in self._person_at or self._person_word(tok)
 
     def _person_word(self, tok: Any) -> bool:
         """A one-word name the tagger read as a nationality or group ("Reese" as NORP) that the
