@@ -122,3 +122,27 @@ def test_backed_by_describes_a_party_and_taking_a_town_is_an_assault(parse: Any)
     assert act(parse, "Customs officers seized the cargo of the ship.")["event"] == "COERCE"
     assert act(parse, "The opposition won control of the city council.")["event"] != "ASSAULT"
     assert act(parse, "Germany backed the French plan.")["event"] == "SUPPORT"
+
+
+def test_an_order_naming_an_act_is_the_act_an_order_to_someone_a_request(parse: Any) -> None:
+    text = "Libya ordered the expulsion of thousands of Egyptian workers."
+    got = act(parse, text)
+    assert (got["event"], got["source"]) == ("COERCE", "LBY")
+    assert act(parse, text, ("plover.ordered_act",))["event"] == "REQUEST"
+    got = act(parse, "The UN ordered the Iraqi government to cooperate with the inspectors.")
+    assert got["event"] == "REQUEST"
+
+
+def test_courts_convict_envoys_recalled_charges_dropped_intelligence_shared(parse: Any) -> None:
+    got = act(parse, "A Swiss court convicted a Rwandan mayor of war crimes.")
+    assert (got["event"], got["mode"], got["source"]) == ("SANCTION", "convict", "CHE")
+    got = act(parse, "Kenya recalled its high commissioner from London.")
+    assert (got["event"], got["mode"]) == ("SANCTION", "withdraw")
+    got = act(parse, "Peru's government dropped the charges against the journalist.")
+    assert got["event"] == "CONCEDE"
+    got = act(parse, "India supplied intelligence to Sri Lanka on rebel movements.")
+    assert (got["event"], got["source"]) == ("COOPERATE", "IND")
+    got = act(parse, "The Mexican army ended its offensive against the rebels.")
+    assert (got["event"], got["mode"]) == ("RETREAT", "ceasefire")
+    got = act(parse, "The Khmer Rouge released two Cambodian officials.")
+    assert got["event"] == "RETREAT"

@@ -422,9 +422,9 @@ def sentence_act(
         if got is None:
             continue
         category, rid = got
-        relief = _agreed_act(tok, rules) if category == "AGREE" else None
-        if relief is not None:  # "the Paris Club agreed to forgive debt": AID (the codebook)
-            cue, category, rid = relief, relief.category, "plover.agreed_relief"
+        inner = _inner_act(tok, category, rules)  # "agreed to forgive debt": AID (codebook)
+        if inner is not None:  # "ordered the expulsion of the workers": the expulsion
+            cue, category, rid = inner[0], inner[0].category, inner[1]
         content = None
         if claim and category != "REQUEST" and rules.on("plover.obligation") and _obliged(tok):
             category, rid = "REQUEST", "plover.obligation"  # "Iraq must cooperate", X said
@@ -483,15 +483,21 @@ def sentence_act(
     return None
 
 
-def _agreed_act(tok: Any, rules: Rules) -> Cue | None:
-    """The cue agreed to that the codebook codes as the act itself (plover.toml ``agreed``:
-    "agreed to write off the debt" is AID; rule plover.agreed_relief)."""
-    if not rules.on("plover.agreed_relief"):
-        return None
+def _inner_act(tok: Any, category: str, rules: Rules) -> tuple[Cue, str] | None:
+    """The act inside an agreement or an order that the codebook codes as the act itself: the
+    cue agreed to with plover.toml ``agreed`` ("agreed to write off the debt": AID; rule
+    plover.agreed_relief), the act noun an order names, no one told to do it ("ordered the
+    expulsion of the workers"; ``order_verbs``, rule plover.ordered_act)."""
+    agreed = category == "AGREE" and rules.on("plover.agreed_relief")
+    ordered = tok.lemma_.lower() in codebook().modality["order_verbs"] and not any(
+        c.dep_ in ("xcomp", "ccomp") for c in tok.children
+    )
     for c in tok.children:
-        cues = cues_of(c, rules) if c.dep_ in ("xcomp", "acl") else []
-        if cues and cues[0].agreed:
-            return cues[0]
+        cues = cues_of(c, rules) if c.dep_ in ("xcomp", "acl", "dobj") else []
+        if agreed and cues and cues[0].agreed and c.dep_ != "dobj":
+            return cues[0], "plover.agreed_relief"
+        if ordered and cues and c.dep_ == "dobj" and rules.on("plover.ordered_act"):
+            return (cues[0], "plover.ordered_act") if cues[0].category != "REQUEST" else None
     return None
 
 
