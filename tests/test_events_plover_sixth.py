@@ -146,3 +146,21 @@ def test_courts_convict_envoys_recalled_charges_dropped_intelligence_shared(pars
     assert (got["event"], got["mode"]) == ("RETREAT", "ceasefire")
     got = act(parse, "The Khmer Rouge released two Cambodian officials.")
     assert got["event"] == "RETREAT"
+
+
+def test_more_nationality_words_and_parliaments(parse: Any) -> None:
+    got = act(parse, "The Argentine president met the British prime minister in New York.")
+    assert (got["event"], got["source"]) == ("CONSULT", "ARG")  # not USA (New York)
+    got = act(parse, "Australian troops left the island on Monday.")
+    assert (got["event"], got["source"]) == ("RETREAT", "AUS")
+    got = act(parse, "The Duma ratified the treaty with Belarus.")
+    assert (got["event"], got["source"]) == ("SUPPORT", "RUS")
+    got = act(parse, "Russian border guards left Tajikistan on Monday.")
+    assert (got["event"], got["source"]) == ("RETREAT", "RUS")
+
+
+def test_aid_in_millions_and_evacuated_foreigners(parse: Any) -> None:
+    got = act(parse, "The European Union gave 5 million ecus in aid to the refugees in Zaire.")
+    assert (got["event"], got["source"]) == ("AID", "IGO")
+    got = act(parse, "French troops evacuated foreigners from Brazzaville.")
+    assert (got["event"], got["source"]) == ("AID", "FRA")

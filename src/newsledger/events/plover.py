@@ -86,7 +86,7 @@ def _words(toks: list[Any]) -> set[str]:
     for t in toks:
         words.update((t.lemma_.lower(), t.lower_))
         for c in t.children:
-            if c.dep_ in ("compound", "amod") or (c.dep_ == "acl" and c.tag_ == "VBN"):
+            if c.dep_ in ("compound", "amod", "nummod") or (c.dep_ == "acl" and c.tag_ == "VBN"):
                 words.add(c.lower_)
             elif c.dep_ == "prep" and c.lower_ == "of":
                 words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
