@@ -164,3 +164,12 @@ def test_aid_in_millions_and_evacuated_foreigners(parse: Any) -> None:
     assert (got["event"], got["source"]) == ("AID", "IGO")
     got = act(parse, "French troops evacuated foreigners from Brazzaville.")
     assert (got["event"], got["source"]) == ("AID", "FRA")
+
+
+def test_an_unnamed_party_takes_the_datelines_country(parse: Any) -> None:
+    got = act(parse, "LAGOS (Reuters) - The military government banned three newspapers.")
+    assert (got["event"], got["source"]) == ("COERCE", "NGA")  # the dateline, not Reuters (GB)
+    got = act(parse, "TEHRAN, Feb 2 (IRNA) - Authorities closed two reformist newspapers.")
+    assert (got["event"], got["source"]) == ("COERCE", "IRN")
+    got = act(parse, "The military government banned three newspapers.")
+    assert got["source"] is None  # no dateline, no place: nothing to guess from

@@ -9,6 +9,7 @@ does. Used by :mod:`.plover` (docs/events.md "PLOVER")."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -502,4 +503,23 @@ def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> 
     )
     if found:
         return iso3(found[0][2])
-    return np_code(sent.root, skip) if sent.root is not None else None
+    got = np_code(sent.root, skip) if sent.root is not None else None
+    return got or dateline_country(doc)
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.' -]+(?:,[^()\n]{1,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014|:)\s"
+)
+
+
+def dateline_country(doc: Document) -> str | None:
+    """The country of the place of the document's dateline ("LAGOS (Reuters) - The government
+    banned ...": NGA), where the document starts with one: the place the story is told from."""
+    m = _DATELINE.match(doc.text)
+    if m is None:
+        return None
+    for p in doc.places:
+        for pm in p.mentions:
+            if pm.start < m.end() and p.country and doc.text[pm.start : pm.end].isupper():
+                return iso3(_country_of(doc, pm, p.country))
+    return None
