@@ -2,7 +2,8 @@
 "they" after a party word to the group (``group.norp``), a he/she after a name in apposition
 to the subject (``pron.appos``), conditional speech to the outer speaker (``hyp.if``), a name
 the tagger typed otherwise with a person's role in apposition (``person.role``). The texts
-are illustrations written for these tests."""
+are illustrations written for these tests; ``after.aside`` and ``role.ofappos``: a name in
+apposition closes the speaker phrase after a quote."""
 
 from __future__ import annotations
 
@@ -84,3 +85,31 @@ def test_name_with_a_persons_role_in_apposition_is_a_person(parse):
     c = _claim(doc, "called forty thousand homes")
     assert c.speaker_name == "Nadia Fenwick"
     assert c.speaker_kind == "person"
+
+
+def test_speaker_after_the_quote_with_a_name_in_apposition(parse):
+    doc = parse(
+        '"The border will stay open," the interior minister of Norway, Petra Lindqvist, '
+        "said at the airport.",
+        stages=STAGES,
+    )
+    assert _claim(doc, "border will stay open").speaker_name == "Petra Lindqvist"
+
+
+def test_a_place_before_a_participle_is_no_speaker_after_the_quote(parse):
+    doc = parse(
+        'Mayor Tom Reyes voiced his "deep anger" on Facebook, writing "The city deserves '
+        'better than this."',
+        stages=STAGES,
+    )
+    assert all(c.speaker_name != "Facebook" for c in doc.claims)
+
+
+def test_cue_after_a_name_in_apposition_past_the_window(parse):
+    # the parse hangs "the foreign minister" on the quote: the name before "said" speaks
+    doc = parse(
+        '"The treaty is dead," the foreign minister of Norland, Ingrid Solheim, said at the '
+        "airport.",
+        stages=STAGES,
+    )
+    assert _claim(doc, "treaty is dead").speaker_name == "Ingrid Solheim"

@@ -83,3 +83,16 @@ def channel_giver(pobj: Any, channels: tuple[str, ...]) -> Any:
 
 
 _WH = frozenset({"who", "which", "that", "what", "whom"})
+
+
+def aside_name(toks: list[Any], k: int) -> Any:
+    """The speaker of a cue ``toks[k]`` after a quote when a name in apposition closes with a
+    comma right before it and no verb stands between the quote and the cue ("“…,” the foreign
+    minister of Norland, Ingrid Solheim, said": Solheim; rule ``after.aside``); None."""
+    if k < 2 or toks[k - 1].text != "," or toks[k - 2].pos_ != "PROPN":
+        return None
+    if toks[k - 2].dep_ != "appos" or toks[k].tag_ == "VBG":
+        return None  # not '… "helplessness" on Twitter, writing "…"
+    if any(t.pos_ in ("VERB", "AUX") for t in toks[:k]):
+        return None
+    return toks[k - 2]

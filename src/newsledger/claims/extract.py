@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Claim, Document
-from .clauses import channel_giver, dashed_aside, fronted, reported_before, unclosed_appos
+from .clauses import (
+    aside_name,
+    channel_giver,
+    dashed_aside,
+    fronted,
+    reported_before,
+    unclosed_appos,
+)
 from .dedupe import dedupe
 from .generic import generic_cues
 from .hypothetical import conditional_speaker
@@ -606,8 +613,10 @@ def _attr_after(ctx: _Ctx, q: Quote, qi: int) -> Raw | None:
     we = _sentence_end(text, q.end, nxt)
     toks = [t for t in _tokens(ctx, q.end, we) if not t.is_space]
     closed = second_of_pair(ctx, q, qi)  # then a verb after it must say nothing of its own
-    for k, t in enumerate(toks[:8]):
-        if _is_cue(ctx, t) or (t.lower_ == "according" and k + 1 < len(toks)):
+    for k, t in enumerate(toks[:12]):
+        if k >= 8 and aside_name(toks, k) is None:
+            pass  # past the window, only a cue after a name in apposition (after.aside)
+        elif _is_cue(ctx, t) or (t.lower_ == "according" and k + 1 < len(toks)):
             if t.lower_ == "according":
                 to = toks[k + 1] if toks[k + 1].lower_ == "to" else None
                 sp = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -615,7 +624,7 @@ def _attr_after(ctx: _Ctx, q: Quote, qi: int) -> Raw | None:
                 if closed and any(c.dep_ == "nsubj" for c in t.head.children):
                     return None  # "… world.” According to Ham, the administration has …"
             else:
-                sp = _subject(t, q.end, we)
+                sp = _subject(t, q.end, we) or aside_name(toks, k)
                 cue = t.lemma_.lower()
                 if closed and says_its_own(t):
                     return None  # "… matter.” Fellow Republicans are urging Trump to …"

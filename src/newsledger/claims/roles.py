@@ -95,3 +95,31 @@ def person_by_role(ent: Any, speaker_nouns: dict[str, str]) -> bool:
         c.dep_ == "appos" and c.tag_ == "NN" and speaker_nouns.get(c.lemma_.lower()) == "person"
         for c in ent.root.children
     )
+
+
+_PLACE_ORG = ("GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+def name_past_of(tok: Any) -> Any:
+    """A role noun's name that the parse hung on the place or organisation of its of/for
+    phrase ("the interior minister of Valdora, Petra Lindqvist, said": Lindqvist; rule
+    ``role.ofappos``); not when that phrase names a person or a role ("the spokesman for the
+    president, Donald Trump")."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.ent_type_ == "PERSON":
+                continue
+            if pobj.ent_type_ not in _PLACE_ORG and pobj.pos_ != "PROPN":
+                continue
+            for c in pobj.children:
+                if c.dep_ != "appos":
+                    continue
+                words = [t for t in c.subtree if t.i <= c.i]
+                if c.ent_type_ == "PERSON" or (
+                    2 <= len(words) <= 4
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+                ):
+                    return c
+    return None

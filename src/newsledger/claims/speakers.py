@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import Actor, Document
 from .lexicon import Lexicon, _lines
-from .roles import named_subject, norp_group, person_by_role, role_holders
+from .roles import name_past_of, named_subject, norp_group, person_by_role, role_holders
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLES = {
@@ -201,6 +201,10 @@ class SpeakerResolver:
                 # after a role noun is a person's, whatever the tagger typed it
                 r = self._named(c, self._org_in(tok, exclude=c))
                 return Resolved(r.text, r.name, "person", None, r.org, r.gender)
+        past = name_past_of(tok) if role and tok.ent_type_ != "PERSON" else None
+        if past is not None:  # role.ofappos: "the interior minister of Valdora, Petra Lindqvist"
+            r = self._named(past, self._org_in(tok, exclude=past))
+            return Resolved(r.text, r.name, "person", r.actor, r.org, r.gender)
         s, e = self.core(tok)
         phrase = text[s:e].strip()
         full_s = tok.left_edge.idx
