@@ -173,3 +173,11 @@ def test_an_unnamed_party_takes_the_datelines_country(parse: Any) -> None:
     assert (got["event"], got["source"]) == ("COERCE", "IRN")
     got = act(parse, "The military government banned three newspapers.")
     assert got["source"] is None  # no dateline, no place: nothing to guess from
+
+
+def test_protesters_occupying_a_building_and_unnamed_protest_agents(parse: Any) -> None:
+    got = act(parse, "Students occupied the university buildings in Athens on Monday.")
+    assert (got["event"], got["mode"], got["source"]) == ("PROTEST", "obstruct", "GRC")
+    assert act(parse, "Iraqi troops occupied the Kurdish town of Erbil.")["event"] == "ASSAULT"
+    got = act(parse, "Jewish settlers blocked roads near the town of Hebron.")
+    assert got["event"] == "PROTEST"  # settlers: a social agent (plover_agents.txt)
