@@ -181,3 +181,10 @@ def test_protesters_occupying_a_building_and_unnamed_protest_agents(parse: Any) 
     assert act(parse, "Iraqi troops occupied the Kurdish town of Erbil.")["event"] == "ASSAULT"
     got = act(parse, "Jewish settlers blocked roads near the town of Hebron.")
     assert got["event"] == "PROTEST"  # settlers: a social agent (plover_agents.txt)
+
+
+def test_more_leaders_and_a_full_name_over_a_registry_word(parse: Any) -> None:
+    got = act(parse, "Hassan Nasrallah rejected the proposal.")
+    assert (got["event"], got["source"]) == ("REJECT", "LBN")  # not the registry's "Hassan"
+    assert act(parse, "Ibrahim Rugova rejected the proposal.")["source"] == "KOS"
+    assert act(parse, "Prodi rejected the proposal.")["source"] == "ITA"
