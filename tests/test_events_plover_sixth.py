@@ -188,3 +188,28 @@ def test_more_leaders_and_a_full_name_over_a_registry_word(parse: Any) -> None:
     assert (got["event"], got["source"]) == ("REJECT", "LBN")  # not the registry's "Hassan"
     assert act(parse, "Ibrahim Rugova rejected the proposal.")["source"] == "KOS"
     assert act(parse, "Prodi rejected the proposal.")["source"] == "ITA"
+
+
+def test_verbal_support_idioms_and_concessions_on_sentences(parse: Any) -> None:
+    assert act(parse, "France voted in favour of the resolution on Tuesday.")["event"] == "SUPPORT"
+    assert act(parse, "Turkey sided with Azerbaijan in the dispute.")["event"] == "SUPPORT"
+    got = act(parse, "The British foreign secretary paid tribute to the peacekeepers.")
+    assert (got["event"], got["source"]) == ("SUPPORT", "GBR")
+    assert act(parse, "The EU gave its blessing to the Dayton accord.")["event"] == "SUPPORT"
+    got = act(parse, "Nigeria's military rulers commuted the death sentences.")
+    assert got["event"] == "CONCEDE"
+    got = act(parse, "Latvia cancelled the deportation of the Russian officers.")
+    assert got["event"] == "CONCEDE"
+
+
+def test_withdrawing_from_talks_and_suspended_participation_are_sanctions(parse: Any) -> None:
+    got = act(parse, "Kenya withdrew from the peace talks.")
+    assert (got["event"], got["mode"]) == ("SANCTION", "withdraw")
+    assert act(parse, "Kenyan troops withdrew from the border town.")["event"] == "RETREAT"
+    got = act(parse, "NATO suspended Turkey's participation in the exercise.")
+    assert got["event"] == "SANCTION"
+
+
+def test_an_officials_title_names_the_body(parse: Any) -> None:
+    got = act(parse, "The OSCE mission chief met Albanian leaders.")
+    assert (got["event"], got["source"]) == ("CONSULT", "IGO")  # not ALB

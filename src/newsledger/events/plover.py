@@ -67,7 +67,9 @@ def _objects(tok: Any, particles: frozenset[str]) -> list[Any]:
     and of "to" / "for" / "on" (with their conjuncts)."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ in particles or c.lower_ in ("to", "for", "on", "of")):
+        if c.dep_ == "prep" and (
+            c.lower_ in particles or c.lower_ in ("to", "for", "on", "of", "from")
+        ):
             out.extend(p for p in c.children if p.dep_ == "pobj")
         if c.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the treaty"
             out.extend(p for x in c.children if x.lower_ in ("of", "from") for p in x.children)

@@ -309,10 +309,13 @@ def sentence_place(doc: Document, sent: Any) -> str | None:
 def title_code(doc: Document, tok: Any, aid: str | None) -> str | None:
     """The code of an organisation or state named in a person's title before the name ("UN
     Secretary-General Kofi Annan", "OAU chairman Robert Mugabe": the body the official speaks
-    for), when the person has no code of their own."""
-    if tok.pos_ != "PROPN":
+    for), when the person has no code of their own; so is an official's title of a body ("the
+    OSCE mission chief", "the NATO commander")."""
+    if tok.pos_ not in ("PROPN", "NOUN"):
         return None
     for t in tok.doc[tok.left_edge.i : tok.i]:
+        if tok.pos_ == "NOUN" and (t.dep_ != "compound" or t.pos_ != "PROPN"):
+            continue  # a body's title: "the OSCE mission chief", not "its border"
         other = actor_of_token(doc, t)
         if other and other != aid:
             code = actor_code(doc, other)
