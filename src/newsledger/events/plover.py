@@ -30,6 +30,7 @@ from .plover_parties import (
     armed_party,
     country_words,
     own_country,
+    own_word,
     parties,
     party,
     sentence_country,
@@ -47,6 +48,7 @@ _DURING = ("during", "amid", "in", "at", "after")
 #: PLOVER's verbal categories: said by someone, they are claims too.
 VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
 _OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "dative", "oprd")
+_OBJ_PREPS = ("to", "for", "on", "of", "from")
 
 
 # -- matching ---------------------------------------------------------------------------------
@@ -67,9 +69,7 @@ def _objects(tok: Any, particles: frozenset[str]) -> list[Any]:
     and of "to" / "for" / "on" (with their conjuncts)."""
     out = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     for c in tok.children:
-        if c.dep_ == "prep" and (
-            c.lower_ in particles or c.lower_ in ("to", "for", "on", "of", "from")
-        ):
+        if c.dep_ == "prep" and (c.lower_ in particles or c.lower_ in _OBJ_PREPS):
             out.extend(p for p in c.children if p.dep_ == "pobj")
         if c.dep_ in ("prep", "prt", "advmod"):  # "pulled out of the treaty"
             out.extend(p for x in c.children if x.lower_ in ("of", "from") for p in x.children)
@@ -475,7 +475,7 @@ def sentence_act(
             category == "THREATEN"
             and cue.category != "THREATEN"
             and rid not in ("plover.intent_to_force", "plover.negated")
-            and not _own_word(doc, act, sent)
+            and not own_word(doc, act, sent)
         ):  # "rebels could attack (, analysts said)": a guess, nobody's threat
             continue
         if rid == "plover.obligation":  # the speaker demands it of the cue's subject
@@ -517,25 +517,6 @@ def _diplomatic(doc: Document, act: Act) -> bool:
             and subj.tag_ != "NNPS"
         )
     return _political(doc, act.source, None, False)
-
-
-def _own_word(doc: Document, act: Act, sent: Any) -> bool:
-    """Whether the act is told by its own source (a threat is the actor's, not a guess)."""
-    aid, code = speaker(doc, act.token, sent)
-    if aid is None and code is None:  # "..., the prime minister said": the source's official
-        return act.source_code is not None and _official_speaker(doc, act.token)
-    return bool((aid and aid == act.source) or (code and code == act.source_code))
-
-
-def _official_speaker(doc: Document, tok: Any) -> bool:
-    """Whether the claim holding the token is said by an unnamed official (plover.toml
-    ``official_speakers``: "the prime minister", "a spokesman"), not analysts or witnesses."""
-    words = codebook().modality["official_speakers"]
-    for cl in doc.claims:
-        if cl.content_start <= tok.idx < cl.content_end and cl.speaker_start is not None:
-            text = doc.text[cl.speaker_start : cl.speaker_end].lower().split()
-            return any(w in words for w in text)
-    return False
 
 
 def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:

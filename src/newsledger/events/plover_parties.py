@@ -478,6 +478,25 @@ def speaker(doc: Document, tok: Any, sent: Any) -> tuple[str | None, str | None]
     return None, None
 
 
+def own_word(doc: Document, act: Any, sent: Any) -> bool:
+    """Whether the act is told by its own source (a threat is the actor's, not a guess)."""
+    aid, code = speaker(doc, act.token, sent)
+    if aid is None and code is None:  # "..., the prime minister said": the source's official
+        return act.source_code is not None and _official_speaker(doc, act.token)
+    return bool((aid and aid == act.source) or (code and code == act.source_code))
+
+
+def _official_speaker(doc: Document, tok: Any) -> bool:
+    """Whether the claim holding the token is said by an unnamed official (plover.toml
+    ``official_speakers``: "the prime minister", "a spokesman"), not analysts or witnesses."""
+    words = codebook().modality["official_speakers"]
+    for cl in doc.claims:
+        if cl.content_start <= tok.idx < cl.content_end and cl.speaker_start is not None:
+            text = doc.text[cl.speaker_start : cl.speaker_end].lower().split()
+            return any(w in words for w in text)
+    return False
+
+
 def _modifies_thing(sdoc: Any, start: int, end: int) -> bool:
     """Whether a place mention only modifies a noun that is no place ("the US embassy in
     Athens": the act is in Athens; "an Iraqi city" is a place still)."""
