@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.document import Document, Place
+from newsledger.document import Claim, Document, Place
 from newsledger.ingest import document_from_text
 from newsledger.stages import build_pipeline
 
@@ -107,3 +107,10 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return str(request.getfixturevalue("pg_cluster").url())
+
+
+def claim_with(doc: Document, fragment: str) -> Claim:
+    """The first claim of ``doc`` whose content holds ``fragment``; fails listing the claims."""
+    found = [c for c in doc.claims if fragment in c.content]
+    assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
+    return found[0]

@@ -4,13 +4,9 @@ sentence. The texts are illustrations written for these tests."""
 
 from __future__ import annotations
 
+from conftest import claim_with
+
 STAGES = ["nlp", "time", "actors", "claims"]
-
-
-def _claim(doc, fragment):
-    found = [c for c in doc.claims if fragment in c.content]
-    assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
-    return found[0]
 
 
 def test_sourceless_passive_is_a_belief_without_speaker(parse):
@@ -18,7 +14,7 @@ def test_sourceless_passive_is_a_belief_without_speaker(parse):
         "The harbour town is widely considered a model for flood defence in the region.",
         stages=STAGES,
     )
-    c = _claim(doc, "a model for flood defence")
+    c = claim_with(doc, "a model for flood defence")
     assert c.kind == "belief" and c.cue == "consider"
     assert c.speaker_text == "" and c.speaker_kind == "unnamed" and c.speaker is None
     assert c.why is not None and c.why["rule"] == "frame.sourceless"
@@ -33,7 +29,7 @@ def test_passive_with_a_by_phrase_names_the_source(parse):
         "The television surgeon has been called a charlatan by fellow physicians.",
         stages=STAGES,
     )
-    c = _claim(doc, "a charlatan")
+    c = claim_with(doc, "a charlatan")
     assert c.speaker_text == "fellow physicians"
     assert c.why is not None and c.why["rule"] == "frame.passive"
     assert "by fellow" not in c.content
@@ -49,7 +45,7 @@ def test_raising_verb_is_a_view_of_its_subject(parse):
         "From a distance, the port city can appear to be an economic powerhouse.",
         stages=STAGES,
     )
-    c = _claim(doc, "economic powerhouse")
+    c = claim_with(doc, "economic powerhouse")
     assert c.kind == "belief" and c.cue == "appear" and c.speaker_text == ""
 
 
@@ -60,10 +56,10 @@ def test_signed_quote_takes_the_name_after_the_dash(parse):
         "“I want a candidate who talks about schools.” -- Daniel Ortega Ruiz",
         stages=STAGES,
     )
-    c = _claim(doc, "a single question about the budget")
+    c = claim_with(doc, "a single question about the budget")
     assert c.speaker_text == "Maria Lopez" and c.quote == "direct"
     assert c.why is not None and c.why["rule"] == "quote.signature"
-    c2 = _claim(doc, "talks about schools")
+    c2 = claim_with(doc, "talks about schools")
     assert c2.speaker_text == "Daniel Ortega Ruiz"
 
 
@@ -72,7 +68,7 @@ def test_question_clause_after_a_question_verb(parse):
         "Delegates questioned how the senator could break a pledge he made in the spring.",
         stages=STAGES,
     )
-    c = _claim(doc, "could break a pledge")
+    c = claim_with(doc, "could break a pledge")
     assert c.kind == "topic" and c.cue == "question"
     assert c.speaker_text == "Delegates"
 
@@ -83,7 +79,7 @@ def test_participle_takes_the_subject_of_its_clause(parse):
         "health and safety.",
         stages=STAGES,
     )
-    c = _claim(doc, "a threat to public health")
+    c = claim_with(doc, "a threat to public health")
     assert c.cue == "cite" and c.speaker_text == "the Supreme Court"
 
 
@@ -92,7 +88,7 @@ def test_source_closing_the_sentence(parse):
         "Large parts of the county are divided by income and race, other studies have shown.",
         stages=STAGES,
     )
-    c = _claim(doc, "divided by income and race")
+    c = claim_with(doc, "divided by income and race")
     assert c.kind == "evidence" and c.cue == "show"
     assert c.speaker_text == "other studies"
 
@@ -102,7 +98,7 @@ def test_object_claim_keeps_what_for(parse):
         "The FBI director chastised the minister for her use of a private server.",
         stages=STAGES,
     )
-    c = _claim(doc, "the minister")
+    c = claim_with(doc, "the minister")
     assert c.content.endswith("for her use of a private server")
 
 
@@ -111,7 +107,7 @@ def test_as_clause_attributes_the_sentence(parse):
         "As the mayor put it in a statement, the new bridge is a gift to every commuter.",
         stages=STAGES,
     )
-    c = _claim(doc, "a gift to every commuter")
+    c = claim_with(doc, "a gift to every commuter")
     assert c.why is not None and c.why["rule"] == "frame.as"
     assert c.speaker_text == "the mayor" and "put it" not in c.content
 
@@ -122,7 +118,7 @@ def test_relative_subject_of_a_reported_clause(parse):
         "economic gerrymandering.",
         stages=STAGES,
     )
-    c = _claim(doc, "economic gerrymandering")
+    c = claim_with(doc, "economic gerrymandering")
     assert c.speaker_text == "the senators"
     assert [doc.text[a:b] for a, b in c.pieces] == ["what", "was economic gerrymandering"]
 
@@ -132,7 +128,7 @@ def test_naming_verb_with_a_distant_predicate(parse):
         "At the forum, the senator called her vote in favor of the war a mistake.",
         stages=STAGES,
     )
-    c = _claim(doc, "a mistake")
+    c = claim_with(doc, "a mistake")
     assert c.cue == "call" and c.speaker_text == "the senator"
 
 
@@ -142,9 +138,9 @@ def test_coordinated_attribution_ends_the_content_before_it(parse):
         "warned that the government was losing leverage over the army.",
         stages=STAGES,
     )
-    first = _claim(doc, "the reforms were not complete")
+    first = claim_with(doc, "the reforms were not complete")
     assert "warned" not in first.content
-    second = _claim(doc, "losing leverage")
+    second = claim_with(doc, "losing leverage")
     assert second.speaker_text == "human rights groups"
 
 
@@ -154,12 +150,12 @@ def test_participle_after_a_preposition_or_adjective_takes_the_clause_subject(pa
         "to tout his polling strength while needling opponents.",
         stages=STAGES,
     )
-    assert _claim(doc, "his polling strength").speaker_text == "The senator"
+    assert claim_with(doc, "his polling strength").speaker_text == "The senator"
 
 
 def test_participle_as_clause_without_source(parse):
     doc = parse("But in July 2012, the coal company failed as predicted.", stages=STAGES)
-    c = _claim(doc, "the coal company failed")
+    c = claim_with(doc, "the coal company failed")
     assert c.kind == "belief" and c.cue == "predict" and c.speaker_text == ""
     assert c.why is not None and c.why["rule"] == "frame.sourceless"
 
@@ -170,7 +166,7 @@ def test_nominal_cue_with_a_clause_and_no_source(parse):
         "perpetuated questionable medical advice on his show.",
         stages=STAGES,
     )
-    c = _claim(doc, "perpetuated questionable medical advice")
+    c = claim_with(doc, "perpetuated questionable medical advice")
     assert c.cue == "charge" and c.speaker_text == "" and c.speaker_kind == "unnamed"
     assert c.why is not None and c.why["rule"] == "noun.sourceless"
 
@@ -181,11 +177,11 @@ def test_nominal_cue_in_an_in_phrase_is_held_by_the_clause_subject(parse):
         "charter. The mayor took offense at suggestions that she had ignored the flood report.",
         stages=STAGES,
     )
-    c = _claim(doc, "breaks the town charter")
+    c = claim_with(doc, "breaks the town charter")
     assert c.cue == "argument" and c.speaker_text == "Council members"
     assert c.why is not None and c.why["rule"] == "noun.held"
     # "took offense at suggestions": others' words, not the mayor's
-    c = _claim(doc, "she had ignored the flood report")
+    c = claim_with(doc, "she had ignored the flood report")
     assert c.speaker_text == "" and c.why is not None and c.why["rule"] == "noun.sourceless"
 
 
@@ -195,7 +191,7 @@ def test_a_participle_as_adjective_is_no_reporting_verb(parse):
         "lawyer that the levy breaks the town charter.",
         stages=STAGES,
     )
-    c = _claim(doc, "the levy breaks the town charter")
+    c = claim_with(doc, "the levy breaks the town charter")
     assert c.cue == "warning" and c.speaker_text == "its lawyer"  # not "repeat" by the vote
     assert all(c.cue != "repeat" for c in doc.claims)
 
@@ -205,12 +201,12 @@ def test_what_a_source_was_asked(parse):
         "Asked about the mayor's remarks on the bridge, the governor said she had not heard them.",
         stages=STAGES,
     )
-    c = _claim(doc, "the mayor's remarks on the bridge")
+    c = claim_with(doc, "the mayor's remarks on the bridge")
     assert c.kind == "topic" and c.cue == "ask" and c.speaker_text == "the governor"
     assert c.why is not None and c.why["rule"] == "frame.asked"
 
 
-def test_an_armed_attack_is_no_claim(parse):
+def test_an_armed_attack_is_noclaim_with(parse):
     # "attack" is no stance cue: in conflict reporting it is an act, not words
     doc = parse(
         "Gunmen attacked a police checkpoint on the outskirts of the city on Saturday, killing "
@@ -225,9 +221,9 @@ def test_accusation_keeps_what_of_and_an_opening_participle_takes_the_subject(pa
         "Citing an unfounded theory, the candidate accused the moderator of being a Democrat.",
         stages=STAGES,
     )
-    c = _claim(doc, "the moderator")
+    c = claim_with(doc, "the moderator")
     assert c.content.endswith("of being a Democrat") and c.speaker_text == "the candidate"
-    cited = _claim(doc, "an unfounded theory")
+    cited = claim_with(doc, "an unfounded theory")
     assert cited.cue == "cite" and cited.speaker_text == "the candidate"
 
 
@@ -238,7 +234,7 @@ def test_as_clause_does_not_take_a_coordinated_clause_after_it(parse):
         "top-heavy plan.",
         stages=STAGES,
     )
-    c = _claim(doc, "top-heavy plan")
+    c = claim_with(doc, "top-heavy plan")
     assert c.speaker_text == "analysts" and c.content == "it was still a top-heavy plan"
     assert not any("but analysts" in c.content for c in doc.claims)
 

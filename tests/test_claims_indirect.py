@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from conftest import claim_with
+
 STAGES = ["nlp", "time", "actors", "claims"]
 
 TEXT = (
@@ -19,15 +21,9 @@ TEXT = (
 )
 
 
-def _claim(doc, fragment):
-    found = [c for c in doc.claims if fragment in c.content]
-    assert found, f"no claim contains {fragment!r}: {[c.content for c in doc.claims]}"
-    return found[0]
-
-
 def test_according_to_anonymous_source(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "walked out twice")
+    c = claim_with(doc, "walked out twice")
     assert c.cue == "according to"
     assert c.speaker_kind == "anonymous"
     assert c.speaker_text.startswith("a senior diplomat")
@@ -36,7 +32,7 @@ def test_according_to_anonymous_source(parse):
 
 def test_analysts_suggest_is_hedged_and_unnamed(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "corridor may reopen")
+    c = claim_with(doc, "corridor may reopen")
     assert c.quote == "indirect"
     assert c.speaker_kind == "unnamed"
     assert c.cue == "suggest"
@@ -45,7 +41,7 @@ def test_analysts_suggest_is_hedged_and_unnamed(parse):
 
 def test_statement_channel_and_organisation(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "exports fell by a third")
+    c = claim_with(doc, "exports fell by a third")
     assert c.speaker_kind == "organization"
     assert c.channel == "a statement"
     assert not c.hedged
@@ -53,7 +49,7 @@ def test_statement_channel_and_organisation(parse):
 
 def test_reports_indicate(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "insurers have raised")
+    c = claim_with(doc, "insurers have raised")
     assert c.speaker_text == "Recent reports"
     assert c.speaker_kind == "unnamed"
     assert c.cue == "indicate"
@@ -61,13 +57,13 @@ def test_reports_indicate(parse):
 
 def test_on_record_as_saying(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "terminals could handle")
+    c = claim_with(doc, "terminals could handle")
     assert c.speaker_text == "Port officials"
 
 
 def test_mixed_quote_with_channel(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "hold every bridge")
+    c = claim_with(doc, "hold every bridge")
     assert c.quote == "mixed"
     assert c.cue == "tell"
     assert c.channel == "the Daily Courier"
@@ -78,7 +74,7 @@ def test_mixed_quote_with_channel(parse):
 
 def test_role_noun_resolves_to_previous_named_speaker(parse):
     doc = parse(TEXT, stages=STAGES)
-    c = _claim(doc, "border would stay closed")
+    c = claim_with(doc, "border would stay closed")
     assert c.speaker_text == "The official"
     assert c.speaker_kind == "person"
     assert doc.user_data["claims.names"][c.id] == "Ivan Markov"
@@ -101,12 +97,12 @@ def test_characterisation_and_request(parse):
         "The envoy urged both sides to return to the talks."
     )
     doc = parse(text, stages=STAGES)
-    called = _claim(doc, "deliberate attack on civilians")
+    called = claim_with(doc, "deliberate attack on civilians")
     assert called.cue == "call"
     assert called.quote == "direct"
     assert called.speaker_text == "The interior ministry"
     assert called.speaker_kind == "organization"
-    urged = _claim(doc, "return to the talks")
+    urged = claim_with(doc, "return to the talks")
     assert urged.cue == "urge"
     assert urged.speaker_text == "The envoy"
     assert urged.content.startswith("to return")
@@ -118,10 +114,10 @@ def test_unnamed_official_and_social_media_channel(parse):
         "The president wrote on Twitter that the sanctions would stay in place."
     )
     doc = parse(text, stages=STAGES)
-    anon = _claim(doc, "convoy had been stopped")
+    anon = claim_with(doc, "convoy had been stopped")
     assert anon.speaker_kind == "anonymous"
     assert anon.speaker_text == "An official"
-    tweet = _claim(doc, "sanctions would stay")
+    tweet = claim_with(doc, "sanctions would stay")
     assert tweet.cue == "write"
     assert tweet.channel == "Twitter"
 

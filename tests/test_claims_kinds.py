@@ -3,20 +3,16 @@ contents kept whole. The texts are illustrations written for these tests."""
 
 from __future__ import annotations
 
+from conftest import claim_with
+
 STAGES = ["nlp", "time", "actors", "claims"]
-
-
-def _claim(doc, fragment):
-    found = [c for c in doc.claims if fragment in c.content]
-    assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
-    return found[0]
 
 
 def test_belief_with_a_clause(parse):
     doc = parse(
         "Governor Maria Alvarez believes that the new levy will pass next month.", stages=STAGES
     )
-    c = _claim(doc, "new levy will pass")
+    c = claim_with(doc, "new levy will pass")
     assert c.kind == "belief"
     assert c.speaker_name == "Maria Alvarez" and c.speaker_kind == "person"
     assert c.why is not None and c.why["cue"] == "believe"
@@ -28,7 +24,7 @@ def test_intention_with_an_infinitive(parse):
         "significance of the vote.",
         stages=STAGES,
     )
-    c = _claim(doc, "downplay the significance")
+    c = claim_with(doc, "downplay the significance")
     assert c.kind == "intention" and c.cue == "seek"
     assert c.speaker_text == "Her aides"
     assert c.content.startswith("to downplay")
@@ -39,19 +35,19 @@ def test_evidence_from_a_document(parse):
         "A report released by the audit office found that the agency had lost track of the funds.",
         stages=STAGES,
     )
-    c = _claim(doc, "lost track of the funds")
+    c = claim_with(doc, "lost track of the funds")
     assert c.kind == "evidence"
     assert "report" in c.speaker_text
 
 
 def test_evidence_from_polling_with_a_reporting_verb(parse):
     doc = parse("Polling suggests the race in the northern districts is tightening.", stages=STAGES)
-    assert _claim(doc, "race in the northern districts").kind == "evidence"
+    assert claim_with(doc, "race in the northern districts").kind == "evidence"
 
 
 def test_people_suggesting_is_a_statement(parse):
     doc = parse("Analysts suggest the corridor may reopen before the harvest.", stages=STAGES)
-    assert _claim(doc, "corridor may reopen").kind == "statement"
+    assert claim_with(doc, "corridor may reopen").kind == "statement"
 
 
 def test_sentiment_adjective_about_a_thing(parse):
@@ -59,14 +55,14 @@ def test_sentiment_adjective_about_a_thing(parse):
         "Democrats are increasingly nervous about turnout in the northern districts.",
         stages=STAGES,
     )
-    c = _claim(doc, "turnout in the northern districts")
+    c = claim_with(doc, "turnout in the northern districts")
     assert c.kind == "sentiment"
     assert c.speaker_text == "Democrats"
 
 
 def test_sentiment_verb_with_an_object(parse):
     doc = parse("The farmers' union criticized the new fuel tax on Tuesday.", stages=STAGES)
-    c = _claim(doc, "new fuel tax")
+    c = claim_with(doc, "new fuel tax")
     assert c.kind == "sentiment" and c.cue == "criticize"
 
 
@@ -76,9 +72,9 @@ def test_nominal_cues(parse):
         "Ivan Markov gave an interview. His claim that the ballots were forged was denied.",
         stages=STAGES,
     )
-    plan = _claim(doc, "to cut fuel taxes")
+    plan = claim_with(doc, "to cut fuel taxes")
     assert plan.kind == "intention" and plan.speaker_name == "Maria Alvarez"
-    claim = _claim(doc, "ballots were forged")
+    claim = claim_with(doc, "ballots were forged")
     assert claim.kind == "statement" and claim.speaker_name == "Ivan Markov"
 
 
@@ -93,7 +89,7 @@ def test_interrupted_content_is_one_claim_in_pieces(parse):
         "the states they need to win.",
         stages=STAGES,
     )
-    c = _claim(doc, "lock down the states")
+    c = claim_with(doc, "lock down the states")
     assert len(c.pieces) == 2
     first, second = c.pieces
     assert doc.text[first[0] : first[1]] == "Their job at this point"
@@ -119,7 +115,7 @@ def test_content_not_cut_at_a_conjunction(parse):
         "more recruits to the group.",
         stages=STAGES,
     )
-    c = _claim(doc, "lure more recruits")
+    c = claim_with(doc, "lure more recruits")
     assert not c.content.endswith(("and", "controversial"))
     assert c.speaker_text == "analysts"
 
@@ -133,12 +129,12 @@ def test_speaker_labels_of_a_transcript_and_a_headline(parse):
         "was edited.",
         stages=STAGES,
     )
-    poll = _claim(doc, "level before the first debate")
+    poll = claim_with(doc, "level before the first debate")
     assert poll.kind == "evidence" and poll.speaker_text == "Poll"
     assert "survey" not in poll.content
-    holt = _claim(doc, "limited time tonight")
+    holt = claim_with(doc, "limited time tonight")
     assert holt.speaker_text == "HOLT" and "RUIZ" not in holt.content
-    ruiz = _claim(doc, "answer it fully")
+    ruiz = claim_with(doc, "answer it fully")
     assert holt.speaker_name == "Lester Holt"
     assert ruiz.speaker_text == "RUIZ" and "Note" not in ruiz.content
 
@@ -148,7 +144,7 @@ def test_characterisation_with_its_object(parse):
         "Ivan Markov called the senator a dangerous man on Friday. Later he called a porter.",
         stages=STAGES,
     )
-    c = _claim(doc, "the senator a dangerous man")
+    c = claim_with(doc, "the senator a dangerous man")
     assert c.kind == "statement" and c.cue == "call"
     assert not [x for x in doc.claims if "porter" in x.content]
 
@@ -167,16 +163,16 @@ def test_according_to_figures_is_evidence(parse):
         "Car production fell by a tenth last year, according to figures from the industry body.",
         stages=STAGES,
     )
-    assert _claim(doc, "Car production fell").kind == "evidence"
+    assert claim_with(doc, "Car production fell").kind == "evidence"
 
 
-def test_second_reporting_verb_starts_its_own_claim(parse):
+def test_second_reporting_verb_starts_its_ownclaim_with(parse):
     doc = parse(
         "Maria Alvarez, speaking to farmers in Eastport, said she would order a review of the "
         "grain prices and warned against hoarding by the big traders.",
         stages=STAGES,
     )
-    c = _claim(doc, "order a review")
+    c = claim_with(doc, "order a review")
     assert "warned" not in c.content
     assert any("hoarding" in x.content and x.kind == "topic" for x in doc.claims)
 
@@ -189,8 +185,8 @@ def test_speaking_on_condition_of_anonymity_is_no_topic(parse):
     doc = parse(text, stages=STAGES)
     assert not [c for c in doc.claims if "anonymity" in c.content]
     # the sourcing phrase is dropped, not the speaker's claim nor other topics of "speak"
-    assert _claim(doc, "bridge was closed").speaker_kind == "anonymous"
-    assert _claim(doc, "budget for the harbour").kind == "topic"
+    assert claim_with(doc, "bridge was closed").speaker_kind == "anonymous"
+    assert claim_with(doc, "budget for the harbour").kind == "topic"
 
 
 def test_participle_after_a_control_verb_object_is_the_object_view(parse):

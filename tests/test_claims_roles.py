@@ -7,13 +7,9 @@ apposition closes the speaker phrase after a quote."""
 
 from __future__ import annotations
 
+from conftest import claim_with
+
 STAGES = ["nlp", "time", "actors", "claims"]
-
-
-def _claim(doc, fragment):
-    found = [c for c in doc.claims if fragment in c.content]
-    assert found, f"no claim contains {fragment!r}: {[c.content for c in doc.claims]}"
-    return found[0]
 
 
 def test_role_noun_names_the_person_with_that_title(parse):
@@ -22,7 +18,7 @@ def test_role_noun_names_the_person_with_that_title(parse):
         "would rise in May.",
         stages=STAGES,
     )
-    c = _claim(doc, "fares would rise")
+    c = claim_with(doc, "fares would rise")
     assert c.speaker_text == "The commissioner"
     assert c.speaker_name == "Elaine Brooks"
     assert c.speaker_kind == "person"
@@ -34,7 +30,7 @@ def test_role_noun_names_the_person_in_apposition(parse):
         "accounts were in order.",
         stages=STAGES,
     )
-    assert _claim(doc, "accounts were in order").speaker_name == "Owen Price"
+    assert claim_with(doc, "accounts were in order").speaker_name == "Owen Price"
 
 
 def test_role_noun_keeps_the_previous_speaker_who_holds_the_role(parse):
@@ -43,7 +39,7 @@ def test_role_noun_keeps_the_previous_speaker_who_holds_the_role(parse):
         'Tom Kerr over the cost. "We will find the money," the minister said.',
         stages=STAGES,
     )
-    assert _claim(doc, "find the money").speaker_name == "Ana Ruiz"
+    assert claim_with(doc, "find the money").speaker_name == "Ana Ruiz"
 
 
 def test_they_after_a_party_word_is_the_group(parse):
@@ -52,7 +48,7 @@ def test_they_after_a_party_word_is_the_group(parse):
         "small.",
         stages=STAGES,
     )
-    c = _claim(doc, "grants were too small")
+    c = claim_with(doc, "grants were too small")
     assert c.speaker_text == "They"
     assert c.speaker_name == "Republican governors"
 
@@ -63,7 +59,7 @@ def test_pronoun_after_a_name_in_apposition_to_the_subject(parse):
         "the county had stalled.",
         stages=STAGES,
     )
-    assert _claim(doc, "wages in the county had stalled").speaker_name == "Laura Finch"
+    assert claim_with(doc, "wages in the county had stalled").speaker_name == "Laura Finch"
 
 
 def test_conditional_speech_is_the_outer_speakers(parse):
@@ -73,7 +69,7 @@ def test_conditional_speech_is_the_outer_speakers(parse):
         "build it in two years — we will ask the council to pay,” that is a broken promise.",
         stages=STAGES,
     )
-    assert _claim(doc, "only afford a clinic").speaker_name == "Sarah Cole"
+    assert claim_with(doc, "only afford a clinic").speaker_name == "Sarah Cole"
 
 
 def test_name_with_a_persons_role_in_apposition_is_a_person(parse):
@@ -82,7 +78,7 @@ def test_name_with_a_persons_role_in_apposition_is_a_person(parse):
         "\n\nShe said volunteers had called forty thousand homes in a week.",
         stages=STAGES,
     )
-    c = _claim(doc, "called forty thousand homes")
+    c = claim_with(doc, "called forty thousand homes")
     assert c.speaker_name == "Nadia Fenwick"
     assert c.speaker_kind == "person"
 
@@ -93,7 +89,7 @@ def test_speaker_after_the_quote_with_a_name_in_apposition(parse):
         "said at the airport.",
         stages=STAGES,
     )
-    assert _claim(doc, "border will stay open").speaker_name == "Petra Lindqvist"
+    assert claim_with(doc, "border will stay open").speaker_name == "Petra Lindqvist"
 
 
 def test_a_place_before_a_participle_is_no_speaker_after_the_quote(parse):
@@ -112,4 +108,4 @@ def test_cue_after_a_name_in_apposition_past_the_window(parse):
         "airport.",
         stages=STAGES,
     )
-    assert _claim(doc, "treaty is dead").speaker_name == "Ingrid Solheim"
+    assert claim_with(doc, "treaty is dead").speaker_name == "Ingrid Solheim"

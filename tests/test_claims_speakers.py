@@ -4,13 +4,9 @@ interviewee. The texts are illustrations written for these tests."""
 
 from __future__ import annotations
 
+from conftest import claim_with
+
 STAGES = ["nlp", "time", "actors", "claims"]
-
-
-def _claim(doc, fragment):
-    found = [c for c in doc.claims if fragment in c.content]
-    assert found, f"no claim contains {fragment!r}: {[c.content for c in doc.claims]}"
-    return found[0]
 
 
 def test_they_say_resolves_to_the_earlier_group(parse):
@@ -19,7 +15,7 @@ def test_they_say_resolves_to_the_earlier_group(parse):
         "they say, is why the leadership is putting priority on unity.",
         stages=STAGES,
     )
-    c = _claim(doc, "putting priority on unity")
+    c = claim_with(doc, "putting priority on unity")
     assert c.speaker_text == "they"
     assert c.speaker_name == "Some analysts"
     assert c.content.startswith("That")
@@ -33,7 +29,7 @@ def test_pronoun_keeps_words_and_resolves_to_the_person(parse):
         "open in March.",
         stages=STAGES,
     )
-    c = _claim(doc, "new terminal would open")
+    c = claim_with(doc, "new terminal would open")
     assert c.speaker_text == "She"
     assert c.speaker_name == "Maria Alvarez"
     assert c.speaker_kind == "person"
@@ -45,14 +41,14 @@ def test_hyphenated_title_is_no_fragment_speaker(parse):
         "at the university.",
         stages=STAGES,
     )
-    c = _claim(doc, "yields fell")
+    c = claim_with(doc, "yields fell")
     assert c.speaker_text != "co"
     assert c.speaker_name == "David Tilman" and c.speaker_kind == "person"
 
 
 def test_partitive_speaker_is_its_people(parse):
     doc = parse("Lots of people say the new road has made the commute worse.", stages=STAGES)
-    c = _claim(doc, "commute worse")
+    c = claim_with(doc, "commute worse")
     assert c.speaker_text == "people" and c.speaker_kind == "unnamed"
 
 
@@ -66,11 +62,11 @@ def test_surname_of_a_named_person_is_a_person(parse):
         "Councillor Amy Reese opened the session. Reese said the budget was balanced.",
         stages=STAGES,
     )
-    c = _claim(doc, "budget was balanced")
+    c = claim_with(doc, "budget was balanced")
     assert c.speaker_kind == "person"
 
 
-def test_interviewer_question_is_not_the_interviewee_claim(parse):
+def test_interviewer_question_is_not_the_intervieweeclaim_with(parse):
     doc = parse(
         'Mayor Ana Ruiz spoke to us in her office. "We have cut the deficit in half," Ruiz '
         'said.\n\n"And what comes next for the city?"\n\n"More housing, and fast."\n\n'
@@ -88,7 +84,7 @@ def test_it_without_an_earlier_speaker_is_the_organisation_named_before(parse):
         "The Valdorian Grain Board met on Friday. It said the harvest would be late this year.",
         stages=STAGES,
     )
-    c = _claim(doc, "harvest would be late")
+    c = claim_with(doc, "harvest would be late")
     assert c.speaker_text == "It"
     assert c.speaker_name and "Grain Board" in c.speaker_name
     assert c.speaker_kind == "organization"
@@ -134,7 +130,7 @@ def test_participle_after_a_dashed_where_clause_is_the_main_subject(parse):
         "Vikings - while chanting, “Hands up, don't shoot.”",
         stages=STAGES,
     )
-    c = _claim(doc, "Hands up")
+    c = claim_with(doc, "Hands up")
     assert c.speaker_text == "Small groups of protesters"
 
 
@@ -148,7 +144,7 @@ def test_quotes_inside_a_transcript_turn_are_the_label_speaker(parse):
         "way of communicating to the American people. “WALLACE: Let us turn to the debate.",
         stages=STAGES,
     )
-    c = _claim(doc, "unique way of communicating")
+    c = claim_with(doc, "unique way of communicating")
     assert c.speaker_text == "PENCE"
     assert not any(c.speaker_text == "Mark Cuban" for c in doc.claims if "truth" in c.content)
 
@@ -160,9 +156,9 @@ def test_an_appositive_no_comma_closes_is_the_speaker(parse):
         "museum. Mr. Smith, the mayor, said the museum would open on Friday.",
         stages=STAGES,
     )
-    c = _claim(doc, "visit this museum")
+    c = claim_with(doc, "visit this museum")
     assert c.speaker_text == "Chief Justice Roberts"
-    assert _claim(doc, "would open on Friday").speaker_text == "Mr. Smith"
+    assert claim_with(doc, "would open on Friday").speaker_text == "Mr. Smith"
 
 
 def test_participle_after_a_reporting_verb_keeps_its_speaker(parse):
@@ -173,7 +169,7 @@ def test_participle_after_a_reporting_verb_keeps_its_speaker(parse):
         "see that.”",
         stages=STAGES,
     )
-    c = _claim(doc, "hundreds of years")
+    c = claim_with(doc, "hundreds of years")
     assert c.speaker_text == "Sanders"
 
 
@@ -184,7 +180,7 @@ def test_who_after_an_organisation_phrase_is_the_person(parse):
         "been challenging the coal industry over water pollution issues for years.",
         stages=STAGES,
     )
-    c = _claim(doc, "the coal industry")
+    c = claim_with(doc, "the coal industry")
     assert c.speaker_name == "Peter Morgan"
 
 
@@ -195,7 +191,7 @@ def test_a_fronted_phrase_is_not_the_subject(parse):
         "top 1 percent would be the biggest beneficiaries of his plans.",
         stages=STAGES,
     )
-    c = _claim(doc, "biggest beneficiaries")
+    c = claim_with(doc, "biggest beneficiaries")
     assert c.speaker_text == "independent analyses"
 
 
@@ -208,7 +204,7 @@ def test_transcript_turn_runs_past_a_quote_inside_it(parse):
         "she was trying to distract attention. “WALLACE: Let us turn to the debate.",
         stages=STAGES,
     )
-    c = _claim(doc, "episode of")
+    c = claim_with(doc, "episode of")
     assert c.speaker_text == "PENCE" and "distract attention" in c.content
 
 
@@ -220,7 +216,7 @@ def test_transcript_turn_keeps_what_its_speaker_reports_inside_it(parse):
         "concern is his temperament. “PENCE: Well, the question really should be why.",
         stages=STAGES,
     )
-    c = _claim(doc, "top concern")
+    c = claim_with(doc, "top concern")
     assert c.speaker_text == "WALLACE"
 
 
@@ -230,7 +226,7 @@ def test_the_ministry_names_the_organisation_given_before(parse):
         "both harbours would reopen in April.",
         stages=STAGES,
     )
-    c = _claim(doc, "reopen in April")
+    c = claim_with(doc, "reopen in April")
     assert c.speaker_text == "The ministry"
     assert c.speaker_name == "Ministry of Fisheries"
     assert c.speaker_kind == "organization"
@@ -242,7 +238,7 @@ def test_the_company_names_the_organisation_just_named_as_subject(parse):
         "cut its debt by half.",
         stages=STAGES,
     )
-    c = _claim(doc, "cut its debt")
+    c = claim_with(doc, "cut its debt")
     assert c.speaker_name == "Corvane Shipping"
     assert c.speaker_kind == "organization"
 
@@ -252,7 +248,7 @@ def test_a_qualified_organisation_noun_is_left_as_written(parse):
         "The Harbour Workers Union met on Monday. The paramedics union said the rota was unsafe.",
         stages=STAGES,
     )
-    c = _claim(doc, "rota was unsafe")
+    c = claim_with(doc, "rota was unsafe")
     assert c.speaker_name != "Harbour Workers Union"
 
 
@@ -260,7 +256,7 @@ def test_a_name_after_a_role_noun_is_the_person_however_tagged(parse):
     doc = parse(
         "The governor's spokesman, Eli Brandt, said the budget would be balanced.", stages=STAGES
     )
-    c = _claim(doc, "budget would be balanced")
+    c = claim_with(doc, "budget would be balanced")
     assert c.speaker_name == "Eli Brandt"
     assert c.speaker_kind == "person"
 
@@ -271,7 +267,7 @@ def test_according_to_a_speech_someone_gave_is_theirs(parse):
         "delivered at the university in May.",
         stages=STAGES,
     )
-    c = _claim(doc, "curb short-term trading")
+    c = claim_with(doc, "curb short-term trading")
     assert c.speaker_text == "Senator Ramos"
 
 
@@ -281,6 +277,6 @@ def test_a_given_name_rules_a_person_out_for_the_other_pronoun(parse):
         "the timetable would change.",
         stages=STAGES,
     )
-    c = _claim(doc, "timetable would change")
+    c = claim_with(doc, "timetable would change")
     assert c.speaker_text == "She"
     assert c.speaker_name == "Linda Marsh"
