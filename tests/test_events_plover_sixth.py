@@ -213,3 +213,9 @@ def test_withdrawing_from_talks_and_suspended_participation_are_sanctions(parse:
 def test_an_officials_title_names_the_body(parse: Any) -> None:
     got = act(parse, "The OSCE mission chief met Albanian leaders.")
     assert (got["event"], got["source"]) == ("CONSULT", "IGO")  # not ALB
+
+
+def test_striking_workers_clashing_with_police_riot(parse: Any) -> None:
+    got = act(parse, "Striking workers clashed with riot police in Seoul.")
+    assert (got["event"], got["mode"], got["source"]) == ("PROTEST", "riot", "KOR")
+    assert act(parse, "Government troops clashed with rebels in the north.")["event"] == "ASSAULT"

@@ -367,6 +367,9 @@ def _protest_violence(tok: Any, sent: Any, rules: Rules) -> bool:
     subj = source_token(tok)
     if subj is not None and subj.lemma_.lower() in lexicon()["protester_nouns"]:
         return True
+    mods = codebook().modality.get("protest_modifiers", ())  # "striking workers clashed"
+    if subj is not None and any(c.lower_ in mods for c in subj.children if c.dep_ == "amod"):
+        return True
     people = {"protester", "protestor", "demonstrator", "rioter", "striker", "marcher"}
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _DURING):
         for t in (p for p in prep.children if p.dep_ == "pobj"):
