@@ -6,6 +6,10 @@ a fresh store. Both after a warm-up (model and data loading excluded from both).
 articles/s for each and, as the last line, ``ratio <pipeline time / spaCy time>``.
 
     .venv/bin/python bench/throughput.py [--n 200] [--shared ../shared]
+    .venv/bin/python bench/throughput.py --files ../shared/corpus/seed/*.txt --repeat 5
+
+``--files`` reads the texts from the files named instead (one text a file), for a stage's share
+on one kind of article (the seed's dense conflict reporting).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ def main() -> int:
         "--repeat", type=int, default=2, help="alternate runs; the fastest of each counts"
     )
     ap.add_argument("--stages", default=None, help="comma-separated stage names (default: all)")
+    ap.add_argument("--files", nargs="+", default=None, help="texts from these files instead")
     args = ap.parse_args()
 
     from newsledger.jobs import ingest
@@ -59,7 +64,10 @@ def main() -> int:
     from newsledger.settings import load_settings
     from newsledger.store import open_store
 
-    texts = load_texts(Path(args.shared), args.n)
+    if args.files:
+        texts = [Path(f).read_text(encoding="utf-8") for f in args.files]
+    else:
+        texts = load_texts(Path(args.shared), args.n)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} articles, {words} words", file=sys.stderr)
 
