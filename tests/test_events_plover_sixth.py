@@ -219,3 +219,12 @@ def test_striking_workers_clashing_with_police_riot(parse: Any) -> None:
     got = act(parse, "Striking workers clashed with riot police in Seoul.")
     assert (got["event"], got["mode"], got["source"]) == ("PROTEST", "riot", "KOR")
     assert act(parse, "Government troops clashed with rebels in the north.")["event"] == "ASSAULT"
+
+
+def test_armed_groups_the_registry_does_not_place(parse: Any) -> None:
+    got = act(parse, "IRA guerrillas bombed a British army base in Germany.")
+    assert (got["event"], got["source"]) == ("ASSAULT", "GBR")  # not DEU (the place)
+    got = act(parse, "Shining Path rebels killed five soldiers in the Andes.")
+    assert got["source"] == "PER"
+    assert act(parse, "Revolutionary United Front rebels freed 50 hostages.")["source"] == "SLE"
+    assert act(parse, "The Khmer Rouge released two Cambodian officials.")["source"] == "KHM"
