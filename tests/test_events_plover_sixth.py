@@ -228,3 +228,10 @@ def test_armed_groups_the_registry_does_not_place(parse: Any) -> None:
     assert got["source"] == "PER"
     assert act(parse, "Revolutionary United Front rebels freed 50 hostages.")["source"] == "SLE"
     assert act(parse, "The Khmer Rouge released two Cambodian officials.")["source"] == "KHM"
+
+
+def test_the_mover_of_a_withdrawal_is_its_source_the_expelled_are_not(parse: Any) -> None:
+    got = act(parse, "The withdrawal of Israeli troops from Hebron began on Friday.")
+    assert (got["event"], got["source"]) == ("RETREAT", "ISR")  # not PSE (Hebron)
+    got = act(parse, "The deployment of Chinese troops near the border alarmed India.")
+    assert (got["event"], got["source"]) == ("MOBILIZE", "CHN")

@@ -432,6 +432,9 @@ def source_token(tok: Any) -> Any:
             if tok.head.lower_ == "of" and gov.pos_ == "NOUN":  # "held a round of talks",
                 return source_token(gov)  # "declared a state of emergency": the verb's subject
             got = subject(gov)
+        if got is None and tok.lemma_.lower() in codebook().modality.get("agent_of_nouns", ()):
+            mover = prep_obj(tok, ("of",))  # "the withdrawal of Israeli troops": the troops
+            got = mover if mover is not None and modifier_code(mover) else None
         if got is None and modifier_code(tok):  # "the Iraqi troop buildup": IRQ
             return tok
         return got or next((c for c in tok.children if c.dep_ == "compound"), None)
