@@ -235,3 +235,9 @@ def test_the_mover_of_a_withdrawal_is_its_source_the_expelled_are_not(parse: Any
     assert (got["event"], got["source"]) == ("RETREAT", "ISR")  # not PSE (Hebron)
     got = act(parse, "The deployment of Chinese troops near the border alarmed India.")
     assert (got["event"], got["source"]) == ("MOBILIZE", "CHN")
+
+
+def test_offered_condolences_are_support_an_offer_to_host_is_agree(parse: Any) -> None:
+    got = act(parse, "Pakistan offered condolences to India over the train crash.")
+    assert (got["event"], got["source"]) == ("SUPPORT", "PAK")
+    assert act(parse, "Japan offered to host the talks.")["event"] == "AGREE"
