@@ -393,6 +393,28 @@ def _guarded(tok: Any, sent: Any, rules: Rules) -> bool:
     return False
 
 
+def _act_mode(
+    cue: Any, category: str, rid: str | None, content: str | None, tok: Any, sent: Any, rules: Rules
+) -> str | None:
+    """The act's PLOVER mode: the cue's own, the demanded act's for a REQUEST, the threatened
+    act's for a THREATEN, else read from the content or (ASSAULT) the weapon."""
+    book = codebook()
+    mode: str | None = cue.mode if category == cue.category and cue.mode else None
+    if rid == "plover.obligation":
+        table = book.content_modes["REQUEST"]
+        mode = table.get(cue.category, table["other"])
+    elif category == "THREATEN" and rid == "plover.negated":  # "not rule out force"
+        sanctions = {"sanction", "sanctions"} & _words(_objects(tok, cue.particles))
+        mode = "relations" if sanctions else "violence"
+    elif category == "THREATEN" and cue.category != "THREATEN":
+        mode = cue.threat_mode or book.content_modes["THREATEN"].get(content or cue.category)
+    elif category in book.content_modes and mode is None:
+        mode = _content_mode(category, tok, sent, rules)
+    elif category == "ASSAULT" and mode is None:
+        mode = _assault_mode(tok)
+    return mode
+
+
 def sentence_act(
     doc: Document, sent: Any, rules: Rules, triggers: set[int] | None = None
 ) -> Act | None:
@@ -444,19 +466,7 @@ def sentence_act(
             or cert not in UNASSERTED_CERTAINTIES
         ):  # a promise, a threat is asserted; a retreat to come is a concession when announced
             cert = "claimed" if claim else ("reported" if cert in UNASSERTED_CERTAINTIES else cert)
-        mode: str | None = cue.mode if category == cue.category and cue.mode else None
-        if rid == "plover.obligation":
-            table = book.content_modes["REQUEST"]
-            mode = table.get(cue.category, table["other"])
-        elif category == "THREATEN" and rid == "plover.negated":  # "not rule out force"
-            sanctions = {"sanction", "sanctions"} & _words(_objects(tok, cue.particles))
-            mode = "relations" if sanctions else "violence"
-        elif category == "THREATEN" and cue.category != "THREATEN":
-            mode = cue.threat_mode or book.content_modes["THREATEN"].get(content or cue.category)
-        elif category in book.content_modes and mode is None:
-            mode = _content_mode(category, tok, sent, rules)
-        elif category == "ASSAULT" and mode is None:
-            mode = _assault_mode(tok)
+        mode = _act_mode(cue, category, rid, content, tok, sent, rules)
         if (
             category == "ASSAULT"
             and rules.on("plover.protest_violence")
