@@ -17,7 +17,8 @@ from ..pipeline import Stage
 from .classifier import SubtypeClassifier
 from .embed import clear_cache
 from .extract import EMBED_SCOPE, check_scope, classifier_inputs, extract, parse_count
-from .plover import keep_gated_acts, link_claims, political_acts
+from .plover import keep_gated_acts, political_acts
+from .plover_claims import link_claims
 from .relevance import gate, shipped_model
 from .rules import default_rules
 

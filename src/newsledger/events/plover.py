@@ -12,7 +12,7 @@ The act becomes an event (:func:`code_sentences`): the sentence's event of the s
 takes the act's mode and codes, or a PLOVER-only event (no ACLED type: it never counts as an
 ACLED event) is added. A verbal act said by someone is a claim too: the event and the claim
 made by the same verb point at each other (``Event.claim``, ``Claim.events``:
-:func:`link_claims`). Codes: ISO 3166 alpha-3 for an actor of one country, ``IGO`` / ``NGO`` for
+:func:`.plover_claims.link_claims`). Codes: ISO 3166 alpha-3 for an actor of one country, ``IGO`` / ``NGO`` for
 international organisations (PLOVER's non-state codes); the actor ids stay in actor1 / actor2.
 """
 
@@ -45,8 +45,6 @@ from .triggers import Candidate, _noun_guard, _verb_guard, _verb_spec, verb_lemm
 from .where_when import pick_date, pick_place
 
 _DURING = ("during", "amid", "in", "at", "after")
-#: PLOVER's verbal categories: said by someone, they are claims too.
-VERBAL_QUADS = frozenset({"verbal cooperation", "verbal conflict"})
 _OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "dative", "oprd")
 _OBJ_PREPS = ("to", "for", "on", "of", "from")
 
@@ -415,12 +413,9 @@ def _act_mode(
     return mode
 
 
-def sentence_act(
-    doc: Document, sent: Any, rules: Rules, triggers: set[int] | None = None
-) -> Act | None:
-    """The PLOVER act of one sentence, or None. ``triggers``: the token indices the trigger
-    lexicon proposed (their guards passed); a sentence of a skip context (sport, film...) has no
-    violent, coercive, protest or mobilisation act."""
+def _candidates(doc: Document, sent: Any, rules: Rules, triggers: set[int] | None) -> list[Any]:
+    """Each token's first cue that no guard, skip context or condition clause removes, with its
+    sort key (depth in the parse, the cue's rank, position)."""
     book = codebook()
     skip: bool | None = None  # a skip context, asked only when a violent cue is there
     cands = []
@@ -442,7 +437,17 @@ def sentence_act(
             cues = []
         if cues:
             cands.append((_depth(tok, sent), -cues[0].rank, tok.i, tok, cues[0]))
-    for _, _, _, tok, cue in sorted(cands, key=lambda x: x[:3]):
+    return cands
+
+
+def sentence_act(
+    doc: Document, sent: Any, rules: Rules, triggers: set[int] | None = None
+) -> Act | None:
+    """The PLOVER act of one sentence, or None. ``triggers``: the token indices the trigger
+    lexicon proposed (their guards passed); a sentence of a skip context (sport, film...) has no
+    violent, coercive, protest or mobilisation act."""
+    book = codebook()
+    for _, _, _, tok, cue in sorted(_candidates(doc, sent, rules, triggers), key=lambda x: x[:3]):
         cat = book.categories[cue.category]
         cert, claim, negated = _act_certainty(doc, tok, cat.name, sent, rules)
         got = _modal_category(cat, cue, cert, negated, rules, negated and _will_not(tok))
@@ -761,36 +766,6 @@ def keep_gated_acts(doc: Document, before: list[Event], after: list[Event]) -> l
     return sorted(out, key=lambda e: e.evidence.start) if len(out) > len(after) else after
 
 
-def _stem(word: str) -> str:
-    """A crude stem, enough to tell a claim's cue from its verb's forms ("denied" / "deny",
-    "accused" / "accuse", "threatened" / "threaten")."""
-    w = word.lower().split(" ")[0]
-    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suf) and len(w) > len(suf) + 2:
-            w = w[: -len(suf)] + rep
-            break
-    return w[:-1] if w.endswith("e") else w
-
-
-def link_claims(doc: Document, events: list[Event]) -> None:
-    """A verbal act said by someone is a claim too: the event of a verbal PLOVER category takes
-    the claim made by its own verb (same sentence, the claim's cue is the trigger), and every
-    claim lists the events that point at it (``Claim.events``)."""
-    book = codebook()
-    claims = {c.id: c for c in doc.claims}
-    for ev in events:
-        cat = book.categories.get(ev.plover or "")
-        if ev.claim is None and cat is not None and cat.quad in VERBAL_QUADS and ev.trigger:
-            trig = _stem(ev.trigger)
-            for c in doc.claims:
-                cue = _stem(c.cue or "")
-                if ev.evidence.start <= c.evidence.start < ev.evidence.end and cue and trig == cue:
-                    ev.claim = c.id
-                    break
-        if ev.claim in claims and ev.id not in claims[ev.claim].events:
-            claims[ev.claim].events.append(ev.id)
-
-
 __all__ = ["Act", "Codebook", "Cue", "actor_code", "code_sentences", "codebook", "cues_of",
            "keep_gated_acts",
-           "link_claims", "sentence_act"]  # fmt: skip
+           "sentence_act"]  # fmt: skip
