@@ -88,3 +88,26 @@ def test_stage_fails_at_load_not_during_ingest(tmp_path: Path) -> None:
     f = _write(tmp_path, "bad.jsonl", ['{"id": "x", "name": "X", "type": "nope"}'])
     with pytest.raises(DataFileError):
         ActorStage(registry_files=[f])
+
+
+def test_build_places_groups_phoenix_leaves_without_a_country(tmp_path: Path) -> None:
+    from newsledger.actors.build import apply_group_countries
+
+    table = tmp_path / "group_countries.tsv"
+    table.write_text("# comment\nid\tcountry\nfront-a\tAO\nfront-b\tGB\n", encoding="utf-8")
+    records = [
+        {"id": "front-a", "name": "Front A", "country": None},
+        {"id": "front-b", "name": "Front B", "country": "GB"},
+    ]
+    assert apply_group_countries(records, table) == 1
+    assert [r["country"] for r in records] == ["AO", "GB"]
+    with pytest.raises(ValueError, match="already placed in SD"):
+        apply_group_countries([{"id": "front-a", "country": "SD"}, records[1]], table)
+    with pytest.raises(ValueError, match="no actor record 'front-b'"):
+        apply_group_countries([records[0]], table)
+
+
+def test_packaged_registry_holds_the_group_countries_table() -> None:
+    reg = load_registry()
+    assert reg.lookup("Irish Republican Army").country == "GB"
+    assert reg.lookup("Kosovo Liberation Army").country == "XK"

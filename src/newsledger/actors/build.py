@@ -7,7 +7,8 @@ Run by hand when the sources change::
 Inputs: the Phoenix actor dictionaries of the PETRARCH2 event coder (Open Event Data Alliance,
 MIT licence: countries with leaders and institutions, international organisations, non-state
 groups) and ``data/curated.jsonl`` (today's armed groups, media outlets, people; hand-written,
-it wins every conflict). The output is committed as data; the stage never reads Phoenix files.
+it wins every conflict); ``data/group_countries.tsv`` places armed groups Phoenix leaves without
+a country. The output is committed as data; the stage never reads Phoenix files.
 ``pycountry`` is needed here only (ISO alpha-3 -> alpha-2), not at run time.
 """
 
@@ -646,6 +647,26 @@ def _dedupe(records: list[dict]) -> list[dict]:
     return kept
 
 
+def apply_group_countries(records: list[dict], path: Path) -> int:
+    """Fill the country of the armed groups ``path`` lists (``data/group_countries.tsv``: id,
+    ISO alpha-2) that Phoenix leaves without one; returns how many were filled. Raises
+    ValueError for an id no record has or a group already placed in another country."""
+    by_id = {r["id"]: r for r in records}
+    n = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("id\t"):
+            continue
+        rid, country = line.split("\t")
+        rec = by_id.get(rid)
+        if rec is None:
+            raise ValueError(f"{path.name}: no actor record {rid!r}")
+        if rec.get("country") not in (None, country):
+            raise ValueError(f"{path.name}: {rid!r} is already placed in {rec['country']}")
+        n += rec.get("country") is None
+        rec["country"] = country
+    return n
+
+
 def main(argv: list[str] | None = None) -> None:
     import pycountry  # build-time only
 
@@ -689,6 +710,7 @@ def main(argv: list[str] | None = None) -> None:
         r.setdefault("aliases", [])
         r["aliases"] = [a for a in dict.fromkeys(r["aliases"]) if a != r["name"]]
         r.setdefault("source", "curated" if r in curated else "phoenix")
+    apply_group_countries(records, DATA / "group_countries.tsv")
     with args.out.open("w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

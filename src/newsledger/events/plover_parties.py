@@ -158,8 +158,8 @@ def actor_code(doc: Document, actor_id: str | None) -> str | None:
     own = codes["demonyms"].get(a.name.lower()) if a.type == "state" else None
     if own:  # the codebook's own name for a state over the registry's ("Macedonia": MK)
         return iso3(own)
-    if a.country or a.id in codes.get("group_countries", {}):  # the registry's IRA: no country
-        return iso3(a.country or codes["group_countries"][a.id])
+    if a.country:  # armed groups too (actors/data/group_countries.tsv: the IRA GB)
+        return iso3(a.country)
     if a.type == "other" and any(w in a.name.lower() for w in codes["igo_words"]):
         return str(codes["igo"])
     return None
