@@ -111,3 +111,23 @@ def test_packaged_registry_holds_the_group_countries_table() -> None:
     reg = load_registry()
     assert reg.lookup("Irish Republican Army").country == "GB"
     assert reg.lookup("Kosovo Liberation Army").country == "XK"
+
+
+def test_build_types_a_term_holder_as_a_person_whatever_the_name_shape() -> None:
+    from newsledger.actors.build import Entry, _org_or_person
+
+    leader = Entry("SHEIKH_ALBA_BIN_RASHID_AL_NORLANDI_", codes=["NLDELI", "NLDGOV 980714-990119"])
+    got = _org_or_person(leader, "NL")
+    assert got is not None and got["type"] == "person" and got["role"] == "government"
+    body = Entry("NORLAND_STATE_COUNCIL_", codes=["NLDGOV 19491007-19901003"])
+    assert _org_or_person(body, "NL")["type"] == "state"  # an institution's word: no person
+    undated = Entry("MINISTRY_OF_WATER_", codes=["NLDGOV"])
+    assert _org_or_person(undated, "NL")["type"] == "state"
+
+
+def test_packaged_registry_types_leaders_filed_under_their_country_as_persons() -> None:
+    reg = load_registry()
+    for name in ("Luiz Inacio Lula da Silva", "Hussein"):
+        rec = reg.lookup(name)
+        assert rec is not None and rec.type == "person", name
+    assert reg.lookup("Knesset").type == "state"

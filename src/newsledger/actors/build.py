@@ -315,6 +315,26 @@ def _is_person(name: str) -> bool:
     return all(re.fullmatch(r"[a-z][a-z.'\-]*", w) for w in words)
 
 
+#: Words of a state or an institution's name that a term of office does not make a person's.
+STATE_WORDS = {"republic", "kingdom", "state", "states", "soviet", "emirate", "federation",
+               "confederation", "authority", "presidency", "secretary", "nationalities",
+               "krajina", "bundesrat", "bundestag", "reichstag", "duma", "knesset", "sejm",
+               "majlis", "junta", "directorate", "regime", "administration", "coalition",
+               "people's", "peoples", "national", "revolutionary", "liberation", "islamic",
+               "democratic", "provisional", "transitional", "sudan", "serbia", "montenegro"}  # fmt: skip
+
+
+def _term_holder(e: Entry) -> bool:
+    """A name Phoenix files under a country with a term of office on a code ("HUSSEIN_
+    [JORGOV 520811-990207]") is a person's, whatever its shape, unless it has an organisation's
+    or a state's word ("Communist Party of the Soviet Union", "Palestinian Authority")."""
+    dated = [c for c in e.codes if len(c.split()) > 1 and re.search(r"\d{6}", c.split()[1])]
+    if not dated:
+        return False
+    words = {w.strip("(),\"'`").lower() for w in _pretty(e.name).split()}
+    return not (words & (ORG_WORDS | STATE_WORDS)) and not any(ch.isdigit() for ch in e.name)
+
+
 def _sector(code: str) -> tuple[str, str | None]:
     c = code.split()[0] if code.split() else ""
     rest = c[3:]
@@ -409,9 +429,9 @@ def _org_or_person(e: Entry, iso2: str | None) -> dict | None:
     last = e.codes[-1]
     typ, role = _sector(last)
     aliases = [p for p in (_pretty(a) for a in e.aliases) if _good_alias(p, False)]
-    if _is_person(e.name):
+    if _is_person(e.name) or (typ != "rebel_group" and _term_holder(e)):
         ends = [_code_end_year(c) for c in e.codes]
-        if ends and all(y is not None and y < 2005 for y in ends):
+        if _is_person(e.name) and ends and all(y is not None and y < 2005 for y in ends):
             return None  # historical figure: kept out to spare false matches
         return {
             "id": slug(name),
