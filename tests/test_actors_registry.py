@@ -131,3 +131,31 @@ def test_packaged_registry_types_leaders_filed_under_their_country_as_persons() 
         rec = reg.lookup(name)
         assert rec is not None and rec.type == "person", name
     assert reg.lookup("Knesset").type == "state"
+
+
+def test_build_reads_a_country_header_named_by_part_of_its_name(tmp_path: Path) -> None:
+    import pycountry
+
+    from newsledger.actors.build import build_countries, parse_phoenix
+
+    src = tmp_path / "countries.actors.txt"
+    src.write_text(
+        "LUXEMBOURG_\n\t[LUX]\nELSA_MARTA_KOHL_  # illustration\n\t[LUXGOV >030101]\n\n"
+        "MACEDONIA_\n+FYROM_\n\t[YUGMKD <910908]\n\t[MKDUNR 910908-920115]\n\t[MKD >920115]\n"
+        "PETRA_ILIEVSKA_  # illustration\n\t[MKDGOV >060101]\n",
+        encoding="utf-8",
+    )
+    entries = parse_phoenix(src)
+    assert [e.country3 for e in entries] == ["LUX", "LUX", "MKD", "MKD"]
+    states, others = build_countries(entries, pycountry)
+    assert {s["country"] for s in states if s["id"] in ("lu", "mk")} == {"LU", "MK"}
+    assert [(o["name"], o["country"]) for o in others] == [
+        ("Elsa Marta Kohl", "LU"),
+        ("Petra Ilievska", "MK"),
+    ]
+
+
+def test_packaged_registry_places_north_macedonias_office_holders_in_it() -> None:
+    reg = load_registry()
+    assert reg.lookup("Nikola Gruevski").country == "MK"
+    assert reg.lookup("Macedonia").id == "mk"

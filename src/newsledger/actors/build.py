@@ -237,8 +237,13 @@ def parse_phoenix(path: Path) -> list[Entry]:
         text = re.sub(r"\[[^\]]*\]", "", body).strip()
         if body[:1] in (" ", "\t") and not text:
             if cur is not None:
-                if any(_names_country(cur.name, c.split()[0]) for c in codes if c.split()):
-                    country3 = codes[0].strip()  # a country header with its code below it
+                own = [
+                    c.split()[0]
+                    for c in codes
+                    if c.split() and _names_country(cur.name, c.split()[0])
+                ]
+                if own:  # a country header with its code below it ("MACEDONIA_ ... [MKD >920115]")
+                    country3 = own[0]
                     cur.country3 = country3
                 cur.codes.extend(c.strip() for c in codes)
             continue
@@ -278,7 +283,12 @@ def _names_country(name: str, code: str) -> bool:
     if not re.fullmatch(r"[A-Z]{3}", code):
         return False
     c = pycountry.countries.get(alpha_3=code)
-    return bool(c) and slug(_pretty(name))[:5] == slug(c.name)[:5]
+    if not c:
+        return False
+    own = slug(_pretty(name))
+    names = [slug(n) for n in (c.name, getattr(c, "common_name", None)) if n]
+    # "Macedonia" for North Macedonia: the name whole inside the country's
+    return any(own[:5] == n[:5] or f"-{own}" in f"-{n}" for n in names)
 
 
 def _year(tok: str) -> int | None:
@@ -372,9 +382,12 @@ def build_countries(entries: list[Entry], pyc: Any) -> tuple[list[dict], list[di
         iso2 = _iso2(e.country3, pyc)
         if iso2 is None:
             continue
-        is_header = (len(e.codes) == 1 and e.codes[0] == e.country3) or (
-            _country_slugs().get(slug(_pretty(e.name))) == e.country3
-        )
+        is_header = (
+            (len(e.codes) == 1 and e.codes[0] == e.country3)
+            or _country_slugs().get(slug(_pretty(e.name))) == e.country3
+            or (e.country3 in [c.split()[0] for c in e.codes if c.split()]
+                and _names_country(e.name, e.country3))
+        )  # fmt: skip
         if is_header:
             if not any(s["id"] == iso2.lower() for s in states):
                 states.append(_state_record(e, iso2, pyc))
