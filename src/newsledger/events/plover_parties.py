@@ -38,9 +38,9 @@ def subject(tok: Any) -> Any:
     "KHARTOUM, May 4 (Reuters) - Sudan's army shelled ..." the subject of "shelled" at times,
     and the agency in it is no party (plover.toml: a dateline's agency is not the source)."""
     s = _subject(tok)
-    if s is None or s.i >= dateline_end(s):
+    end = dateline_end(s) if s is not None else 0
+    if s is None or s.i >= end:
         return s
-    end = dateline_end(s)
     return next((c for c in s.head.children if c.dep_ == "nsubj" and c.i >= end), None)
 
 
@@ -295,15 +295,7 @@ def own_country(doc: Document, tok: Any) -> bool:
 def sentence_place(doc: Document, sent: Any) -> str | None:
     """The country of the first place mention of the sentence that is a place, not a word on
     a thing ("in Pristina"; not "the Serbian elections")."""
-    found = sorted(
-        (m.start, _country_of(doc, m, p.country))
-        for p in doc.places
-        for m in p.mentions
-        if p.country
-        and sent.start_char <= m.start < sent.end_char
-        and not _modifies_thing(sent.doc, m.start, m.end)
-    )
-    return iso3(found[0][1]) if found else None
+    return next((iso3(c) for thing, _, c in _places_in(doc, sent) if not thing), None)
 
 
 def title_code(doc: Document, tok: Any, aid: str | None) -> str | None:
@@ -401,10 +393,6 @@ def _undergoes(tok: Any) -> bool:
     return tok.lemma_.lower() == "come" and prep_obj(tok, ("under",)) is not None
 
 
-def _host_verbs() -> frozenset[str]:
-    return frozenset(codebook().modality.get("host_verbs", ()))
-
-
 def source_token(tok: Any) -> Any:
     if _undergoes(tok):  # "peacekeepers came under fire from Serb gunners": the gunners
         under = prep_obj(tok, ("under",))
@@ -423,7 +411,9 @@ def source_token(tok: Any) -> Any:
         got = child(tok, "poss") or prep_obj(tok, preps)  # the border: a place, not the source
         if got is not None and got.pos_ == "PRON" and tok.dep_ in ("dobj", "obj"):
             got = subject(tok.head) or got  # "Serb forces completed their withdrawal"
-        if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _host_verbs():
+        if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in codebook().modality.get(
+            "host_verbs", ()
+        ):
             got = subject(tok.head) or got  # "China hosted talks between the Koreas": China
         if got is None and tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.i != tok.i:
             got = subject(tok.head)
@@ -500,6 +490,21 @@ def _official_speaker(doc: Document, tok: Any) -> bool:
     return False
 
 
+def _places_in(
+    doc: Document, sent: Any, starts: set[int] | None = None
+) -> list[tuple[bool, int, str]]:
+    """The sentence's place mentions with a country, other than those starting at ``starts``,
+    as (only a word on a thing, start, country), places first, then in text order."""
+    return sorted(
+        (_modifies_thing(sent.doc, m.start, m.end), m.start, _country_of(doc, m, p.country))
+        for p in doc.places
+        for m in p.mentions
+        if p.country
+        and sent.start_char <= m.start < sent.end_char
+        and m.start not in (starts or ())
+    )
+
+
 def _modifies_thing(sdoc: Any, start: int, end: int) -> bool:
     """Whether a place mention only modifies a noun that is no place ("the US embassy in
     Athens": the act is in Athens; "an Iraqi city" is a place still)."""
@@ -519,13 +524,7 @@ def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> 
     domestic actor by its country: "three servicemen were killed outside an Iraqi city"), not
     counting the tokens ``skip`` (the nationality words of the act's targets: "US servicemen")."""
     skip = skip or set()
-    starts = {sent.doc[i].idx for i in skip}
-    found = sorted(
-        (_modifies_thing(sent.doc, m.start, m.end), m.start, _country_of(doc, m, p.country))
-        for p in doc.places
-        for m in p.mentions
-        if p.country and sent.start_char <= m.start < sent.end_char and m.start not in starts
-    )
+    found = _places_in(doc, sent, {sent.doc[i].idx for i in skip})
     if found:
         return iso3(found[0][2])
     got = np_code(sent.root, skip) if sent.root is not None else None
