@@ -36,12 +36,11 @@ def role_words(ent: Any) -> set[str]:
     return words
 
 
-def role_holders(ents: list[Any], tok: Any, offset: int, reach: int) -> list[Any]:
+def role_holders(ents: list[Any], ends: list[int], tok: Any, offset: int, reach: int) -> list[Any]:
     """The person entities before ``tok`` (within ``reach`` characters, not inside the
     content that starts at ``offset``) that the text gives the role noun ``tok``, latest
-    first."""
+    first. ``ends``: the entities' end offsets (read once per document)."""
     lemma = tok.lemma_.lower()
-    ends = [e.end_char for e in ents]
     found = []
     for k in range(bisect.bisect_right(ends, tok.idx) - 1, -1, -1):
         e = ents[k]
@@ -62,7 +61,7 @@ def norp_group(ent: Any) -> str | None:
         return None
     if head.dep_ not in _SUBJECTS:
         return None
-    lo = min(t.i for t in head.lefts) if any(True for _ in head.lefts) else head.i
+    lo = min((t.i for t in head.lefts), default=head.i)
     words = [t for t in ent.doc[lo : head.i + 1] if t.dep_ != "det"]
     return " ".join(t.text for t in words) or None
 

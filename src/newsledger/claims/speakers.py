@@ -110,6 +110,7 @@ class SpeakerResolver:
         self.person_ents = [
             e for e in self.ents if e.label_ == "PERSON" or person_by_role(e, lex.speaker_nouns)
         ]
+        self._person_ends = [e.end_char for e in self.person_ents]
         self._person_at = {i: e for e in self.person_ents for i in range(e.start, e.end)}
         # word of a full name -> (where the first full name with it starts, that name)
         self._first_full: dict[str, tuple[int, str]] = {}
@@ -261,7 +262,7 @@ class SpeakerResolver:
         if not plural and "the" in dets and not has_org_mod and tok.pos_ == "NOUN":
             # role.named: the previous person speaker when the text gave them the role, else
             # the latest person it gave the role ("Judge Alicia Moreno … The judge said")
-            held = role_holders(self.person_ents, tok, offset, _ROLE_REACH)
+            held = role_holders(self.person_ents, self._person_ends, tok, offset, _ROLE_REACH)
             if held:
                 names = {self._full_name(e.root) for e in held}
                 prev = self._previous(offset, lambda r: r.kind == "person" and r.name, _ROLE_REACH)
