@@ -442,9 +442,10 @@ def _org_or_person(e: Entry, iso2: str | None) -> dict | None:
     last = e.codes[-1]
     typ, role = _sector(last)
     aliases = [p for p in (_pretty(a) for a in e.aliases) if _good_alias(p, False)]
-    if _is_person(e.name) or (typ != "rebel_group" and _term_holder(e)):
+    shaped = _is_person(e.name)  # two to four plain words
+    if shaped or (typ != "rebel_group" and _term_holder(e)):
         ends = [_code_end_year(c) for c in e.codes]
-        if _is_person(e.name) and ends and all(y is not None and y < 2005 for y in ends):
+        if shaped and ends and all(y is not None and y < 2005 for y in ends):
             return None  # historical figure: kept out to spare false matches
         return {
             "id": slug(name),
