@@ -25,6 +25,7 @@ from ..document import UNASSERTED_CERTAINTIES, Document, Event, Evidence, conten
 from .arguments import clause_span
 from .certainty import certainty
 from .plover_codebook import Category, Codebook, Cue, codebook
+from .plover_model import model_candidate, model_cue, model_reads
 from .plover_parties import (
     actor_code,
     armed_party,
@@ -33,6 +34,7 @@ from .plover_parties import (
     own_word,
     parties,
     party,
+    political,
     sentence_country,
     source_token,
     speaker,
@@ -446,61 +448,69 @@ def sentence_act(
     """The PLOVER act of one sentence, or None. ``triggers``: the token indices the trigger
     lexicon proposed (their guards passed); a sentence of a skip context (sport, film...) has no
     violent, coercive, protest or mobilisation act."""
-    book = codebook()
     for _, _, _, tok, cue in sorted(_candidates(doc, sent, rules, triggers), key=lambda x: x[:3]):
-        cat = book.categories[cue.category]
-        cert, claim, negated = _act_certainty(doc, tok, cat.name, sent, rules)
-        got = _modal_category(cat, cue, cert, negated, rules, negated and _will_not(tok))
-        if got is None:
-            continue
-        category, rid = got
-        inner = _inner_act(tok, category, rules)  # "agreed to forgive debt": AID (codebook)
-        if inner is not None:  # "ordered the expulsion of the workers": the expulsion
-            cue, category, rid = inner[0], inner[0].category, inner[1]
-        content = None
-        if claim and category != "REQUEST" and rules.on("plover.obligation") and _obliged(tok):
-            category, rid = "REQUEST", "plover.obligation"  # "Iraq must cooperate", X said
-        elif category == "AGREE" and cue.force_threat and rules.on("plover.intent_to_force"):
-            content = _force_content(tok, sent, rules)
-            if content is not None:
-                category, rid = "THREATEN", "plover.intent_to_force"
-        fired = [cue.id, *([rid] if rid else [])]
-        announced = claim is not None or category != "CONCEDE" or cue.category == "CONCEDE"
-        if (
-            ((rid or category in ("AGREE", "THREATEN", "CONCEDE")) and announced)
-            or cert not in UNASSERTED_CERTAINTIES
-        ):  # a promise, a threat is asserted; a retreat to come is a concession when announced
-            cert = "claimed" if claim else ("reported" if cert in UNASSERTED_CERTAINTIES else cert)
-        mode = _act_mode(cue, category, rid, content, tok, sent, rules)
-        if (
-            category == "ASSAULT"
-            and rules.on("plover.protest_violence")
-            and _protest_violence(tok, sent, rules)
-        ):  # "students clashed with police during a protest": a riot (codebook: PROTEST riot)
-            category, mode = "PROTEST", "riot"
-            fired.append("plover.protest_violence")
-        act = Act(tok, cue, category, mode, cert, claim, fired=fired)
-        _arguments(doc, act, sent, rules)
-        if (
-            category == "PROTEST"
-            and tok.lemma_.lower() == "protest"
-            and rules.on("plover.diplomatic_protest")
-            and _diplomatic(doc, act)
-        ):  # "Beijing protested against the arms sale": a diplomatic protest (codebook)
-            act.category, act.mode = "ACCUSE", "disapprove"
-            act.fired.append("plover.diplomatic_protest")
-        if (
-            category == "THREATEN"
-            and cue.category != "THREATEN"
-            and rid not in ("plover.intent_to_force", "plover.negated")
-            and not own_word(doc, act, sent)
-        ):  # "rebels could attack (, analysts said)": a guess, nobody's threat
-            continue
-        if rid == "plover.obligation":  # the speaker demands it of the cue's subject
-            act.target, act.target_code = act.source, act.source_code
-            act.source, act.source_code = speaker(doc, tok, sent)
-        return act
+        act = _act_of(doc, sent, tok, cue, rules)
+        if act is not None:
+            return act
     return None
+
+
+def _act_of(doc: Document, sent: Any, tok: Any, cue: Cue, rules: Rules) -> Act | None:
+    """The act a cue makes of its token after negation, modality, the inner act and the
+    parties, or None."""
+    book = codebook()
+    cat = book.categories[cue.category]
+    cert, claim, negated = _act_certainty(doc, tok, cat.name, sent, rules)
+    got = _modal_category(cat, cue, cert, negated, rules, negated and _will_not(tok))
+    if got is None:
+        return None
+    category, rid = got
+    inner = _inner_act(tok, category, rules)  # "agreed to forgive debt": AID (codebook)
+    if inner is not None:  # "ordered the expulsion of the workers": the expulsion
+        cue, category, rid = inner[0], inner[0].category, inner[1]
+    content = None
+    if claim and category != "REQUEST" and rules.on("plover.obligation") and _obliged(tok):
+        category, rid = "REQUEST", "plover.obligation"  # "Iraq must cooperate", X said
+    elif category == "AGREE" and cue.force_threat and rules.on("plover.intent_to_force"):
+        content = _force_content(tok, sent, rules)
+        if content is not None:
+            category, rid = "THREATEN", "plover.intent_to_force"
+    fired = [cue.id, *([rid] if rid else [])]
+    announced = claim is not None or category != "CONCEDE" or cue.category == "CONCEDE"
+    if (
+        ((rid or category in ("AGREE", "THREATEN", "CONCEDE")) and announced)
+        or cert not in UNASSERTED_CERTAINTIES
+    ):  # a promise, a threat is asserted; a retreat to come is a concession when announced
+        cert = "claimed" if claim else ("reported" if cert in UNASSERTED_CERTAINTIES else cert)
+    mode = _act_mode(cue, category, rid, content, tok, sent, rules)
+    if (
+        category == "ASSAULT"
+        and rules.on("plover.protest_violence")
+        and _protest_violence(tok, sent, rules)
+    ):  # "students clashed with police during a protest": a riot (codebook: PROTEST riot)
+        category, mode = "PROTEST", "riot"
+        fired.append("plover.protest_violence")
+    act = Act(tok, cue, category, mode, cert, claim, fired=fired)
+    _arguments(doc, act, sent, rules)
+    if (
+        category == "PROTEST"
+        and tok.lemma_.lower() == "protest"
+        and rules.on("plover.diplomatic_protest")
+        and _diplomatic(doc, act)
+    ):  # "Beijing protested against the arms sale": a diplomatic protest (codebook)
+        act.category, act.mode = "ACCUSE", "disapprove"
+        act.fired.append("plover.diplomatic_protest")
+    if (
+        category == "THREATEN"
+        and cue.category != "THREATEN"
+        and rid not in ("plover.intent_to_force", "plover.negated")
+        and not own_word(doc, act, sent)
+    ):  # "rebels could attack (, analysts said)": a guess, nobody's threat
+        return None
+    if rid == "plover.obligation":  # the speaker demands it of the cue's subject
+        act.target, act.target_code = act.source, act.source_code
+        act.source, act.source_code = speaker(doc, tok, sent)
+    return act
 
 
 def _inner_act(tok: Any, category: str, rules: Rules) -> tuple[Cue, str] | None:
@@ -534,7 +544,7 @@ def _diplomatic(doc: Document, act: Act) -> bool:
             and subj.pos_ == "PROPN"
             and subj.tag_ != "NNPS"
         )
-    return _political(doc, act.source, None, False)
+    return political(doc, act.source, None, False)
 
 
 def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
@@ -612,10 +622,15 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
             if doc.section_at(s.start_char) != "boilerplate" and not parse_is_bad(s, rules)
         ]
     triggers = {c.token.i for _, cs in doc.user_data.get("events.sentences", []) for c in cs}
+    found, pending = [], []
     for sent in usable:
         act = sentence_act(doc, sent, rules, triggers)
-        if act is None:
-            continue
+        if act is not None:
+            found.append((sent, act))
+        elif rules.on("plover.model") and (tok := model_candidate(doc, sent)) is not None:
+            pending.append((sent, tok))
+    found += _model_acts(doc, pending, rules)
+    for sent, act in sorted(found, key=lambda x: x[1].token.i):
         ev = by_tok.get(act.token.i)
         if (
             ev is not None
@@ -665,6 +680,23 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
     }
 
 
+def _model_acts(
+    doc: Document, pending: list[tuple[Any, Any]], rules: Rules
+) -> list[tuple[Any, Act]]:
+    """The acts the PLOVER model reads (:func:`.plover_model.model_reads`, rule
+    ``plover.model``) through the cue path's negation, modality and parties; the source must be
+    the act's own (not the speaker's, not the sentence's country)."""
+    out = []
+    for sent, tok, category, p in model_reads(pending):
+        act = _act_of(doc, sent, tok, model_cue(category), rules)
+        if act is not None and not {"plover.place_source", "plover.speaker_source"} & set(
+            act.fired
+        ):
+            act.fired.append(f"plover.model:{p:.2f}")
+            out.append((sent, act))
+    return out
+
+
 def _differs(ev: Event, act: Act) -> bool:
     """Whether the event and the act differ in assertion ("will withdraw": a future withdrawal,
     an asserted concession; "an attempt to assassinate ... was foiled": no ACLED event, an
@@ -700,24 +732,6 @@ def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:
     return ev
 
 
-#: Actor types that are political parties to an interaction (actors.registry.ACTOR_TYPES); a
-#: person counts when the registry gives a role ("President", "spokesman").
-POLITICAL_TYPES = frozenset(
-    {"state", "state_force", "rebel_group", "political_party", "igo", "ngo"}
-)
-
-
-def _political(doc: Document, aid: str | None, code: str | None, own_code: bool) -> bool:
-    """Whether one side of an act is a political party: a political actor, or a state or
-    organisation code of its own (an actor's country or IGO/NGO, a country word, a nationality
-    or a capital in its phrase: ``code``; ``own_code`` False when the code is only the
-    sentence's country)."""
-    if code and own_code:
-        return True
-    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
-    return a is not None and (a.type in POLITICAL_TYPES or (a.type == "person" and bool(a.role)))
-
-
 def political_acts(doc: Document, events: list[Event], rules: Rules) -> list[Event]:
     """``events`` less the PLOVER-only ones with no political party on either side, named or
     not (the words of ``data/acled_actors.txt`` and ``data/plover_agents.txt``: "the government",
@@ -746,8 +760,8 @@ def political_acts(doc: Document, events: list[Event], rules: Rules) -> list[Eve
         for e in events
         if e.type is not None
         or not e.plover
-        or _political(doc, e.actor1, e.source, e.id not in placed)
-        or _political(doc, e.actor2, e.target, True)
+        or political(doc, e.actor1, e.source, e.id not in placed)
+        or political(doc, e.actor2, e.target, True)
         or unnamed(e)
     ]
 

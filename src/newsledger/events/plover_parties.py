@@ -547,3 +547,21 @@ def dateline_country(doc: Document) -> str | None:
             if pm.start < m.end() and p.country and doc.text[pm.start : pm.end].isupper():
                 return iso3(_country_of(doc, pm, p.country))
     return None
+
+
+#: Actor types that are political parties to an interaction (actors.registry.ACTOR_TYPES); a
+#: person counts when the registry gives a role ("President", "spokesman").
+POLITICAL_TYPES = frozenset(
+    {"state", "state_force", "rebel_group", "political_party", "igo", "ngo"}
+)
+
+
+def political(doc: Document, aid: str | None, code: str | None, own_code: bool) -> bool:
+    """Whether one side of an act is a political party: a political actor, or a state or
+    organisation code of its own (an actor's country or IGO/NGO, a country word, a nationality
+    or a capital in its phrase: ``code``; ``own_code`` False when the code is only the
+    sentence's country)."""
+    if code and own_code:
+        return True
+    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    return a is not None and (a.type in POLITICAL_TYPES or (a.type == "person" and bool(a.role)))

@@ -1,0 +1,104 @@
+"""The PLOVER model (events/plover_model.py, rule ``plover.model``): the sentences no cue of
+plover.toml codes, read from the meaning of their main clause. Every sentence was written for
+these tests (none is a gold record, a probe sentence or a training clause)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsledger.errors import DataFileError
+from newsledger.evaluation.plover import NONE, predict
+from newsledger.events import EventStage, plover_model
+from newsledger.events.plover_codebook import codebook
+
+STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
+
+
+def coded(parse: Any, text: str, off: tuple[str, ...] = ()) -> Any:
+    doc = parse(text, STAGES, published="1997-03-05")
+    return EventStage(relevance=False, rules_off=off, trace=True)(doc)
+
+
+def test_an_act_told_with_a_verb_no_cue_lists_is_read_by_the_model(parse: Any) -> None:
+    text = "Ethiopian jets strafed rebel camps near the Sudanese border on Monday."
+    doc = coded(parse, text)
+    got = predict(doc)
+    assert (got["event"], got["source"]) == ("ASSAULT", "ETH")
+    ev = next(e for e in doc.events if e.plover == "ASSAULT")
+    rules = ev.why["rules"]
+    assert "plover.model" in rules  # the trace names the rule and the model's probability
+    p = next(float(r.split(":")[1]) for r in rules if r.startswith("plover.model:"))
+    assert plover_model.shipped_model().threshold <= p <= 1  # type: ignore[union-attr]
+    assert predict(coded(parse, text, ("plover.model",)))["event"] == NONE  # no cue: no act
+
+
+def test_the_model_does_not_take_a_reading_the_cues_declined(parse: Any) -> None:
+    # the cue for leaving needs troops (or the like) as subject: a president leaving is no
+    # retreat, and the model, which reads the clause as one, is not asked to overrule it
+    got = predict(coded(parse, "The Peruvian president left Lima for Quito on Monday."))
+    assert got["event"] != "RETREAT"
+    assert plover_model._declined_categories("leave") >= {"RETREAT"}
+
+
+def test_a_cue_act_is_left_to_the_cues(parse: Any) -> None:
+    doc = coded(parse, "Ethiopian jets bombed rebel camps near the Sudanese border on Monday.")
+    ev = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert "plover.model" not in ev.why["rules"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan finance minister presented the annual budget to parliament on Thursday.",
+        "The Chilean president opened a new museum of modern art in Santiago.",
+        "The Dutch government expects the economy to grow by two percent next year.",
+    ],
+)
+def test_a_political_party_doing_no_interaction_gets_no_act(parse: Any, text: str) -> None:
+    assert predict(coded(parse, text))["event"] == NONE
+
+
+def test_the_main_verb_goes_through_speech_to_what_was_said(parse: Any) -> None:
+    sdoc = parse("Witnesses said Ethiopian jets strafed rebel camps.", ["nlp"])
+    sdoc = sdoc.user_data["spacy"]
+    assert plover_model.main_verb(next(iter(sdoc.sents))).lemma_ == "strafe"
+    sdoc = parse("The minister told reporters about it on Monday.", ["nlp"]).user_data["spacy"]
+    assert plover_model.main_verb(next(iter(sdoc.sents))) is None  # a statement, no clause
+
+
+def test_the_clause_read_leaves_out_subordinate_clauses(parse: Any) -> None:
+    text = (
+        "Ethiopian jets strafed rebel camps near the town, which rebels had held for a year,"
+        " after the talks failed."
+    )
+    sdoc = parse(text, ["nlp"]).user_data["spacy"]
+    verb = plover_model.main_verb(next(iter(sdoc.sents)))
+    clause = plover_model.clause_text(verb)
+    assert clause.startswith("Ethiopian jets strafed rebel camps near the town")
+    assert "held" not in clause and "failed" not in clause
+
+
+def test_the_shipped_model_knows_the_sixteen_categories() -> None:
+    model = plover_model.shipped_model()
+    assert model is not None
+    assert set(model.classes) == set(codebook().categories) | {"NONE"}
+    assert model.weights.shape == (17, 384) and 0 < model.threshold < 1
+
+
+def test_a_model_file_with_an_unknown_category_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = plover_model.PloverModel(np.zeros((2, 384)), np.zeros(2), ("NONE", "BOMBARD"), 0.5)
+    path = tmp_path / "plover_model.npz"
+    bad.save(path)
+    monkeypatch.setattr(plover_model, "MODEL_PATH", path)
+    plover_model.shipped_model.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="BOMBARD"):
+            plover_model.shipped_model()
+    finally:
+        plover_model.shipped_model.cache_clear()
