@@ -44,6 +44,16 @@ def test_the_model_does_not_take_a_reading_the_cues_declined(parse: Any) -> None
     assert plover_model._declined_categories("leave") >= {"RETREAT"}
 
 
+def test_a_photo_caption_is_not_read_by_the_model(parse: Any) -> None:
+    line = "Ethiopian jets strafed rebel camps near the Sudanese border on Monday."
+    caption = line + " (Photo by Example Photographer / Illustration Agency)"
+    text = f"Border report\n\n{caption}\n\nThe talks in Nairobi went on for a third day."
+    doc = coded(parse, text)
+    assert doc.section_at(text.index("Ethiopian")) == "caption"
+    assert not [e for e in doc.events if e.plover == "ASSAULT"]
+    assert predict(coded(parse, f"Border report\n\n{line}"))["event"] == "ASSAULT"
+
+
 def test_a_cue_act_is_left_to_the_cues(parse: Any) -> None:
     doc = coded(parse, "Ethiopian jets bombed rebel camps near the Sudanese border on Monday.")
     ev = next(e for e in doc.events if e.plover == "ASSAULT")

@@ -627,7 +627,11 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
         act = sentence_act(doc, sent, rules, triggers)
         if act is not None:
             found.append((sent, act))
-        elif rules.on("plover.model") and (tok := model_candidate(doc, sent)) is not None:
+        elif (
+            rules.on("plover.model")
+            and doc.section_at(sent.start_char) != "caption"  # it describes a photograph
+            and (tok := model_candidate(doc, sent)) is not None
+        ):
             pending.append((sent, tok))
     found += _model_acts(doc, pending, rules)
     for sent, act in sorted(found, key=lambda x: x[1].token.i):
