@@ -80,6 +80,16 @@ def test_the_main_verb_goes_through_speech_to_what_was_said(parse: Any) -> None:
     assert plover_model.main_verb(next(iter(sdoc.sents))) is None  # a statement, no clause
 
 
+def test_a_description_in_the_simple_present_is_no_report(parse: Any) -> None:
+    sdoc = parse("Government troops guard the bridges of the capital.", ["nlp"])
+    sent = next(iter(sdoc.user_data["spacy"].sents))
+    assert plover_model.main_verb(sent) is None  # what they do, not what they did
+    assert plover_model.main_verb(sent, headline=True).lemma_ == "guard"  # headline style
+    sdoc = parse("The minister stressed the plan would not change.", ["nlp"])
+    verb = plover_model.main_verb(next(iter(sdoc.user_data["spacy"].sents)))
+    assert verb.lemma_ == "change"  # "stressed" is speech: what was said is read
+
+
 def test_the_clause_read_leaves_out_subordinate_clauses(parse: Any) -> None:
     text = (
         "Ethiopian jets strafed rebel camps near the town, which rebels had held for a year,"

@@ -2,7 +2,7 @@
 events/plover_model.py): a multinomial logistic regression over the MiniLM vector of a
 sentence's main clause, sixteen PLOVER categories and NONE.
 
-    python bench/plover_model/train.py [--c 4] [--budget 0.01] [--dry-run]
+    python bench/plover_model/train.py [--c 4] [--budget 0.005] [--dry-run]
 
 Training clauses (:func:`newsledger.events.plover_model.clause_text` of the main verb):
 
@@ -148,7 +148,7 @@ def choose_threshold(x, y, classes, c: float, budget: float) -> tuple[float, dic
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--c", type=float, default=4.0)
-    ap.add_argument("--budget", type=float, default=0.01)
+    ap.add_argument("--budget", type=float, default=0.005)
     ap.add_argument("--dry-run", action="store_true", help="report the CV figures, write nothing")
     args = ap.parse_args(argv)
     pipe = _pipeline()

@@ -5,9 +5,10 @@ The cue rules name an act by its words; a sentence that says it with a verb no r
 act. This pass gives such a sentence the PLOVER category a small model reads from the meaning of
 its main clause, when a political party is that clause's subject:
 
-1. :func:`candidate` -- the sentence's main verb (through a verb of speech to what was said:
-   "X said Y shelled Z" reads "Y shelled Z"), when its subject is a political party (a state,
-   organisation, armed group, official, or a country's word) and the cue rules found no act.
+1. :func:`model_candidate` -- the sentence's main verb (through a verb of speech to what was
+   said: "X said Y shelled Z" reads "Y shelled Z"; not the simple present of a description
+   outside a headline), when its subject is a political party (a state, organisation, armed
+   group, official, or a country's word) and the cue rules found no act.
 2. :func:`clause_text` -- the verb's clause without its subordinate clauses, datelines and
    asides, at most :data:`MAX_TOKENS` tokens.
 3. :func:`classify` -- the MiniLM vector (:mod:`.embed`) of every candidate clause of the
@@ -85,8 +86,9 @@ def shipped_model() -> PloverModel | None:
     )
 
 
-def main_verb(sent: Any) -> Any:
-    """The sentence's main verb, or what a verb of speech governs ("X said Y shelled Z")."""
+def main_verb(sent: Any, headline: bool = False) -> Any:
+    """The sentence's main verb, or what a verb of speech governs ("X said Y shelled Z"); not a
+    verb in the simple present outside a headline (a description: "protesters wear masks")."""
     tok = sent.root
     speech = codebook().modality.get("speech_verbs", ())
     for _ in range(2):
@@ -96,7 +98,11 @@ def main_verb(sent: Any) -> Any:
         if inner is None:  # what was said is no clause of its own: a statement, no act
             return None
         tok = inner
-    return tok if tok.pos_ == "VERB" and tok.lemma_.lower() not in speech else None
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in speech:
+        return None
+    if tok.tag_ in ("VBP", "VBZ") and not headline:
+        return None  # the simple present of a description ("protesters wear masks"), not a report
+    return tok
 
 
 def clause_text(tok: Any) -> str:
@@ -139,7 +145,7 @@ def classify(model: PloverModel, texts: list[str], embed: Any = None) -> list[tu
 def model_candidate(doc: Document, sent: Any) -> Any:
     """The main verb the model reads (:func:`main_verb`) when its subject is a political party
     of its own (a state, organisation, armed group, official or a country's word), or None."""
-    tok = main_verb(sent)
+    tok = main_verb(sent, doc.section_at(sent.start_char) == "headline")
     if tok is None:
         return None
     aid, code = party(doc, source_token(tok))
