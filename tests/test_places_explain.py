@@ -73,3 +73,32 @@ def test_explain_prints_each_record_and_what_was_not_made_a_place():
     assert all(a["why"]["mentions"] for a in report["actors"])
     assert report["places"] == []
     assert any(r["text"] == "Fisher" for r in report["not_places"])
+
+
+def test_explain_names_the_rules_that_made_each_event() -> None:
+    from newsledger.cli import app
+
+    text = "Ethiopian jets strafed rebel camps near the Sudanese border on Monday."  # illustration
+    result = CliRunner().invoke(app, ["explain", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output.strip().splitlines()[-1])
+    (event,) = report["events"]
+    assert event["sentence"] == text and event["plover"] == "ASSAULT"
+    rules = {r["id"]: r for r in event["rules"]}
+    assert "plover.model" in rules and float(rules["plover.model"]["value"]) > 0
+    assert "logistic regression" in rules["plover.model"]["description"]
+    printed = CliRunner().invoke(app, ["explain", "-"], input=text)
+    assert printed.exit_code == 0, printed.output
+    assert "rule plover.model (" in printed.output
+
+
+def test_explain_describes_cues_and_decision_table_rows() -> None:
+    from newsledger.cli import app
+
+    text = "Turkish troops shelled Kurdish positions in Hakkari on Monday, killing five fighters."
+    result = CliRunner().invoke(app, ["explain", text, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output.strip().splitlines()[-1])
+    rules = {r["id"]: r["description"] for e in report["events"] for r in e["rules"]}
+    assert rules["plover.assault_heavy"]  # a cue of plover.toml
+    assert all(rules[r] for r in rules if r.startswith("subtype.table."))

@@ -77,6 +77,8 @@ def _input(source: str, settings: Settings, use_store: bool) -> Document:
                 return item
             fail(f"{source}: {item.reason}")
         fail(f"{source}: no document in it")
+    if source == "-":  # the text on stdin, as the other commands read "-"
+        source = sys.stdin.read()
     return document_from_text(source, id="explain")
 
 
@@ -116,13 +118,45 @@ def explain(doc: Document) -> dict[str, Any]:
             {
                 "id": e.id,
                 "type": e.subtype or e.type or e.plover,
+                "plover": e.plover,
                 "trigger": e.trigger,
-                "sentence": e.evidence.text,
+                "sentence": e.evidence.sentence,
                 "why": e.why,
+                "rules": _event_rules((e.why or {}).get("rules") or []),
             }
             for e in doc.events
         ],
     }
+
+
+def _event_rules(ids: list[str]) -> list[dict[str, Any]]:
+    """Each rule that made an event, once, with its description and the value some rule ids
+    carry after a colon ("plover.model:0.35": the model's probability)."""
+    out: dict[str, dict[str, Any]] = {}
+    for rid in ids:
+        base, _, value = rid.partition(":")
+        entry = out.setdefault(base, {"id": base, "description": _event_rule(base)})
+        if value:
+            entry["value"] = value
+    return list(out.values())
+
+
+def _event_rule(rule_id: str) -> str:
+    """The description of an events rule (rules.toml) or PLOVER cue (plover.toml); a rule id
+    with a value after a colon ("plover.model:0.35") is described by its rule."""
+    from ..events.plover_codebook import codebook
+    from ..events.rules import default_rules
+
+    base = rule_id.split(":")[0]
+    table = default_rules()
+    rule = table.rules.get(base)
+    if rule is not None:
+        return rule.description
+    if base.startswith("subtype.table."):  # a row of the sub-type decision table
+        row = table.subtypes.get(base.removeprefix("subtype.table."))
+        return row.about if row is not None else ""
+    cue = next((c for c in codebook().cues if c.id == base), None)  # a cue of plover.toml
+    return cue.description if cue is not None else ""
 
 
 def _record(r: Any) -> dict[str, Any]:
@@ -192,15 +226,20 @@ def _print_events(events: list[dict[str, Any]]) -> None:
         stdout.print(
             f"  {e['type']} (trigger {e['trigger']!r}): {e['sentence'][:100]!r}", highlight=False
         )
-        if e.get("why"):
-            stdout.print(f"    why: {json.dumps(e['why'], ensure_ascii=False)}", highlight=False)
+        for r in e.get("rules", []):
+            value = f" ({r['value']})" if r.get("value") else ""
+            stdout.print(f"    rule {r['id']}{value}: {r['description']}", highlight=False)
+        rest = {k: v for k, v in (e.get("why") or {}).items() if k != "rules" and v is not None}
+        if rest:
+            stdout.print(f"    why: {json.dumps(rest, ensure_ascii=False)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("explain")
     def explain_cmd(
         source: str = typer.Argument(
-            ..., help="A text, a file, or with --db the id (or id prefix) of a stored document."
+            ...,
+            help="A text, a file, - for stdin, or with --db the id (or id prefix) of a stored document.",
         ),
         db: str | None = DbOption,
         as_json: bool = typer.Option(False, "--json", help="The report as one JSON object."),
