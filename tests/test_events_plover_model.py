@@ -122,3 +122,15 @@ def test_a_model_file_with_an_unknown_category_is_refused(
             plover_model.shipped_model()
     finally:
         plover_model.shipped_model.cache_clear()
+
+
+def test_a_model_act_is_only_as_sure_as_the_model(parse: Any) -> None:
+    # the same parts (a source, no target, no place, a verb): the cue act's typing confidence
+    # is rules.toml no_acled, the model act's the model's probability, here below it
+    model_act = coded(parse, "Ethiopian jets strafed rebel camps near the border on Monday.")
+    cue_act = coded(parse, "Ethiopia recalled its ambassador on Monday.")
+    (m,) = [e for e in model_act.events if e.plover]
+    (c,) = [e for e in cue_act.events if e.plover]
+    assert (m.place, m.actor2, c.place, c.actor2) == (None, None, None, None)
+    p = next(float(r.split(":")[1]) for r in m.why["rules"] if r.startswith("plover.model:"))
+    assert p < 0.7 and m.confidence < c.confidence

@@ -228,6 +228,7 @@ class Act:
     source_code: str | None = None  # ISO alpha-3, IGO, NGO
     target_code: str | None = None
     fired: list[str] = field(default_factory=list)
+    typing: float | None = None  # how sure the category is (the PLOVER model's probability)
 
 
 def _negating_governor(tok: Any, sent: Any) -> bool:
@@ -596,14 +597,20 @@ def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
 
 def _confidence(rules: Rules, act: Act, place: str | None, section: str) -> float:
     """The raw confidence of a PLOVER-only event: the stage's formula (rules.toml
-    ``[confidence]``) with the ``no_acled`` typing confidence."""
+    ``[confidence]``) with the ``no_acled`` typing confidence, or the model's probability."""
     w = rules.confidence
-    conf = w["base"] + w["typing"] * rules.typing["no_acled"]
+    conf = w["base"] + w["typing"] * _typing(rules, act)
     conf += w["actor1"] if act.source or act.source_code else 0.0
     conf += w["actor2_or_place"] if act.target or act.target_code or place else 0.0
     conf += w["verb_trigger"] if act.token.pos_ != "NOUN" else 0.0
     conf *= w["caption_factor"] if section == "caption" else 1.0
     return conf * (w["unasserted_factor"] if act.certainty in UNASSERTED_CERTAINTIES else 1.0)
+
+
+def _typing(rules: Rules, act: Act) -> float:
+    """The typing confidence of a PLOVER-only act: the model's probability for an act it read
+    (below a cue's where it is less sure), else rules.toml ``no_acled``."""
+    return act.typing if act.typing is not None else rules.typing["no_acled"]
 
 
 def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
@@ -697,6 +704,7 @@ def _model_acts(
             act.fired
         ):
             act.fired.append(f"plover.model:{p:.2f}")
+            act.typing = p
             out.append((sent, act))
     return out
 
@@ -732,7 +740,7 @@ def _new_event(doc: Document, sent: Any, act: Act, st: Any) -> Event:
         trigger=tok.text,
     )
     st.cand_of[ev.id] = cand
-    st.terms[ev.id] = {"typing_confidence": st.rules.typing["no_acled"]}
+    st.terms[ev.id] = {"typing_confidence": _typing(st.rules, act)}
     return ev
 
 
