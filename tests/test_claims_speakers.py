@@ -280,3 +280,15 @@ def test_a_given_name_rules_a_person_out_for_the_other_pronoun(parse):
     c = claim_with(doc, "timetable would change")
     assert c.speaker_text == "She"
     assert c.speaker_name == "Linda Marsh"
+
+
+def test_a_speaker_phrase_never_starts_inside_a_hyphenated_word(parse):
+    doc = parse(
+        "The northern plains are drier than the coast, said study co-author Maria Lenz, a "
+        "research fellow at the institute.",
+        stages=STAGES,
+    )
+    c = claim_with(doc, "drier than the coast")
+    assert c.speaker_name == "Maria Lenz"
+    assert c.speaker_text.endswith("co-author Maria Lenz")  # not "-author Maria Lenz"
+    assert doc.text[c.speaker_start : c.speaker_end] == c.speaker_text
