@@ -170,8 +170,10 @@ class SpeakerResolver:
             if t.dep_ in ("appos", "relcl", "acl", "advcl") or tok not in t.ancestors:
                 break
             i -= 1
-        while i > 0 and not doc[i - 1].whitespace_ and (
-            doc[i].text.startswith("-") or doc[i - 1].text.endswith("-")
+        while (
+            i > 0
+            and not doc[i - 1].whitespace_
+            and (doc[i].text.startswith("-") or doc[i - 1].text.endswith("-"))
         ):  # never part of a hyphenated word: "co-author X", not "-author X"
             i -= 1
         left = doc[i]
