@@ -292,3 +292,24 @@ def test_a_speaker_phrase_never_starts_inside_a_hyphenated_word(parse):
     assert c.speaker_name == "Maria Lenz"
     assert c.speaker_text.endswith("co-author Maria Lenz")  # not "-author Maria Lenz"
     assert doc.text[c.speaker_start : c.speaker_end] == c.speaker_text
+
+
+def test_a_name_the_text_gave_a_person_in_full_stays_that_person(parse):
+    # the tagger takes the lone word for a place or an organisation; the text named the person
+    for text, word, name in (
+        (
+            "Yulia Markova made her first public statement on Thursday in London. Television "
+            "reported that Yulia had phoned her cousin, saying the family was fine.",
+            "Yulia",
+            "Yulia Markova",
+        ),
+        (
+            "Daniel Ferreira, the company's new chair, wrote to staff on Friday. \"We will scale "
+            'back certain functions," Ferreira said in the email.',
+            "Ferreira",
+            "Daniel Ferreira",
+        ),
+    ):
+        doc = parse(text, stages=STAGES)
+        (c,) = [c for c in doc.claims if c.speaker_text == word]
+        assert (c.speaker_kind, c.speaker_name) == ("person", name)

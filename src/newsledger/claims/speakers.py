@@ -218,6 +218,16 @@ class SpeakerResolver:
         full_e = tok.right_edge.idx + len(tok.right_edge)
         full = text[full_s:full_e]
         sent = tok.sent.text
+        known = self._first_full.get(tok.text) if tok.ent_type_ != "PERSON" else None
+        if known is not None and known[0] < tok.idx and self._looks_name(tok):
+            # a surname or given name the text gave a person in full before, whatever the
+            # tagger took it for ("Marcelo Claure ... Claure said"); a registry actor stays
+            actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
+            if actor is None or actor.id.startswith(("new:", "local:")):
+                name = known[1]
+                aid = next((a.id for a in self.doc.actors if a.name == name), None)
+                org = self._org_in(tok, exclude=tok)
+                return Resolved(phrase, name, "person", aid, org, self.gender.get(name))
         if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
             # a surname after first mention that the tagger took for something else
             for r, _ in reversed(self.memory):
