@@ -313,3 +313,15 @@ def test_a_name_the_text_gave_a_person_in_full_stays_that_person(parse):
         doc = parse(text, stages=STAGES)
         (c,) = [c for c in doc.claims if c.speaker_text == word]
         assert (c.speaker_kind, c.speaker_name) == ("person", name)
+
+
+def test_a_speakers_name_drops_the_title_the_words_as_written_keep_it(parse):
+    doc = parse(
+        '"Schools will stay open," said Superintendent Jennifer McCormick on Monday. McCormick '
+        "said teachers would be paid.",
+        stages=STAGES,
+    )
+    first = claim_with(doc, "Schools will stay open")
+    assert first.speaker_text == "Superintendent Jennifer McCormick"
+    assert first.speaker_name == "Jennifer McCormick"
+    assert claim_with(doc, "teachers would be paid").speaker_name == "Jennifer McCormick"

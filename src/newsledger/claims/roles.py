@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from ..vocab import word_list
+
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -122,3 +124,17 @@ def name_past_of(tok: Any) -> Any:
                 ):
                     return c
     return None
+
+
+#: Titles before a name that are no part of it.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "sir", "madam", "lord", "lady", "dr", "prof"})
+
+
+def untitled(name: str) -> str:
+    """A name without the titles and role words before it ("Superintendent Jennifer McCormick":
+    Jennifer McCormick; vocab ``role_words``, Mr, Dr ...), two words at least left."""
+    words = name.split()
+    roles = word_list("role_words", "actor_words.tsv")
+    while len(words) > 2 and words[0].lower().rstrip(".") in roles | TITLES:
+        words = words[1:]
+    return " ".join(words)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import Actor, Document
 from .lexicon import Lexicon, _lines
-from .roles import name_past_of, named_subject, norp_group, person_by_role, role_holders
+from .roles import name_past_of, named_subject, norp_group, person_by_role, role_holders, untitled
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLES = {
@@ -116,9 +116,9 @@ class SpeakerResolver:
         self._first_full: dict[str, tuple[int, str]] = {}
         self._surnames: set[str] = set()
         for e in self.person_ents:
-            ep = e.text.split()
+            ep = untitled(e.text).split()
             if len(ep) > 1:
-                full = re.sub(r"'s$|’s$", "", e.text)
+                full = re.sub(r"'s$|’s$", "", " ".join(ep))
                 for w in {re.sub(r"'s$|’s$", "", ep[-1]), ep[0]}:
                     self._first_full.setdefault(w, (e.start_char, full))
                 self._surnames.add(re.sub(r"[’']s$", "", ep[-1]))
@@ -394,7 +394,7 @@ class SpeakerResolver:
 
     def _full_name(self, tok: Any) -> str:
         ent = self._person_at.get(tok.i)
-        name = ent.text if ent is not None else tok.text
+        name = untitled(ent.text if ent is not None else tok.text)
         name = re.sub(r"'s$|’s$", "", name).strip()
         parts = name.split()
         if len(parts) == 1:
