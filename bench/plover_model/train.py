@@ -114,7 +114,7 @@ def fit(x, y, c: float):
     return m
 
 
-def choose_threshold(x, y, classes, c: float, budget: float) -> tuple[float, dict]:
+def choose_threshold(x, y, c: float, budget: float) -> tuple[float, dict]:
     """5-fold CV: the lowest threshold at which at most ``budget`` of NONE clauses get a category."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -162,8 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     x = np.asarray(embed(texts), dtype=np.float64)
     y = np.asarray(labels)
-    classes = sorted(set(labels))
-    t, stats = choose_threshold(x, y, classes, args.c, args.budget)
+    t, stats = choose_threshold(x, y, args.c, args.budget)
     print(json.dumps(stats))
     if args.dry_run:
         return 0

@@ -532,10 +532,15 @@ def _inner_act(tok: Any, category: str, rules: Rules) -> tuple[Cue, str] | None:
     return None
 
 
+def _borrowed_source(act: Act) -> bool:
+    """Whether the act's source is the speaker's or the sentence's country, not its own."""
+    return "plover.place_source" in act.fired or "plover.speaker_source" in act.fired
+
+
 def _diplomatic(doc: Document, act: Act) -> bool:
     """Whether the act's source is a state, organisation or official (a political actor, or a
     code of its own that is not only the sentence's country) rather than people in the street."""
-    if "plover.place_source" in act.fired or "plover.speaker_source" in act.fired:
+    if _borrowed_source(act):
         return False
     if act.source is None:  # a country or capital as the subject, not "Iraqi students"
         subj = source_token(act.token)
@@ -636,8 +641,8 @@ def code_sentences(doc: Document, sdoc: Any, st: Any) -> None:
             found.append((sent, act))
         elif (
             rules.on("plover.model")
-            and doc.section_at(sent.start_char) != "caption"  # it describes a photograph
-            and (tok := model_candidate(doc, sent)) is not None
+            and (section := doc.section_at(sent.start_char)) != "caption"  # no caption
+            and (tok := model_candidate(doc, sent, section)) is not None
         ):
             pending.append((sent, tok))
     found += _model_acts(doc, pending, rules)
@@ -700,9 +705,7 @@ def _model_acts(
     out = []
     for sent, tok, category, p in model_reads(pending):
         act = _act_of(doc, sent, tok, model_cue(category), rules)
-        if act is not None and not {"plover.place_source", "plover.speaker_source"} & set(
-            act.fired
-        ):
+        if act is not None and not _borrowed_source(act):
             act.fired.append(f"plover.model:{p:.2f}")
             act.typing = p
             out.append((sent, act))

@@ -142,10 +142,12 @@ def classify(model: PloverModel, texts: list[str], embed: Any = None) -> list[tu
     return out
 
 
-def model_candidate(doc: Document, sent: Any) -> Any:
+def model_candidate(doc: Document, sent: Any, section: str | None = None) -> Any:
     """The main verb the model reads (:func:`main_verb`) when its subject is a political party
-    of its own (a state, organisation, armed group, official or a country's word), or None."""
-    tok = main_verb(sent, doc.section_at(sent.start_char) == "headline")
+    of its own (a state, organisation, armed group, official or a country's word), or None.
+    ``section``: the sentence's section when the caller has it."""
+    section = section or doc.section_at(sent.start_char)
+    tok = main_verb(sent, section == "headline")
     if tok is None:
         return None
     aid, code = party(doc, source_token(tok))
