@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 from ..vocab import word_list
@@ -126,15 +127,34 @@ def name_past_of(tok: Any) -> Any:
     return None
 
 
-#: Titles before a name that are no part of it.
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "sir", "madam", "lord", "lady", "dr", "prof"})
+#: Titles before a name and the gender they give (the speakers' pronoun resolution).
+TITLE_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "sir": "m",
+    "madam": "f",
+    "lord": "m",
+    "lady": "f",
+}
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    """Words before a name that are no part of it: titles (those of :data:`TITLE_GENDER`, Miss,
+    Dr, Prof) and role words (vocab ``role_words``)."""
+    titles = {t.rstrip(".") for t in TITLE_GENDER} | {"miss", "dr", "prof"}
+    return frozenset(titles) | word_list("role_words", "actor_words.tsv")
 
 
 def untitled(name: str) -> str:
     """A name without the titles and role words before it ("Superintendent Jennifer McCormick":
     Jennifer McCormick; vocab ``role_words``, Mr, Dr ...), two words at least left."""
     words = name.split()
-    roles = word_list("role_words", "actor_words.tsv")
-    while len(words) > 2 and words[0].lower().rstrip(".") in roles | TITLES:
+    prefixes = _name_prefixes()
+    while len(words) > 2 and words[0].lower().rstrip(".") in prefixes:
         words = words[1:]
     return " ".join(words)

@@ -15,21 +15,10 @@ from typing import Any
 
 from ..document import Actor, Document
 from .lexicon import Lexicon, _lines
+from .roles import TITLE_GENDER as _TITLES
 from .roles import name_past_of, named_subject, norp_group, person_by_role, role_holders, untitled
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_TITLES = {
-    "mr": "m",
-    "mr.": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "sir": "m",
-    "madam": "f",
-    "lord": "m",
-    "lady": "f",
-}
 _ORG_ENTS = ("ORG", "NORP", "GPE", "FAC", "LOC")
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
 _NEAR = 300  # chars before a pronoun where a newly named person outranks the last speaker
