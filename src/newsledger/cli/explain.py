@@ -141,13 +141,12 @@ def _event_rules(ids: list[str]) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def _event_rule(rule_id: str) -> str:
-    """The description of an events rule (rules.toml) or PLOVER cue (plover.toml); a rule id
-    with a value after a colon ("plover.model:0.35") is described by its rule."""
+def _event_rule(base: str) -> str:
+    """The description of an events rule (rules.toml), a row of its sub-type table or a PLOVER
+    cue (plover.toml); "" for an id of none."""
     from ..events.plover_codebook import codebook
     from ..events.rules import default_rules
 
-    base = rule_id.split(":")[0]
     table = default_rules()
     rule = table.rules.get(base)
     if rule is not None:

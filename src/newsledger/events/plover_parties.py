@@ -93,7 +93,7 @@ def leader_code(doc: Document, tok: Any, aid: str | None) -> str | None:
     "President Boris Yeltsin", "Arafat's Fatah movement": plover_leaders.tsv), by the actor's
     name or the capitalised words of the name ending at the token (titles before it skipped)."""
     names = leaders()
-    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    a = doc.actor(aid) if aid else None
     if a is not None and a.type in ("person", "other") and _plain(a.name) in names:
         return names[_plain(a.name)]
     if tok.pos_ != "PROPN":
@@ -150,7 +150,7 @@ def actor_code(doc: Document, actor_id: str | None) -> str | None:
     if actor_id is None:
         return None
     codes = codebook().codes
-    a = next((a for a in doc.actors if a.id == actor_id), None)
+    a = doc.actor(actor_id)
     if a is None:
         return None
     if a.type in ("igo", "ngo"):
@@ -384,7 +384,7 @@ def armed_party(doc: Document, tok: Any) -> bool:
     """Whether the phrase names a state's forces or an armed group of the registry (the
     Taliban): its violent acts are acts, whatever the sentence's sports or film words."""
     aid = actor_of_token(doc, tok) if tok is not None else None
-    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    a = doc.actor(aid) if aid else None
     return a is not None and a.type in ("state_force", "rebel_group")
 
 
@@ -563,5 +563,5 @@ def political(doc: Document, aid: str | None, code: str | None, own_code: bool) 
     sentence's country)."""
     if code and own_code:
         return True
-    a = next((x for x in doc.actors if x.id == aid), None) if aid else None
+    a = doc.actor(aid) if aid else None
     return a is not None and (a.type in POLITICAL_TYPES or (a.type == "person" and bool(a.role)))
