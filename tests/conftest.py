@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,3 +115,18 @@ def claim_with(doc: Document, fragment: str) -> Claim:
     found = [c for c in doc.claims if fragment in c.content]
     assert found, f"no claim contains {fragment!r}: {[(c.kind, c.content) for c in doc.claims]}"
     return found[0]
+
+
+#: The stages that run before the events stage.
+BEFORE_EVENTS = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
+
+
+def events_of(
+    parse: Callable[..., Document], text: str, published: str = "2024-03-05", **stage: Any
+) -> Document:
+    """``text`` through the stages before events and an ``EventStage(relevance=False, **stage)``
+    (the PLOVER tests: the relevance gate is tested apart)."""
+    from newsledger.events import EventStage
+
+    doc = parse(text, BEFORE_EVENTS, published=published)
+    return EventStage(relevance=False, **stage)(doc)

@@ -12,22 +12,19 @@ from typing import Any
 
 import pytest
 
+from conftest import events_of
 from newsledger.document import Document
 from newsledger.evaluation.plover import OLD_NAMES, norm_code, predict, read_records, split_of
-from newsledger.events import EventStage
 from newsledger.events.plover import codebook
 from newsledger.validate import validate
 
 ROOT = Path(__file__).parent.parent
 TOML = ROOT / "src" / "newsledger" / "events" / "data" / "plover.toml"
 DOCS = ROOT / "docs" / "events.md"
-STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
 
 
 def _doc(parse: Any, text: str, **kw: Any) -> Document:
-    doc = parse(text, STAGES, published="2024-03-05")
-    stage = EventStage(relevance=False, **kw)
-    return stage(doc)
+    return events_of(parse, text, **kw)
 
 
 def act(parse: Any, text: str, **kw: Any) -> dict[str, Any]:

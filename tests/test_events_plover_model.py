@@ -10,17 +10,15 @@ from typing import Any
 import numpy as np
 import pytest
 
+from conftest import events_of
 from newsledger.errors import DataFileError
 from newsledger.evaluation.plover import NONE, predict
-from newsledger.events import EventStage, plover_model
+from newsledger.events import plover_model
 from newsledger.events.plover_codebook import codebook
-
-STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
 
 
 def coded(parse: Any, text: str, off: tuple[str, ...] = ()) -> Any:
-    doc = parse(text, STAGES, published="1997-03-05")
-    return EventStage(relevance=False, rules_off=off, trace=True)(doc)
+    return events_of(parse, text, "1997-03-05", rules_off=off, trace=True)
 
 
 def test_an_act_told_with_a_verb_no_cue_lists_is_read_by_the_model(parse: Any) -> None:

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import events_of
 from newsledger.evaluation.plover import predict
-from newsledger.events import EventStage
-
-STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
 
 
 def act(parse: Any, text: str, off: tuple[str, ...] = ()) -> dict[str, Any]:
-    doc = parse(text, STAGES, published="1997-03-05")
-    return predict(EventStage(relevance=False, rules_off=off)(doc))
+    return predict(events_of(parse, text, "1997-03-05", rules_off=off))
 
 
 def test_agreeing_to_forgive_debt_is_aid(parse: Any) -> None:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import events_of
 from newsledger.evaluation.plover import predict
-from newsledger.events import EventStage
-
-STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
 
 
 def act(parse: Any, text: str) -> dict[str, Any]:
-    doc = parse(text, STAGES, published="2024-03-05")
-    return predict(EventStage(relevance=False)(doc))
+    return predict(events_of(parse, text))
 
 
 def test_the_party_engaged_in_an_act_is_its_source_not_the_speaker(parse: Any) -> None:

@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
+from conftest import BEFORE_EVENTS
 from newsledger.events import EventStage
 from newsledger.events.rules import default_rules
 from newsledger.events.subtype import DECIDERS
 
 EVENTS = Path(__file__).parent.parent / "src" / "newsledger" / "events"
 DOCS = Path(__file__).parent.parent / "docs" / "events.md"
-STAGES = ["nlp", "time", "actors", "places", "generic_actors", "quantities", "claims"]
+STAGES = BEFORE_EVENTS
 
 
 def test_every_rule_is_read_by_the_code_and_documented_by_id() -> None:
