@@ -27,18 +27,16 @@ from .certainty import certainty
 from .plover_codebook import Category, Codebook, Cue, codebook
 from .plover_model import model_candidate, model_cue, model_reads
 from .plover_parties import (
+    act_parties,
     actor_code,
     armed_party,
+    borrowed_source,
     country_words,
-    own_country,
+    diplomatic,
     own_word,
-    parties,
-    party,
     political,
-    sentence_country,
     source_token,
     speaker,
-    target_tokens,
 )
 from .rules import Rules, lexicon
 from .sentences import parse_is_bad, segments, skip_context
@@ -492,12 +490,12 @@ def _act_of(doc: Document, sent: Any, tok: Any, cue: Cue, rules: Rules) -> Act |
         category, mode = "PROTEST", "riot"
         fired.append("plover.protest_violence")
     act = Act(tok, cue, category, mode, cert, claim, fired=fired)
-    _arguments(doc, act, sent, rules)
+    act_parties(doc, act, sent, rules)
     if (
         category == "PROTEST"
         and tok.lemma_.lower() == "protest"
         and rules.on("plover.diplomatic_protest")
-        and _diplomatic(doc, act)
+        and diplomatic(doc, act)
     ):  # "Beijing protested against the arms sale": a diplomatic protest (codebook)
         act.category, act.mode = "ACCUSE", "disapprove"
         act.fired.append("plover.diplomatic_protest")
@@ -530,71 +528,6 @@ def _inner_act(tok: Any, category: str, rules: Rules) -> tuple[Cue, str] | None:
         if ordered and cues and c.dep_ == "dobj" and rules.on("plover.ordered_act"):
             return (cues[0], "plover.ordered_act") if cues[0].category != "REQUEST" else None
     return None
-
-
-def _borrowed_source(act: Act) -> bool:
-    """Whether the act's source is the speaker's or the sentence's country, not its own."""
-    return "plover.place_source" in act.fired or "plover.speaker_source" in act.fired
-
-
-def _diplomatic(doc: Document, act: Act) -> bool:
-    """Whether the act's source is a state, organisation or official (a political actor, or a
-    code of its own that is not only the sentence's country) rather than people in the street."""
-    if _borrowed_source(act):
-        return False
-    if act.source is None:  # a country or capital as the subject, not "Iraqi students"
-        subj = source_token(act.token)
-        return (  # "Cypriots", "Palestinians" (a plural) are people, not the state
-            act.source_code is not None
-            and subj is not None
-            and subj.pos_ == "PROPN"
-            and subj.tag_ != "NNPS"
-        )
-    return political(doc, act.source, None, False)
-
-
-def _arguments(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
-    """The act's source (its subject, agent or possessor; else the speaker of the claim it is
-    told in) and target (object, preposition objects, the objects of its complement)."""
-    tok = act.token
-    src_tok = source_token(tok)
-    if src_tok is None and act.category == "MOBILIZE":  # "Indian forces were put on alert",
-        gov = tok.head.head if tok.dep_ == "pobj" else tok  # "troops were deployed": the
-        src_tok = child(gov, "nsubjpass")  # forces moved are the actor's own
-    act.source, act.source_code = party(doc, src_tok)
-    if (
-        act.source
-        and act.source.startswith("generic:")
-        and src_tok is not None
-        and rules.on("plover.generic_place")
-        and not own_country(doc, src_tok)
-    ):  # "protesters ... outside the US consulate in Lahore": PAK, where they are
-        act.source_code = None
-        act.fired.append("plover.generic_place")
-    if act.source is None and act.source_code is None and rules.on("plover.speaker_source"):
-        act.source, act.source_code = speaker(doc, tok, sent)
-        if act.source or act.source_code:
-            act.fired.append("plover.speaker_source")
-    if act.source_code is None and rules.on("plover.place_source"):
-        victims = [  # "three US servicemen were killed near an Iraqi city": IRQ, not USA
-            m for t in target_tokens(tok) for m in t.lefts if m.dep_ in ("amod", "compound")
-        ]
-        act.source_code = sentence_country(  # a code, never an actor; the victims' country
-            doc,
-            sent,
-            {m.i for m in victims},  # only when no other is named (then the target)
-        ) or sentence_country(doc, sent)
-        if act.source_code:  # "Ousted President Askar Akayev ... Kyrgyzstan": KGZ
-            act.fired.append("plover.place_source")
-    for t in target_tokens(tok):
-        for aid, code in parties(doc, t):
-            if (
-                (aid or code)
-                and not (aid and aid == act.source)
-                and not (code and code == act.source_code)
-            ):
-                act.target, act.target_code = aid, code
-                return
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -705,7 +638,7 @@ def _model_acts(
     out = []
     for sent, tok, category, p in model_reads(pending):
         act = _act_of(doc, sent, tok, model_cue(category), rules)
-        if act is not None and not _borrowed_source(act):
+        if act is not None and not borrowed_source(act):
             act.fired.append(f"plover.model:{p:.2f}")
             act.typing = p
             out.append((sent, act))

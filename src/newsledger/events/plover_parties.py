@@ -4,7 +4,8 @@ An actor of one country is coded by its ISO 3166 alpha-3 code, the registry's in
 organisations by ``IGO`` / ``NGO`` (PLOVER's non-state codes); a nationality word modifying the
 head ("Iraqi President Saddam Hussein"), a country word in the phrase ("a Jordanian official")
 or a capital standing for its government ("Jakarta forced ...") gives the code where no actor
-does. Used by :mod:`.plover` (docs/events.md "PLOVER")."""
+does. :func:`act_parties` gives an act its source and target; used by :mod:`.plover`
+(docs/events.md "PLOVER")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document
 from .arguments import actor_index, actor_of_token
@@ -20,17 +21,26 @@ from .plover_codebook import codebook
 from .syntax import child, prep_obj
 from .syntax import subject as _subject
 
-_DASHES = ("-", "--", "\u2013", "\u2014", ":")
+if TYPE_CHECKING:
+    from .plover import Act
+    from .rules import Rules
+
+#: A dateline opening a story or sentence: a place in capitals, a date, an agency, a dash
+#: ("LAGOS, May 4 (Reuters) - ").
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.' -]+(?:,[^()\n]{1,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014|:)\s"
+)
 
 
 def dateline_end(tok: Any) -> int:
     """The index after the dateline the token's sentence starts with ("KHARTOUM, May 4
-    (Reuters) -": a place, a date, a news agency, a dash), else the sentence's start."""
+    (Reuters) -": :data:`DATELINE`), else the sentence's start."""
     sent = tok.sent
-    if not (sent[0].is_upper and sent[0].is_alpha and len(sent[0]) > 1):
+    m = DATELINE.match(sent.text)
+    if m is None:
         return int(sent.start)
-    dash = next((t for t in sent[:14] if t.text in _DASHES and t.i + 1 < sent.end), None)
-    return int(dash.i + 1) if dash is not None else int(sent.start)
+    end = sent.start_char + m.end()
+    return next((int(t.i) for t in sent if t.idx >= end), int(sent.start))
 
 
 def subject(tok: Any) -> Any:
@@ -531,15 +541,10 @@ def sentence_country(doc: Document, sent: Any, skip: set[int] | None = None) -> 
     return got or dateline_country(doc)
 
 
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.' -]+(?:,[^()\n]{1,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014|:)\s"
-)
-
-
 def dateline_country(doc: Document) -> str | None:
     """The country of the place of the document's dateline ("LAGOS (Reuters) - The government
     banned ...": NGA), where the document starts with one: the place the story is told from."""
-    m = _DATELINE.match(doc.text)
+    m = DATELINE.match(doc.text)
     if m is None:
         return None
     for p in doc.places:
@@ -565,3 +570,71 @@ def political(doc: Document, aid: str | None, code: str | None, own_code: bool) 
         return True
     a = doc.actor(aid) if aid else None
     return a is not None and (a.type in POLITICAL_TYPES or (a.type == "person" and bool(a.role)))
+
+
+# -- an act's parties ------------------------------------------------------------------------
+
+
+def borrowed_source(act: Act) -> bool:
+    """Whether the act's source is the speaker's or the sentence's country, not its own."""
+    return "plover.place_source" in act.fired or "plover.speaker_source" in act.fired
+
+
+def diplomatic(doc: Document, act: Act) -> bool:
+    """Whether the act's source is a state, organisation or official (a political actor, or a
+    code of its own that is not only the sentence's country) rather than people in the street."""
+    if borrowed_source(act):
+        return False
+    if act.source is None:  # a country or capital as the subject, not "Iraqi students"
+        subj = source_token(act.token)
+        return (  # "Cypriots", "Palestinians" (a plural) are people, not the state
+            act.source_code is not None
+            and subj is not None
+            and subj.pos_ == "PROPN"
+            and subj.tag_ != "NNPS"
+        )
+    return political(doc, act.source, None, False)
+
+
+def act_parties(doc: Document, act: Act, sent: Any, rules: Rules) -> None:
+    """The act's source (its subject, agent or possessor; else the speaker of the claim it is
+    told in) and target (object, preposition objects, the objects of its complement)."""
+    tok = act.token
+    src_tok = source_token(tok)
+    if src_tok is None and act.category == "MOBILIZE":  # "Indian forces were put on alert",
+        gov = tok.head.head if tok.dep_ == "pobj" else tok  # "troops were deployed": the
+        src_tok = child(gov, "nsubjpass")  # forces moved are the actor's own
+    act.source, act.source_code = party(doc, src_tok)
+    if (
+        act.source
+        and act.source.startswith("generic:")
+        and src_tok is not None
+        and rules.on("plover.generic_place")
+        and not own_country(doc, src_tok)
+    ):  # "protesters ... outside the US consulate in Lahore": PAK, where they are
+        act.source_code = None
+        act.fired.append("plover.generic_place")
+    if act.source is None and act.source_code is None and rules.on("plover.speaker_source"):
+        act.source, act.source_code = speaker(doc, tok, sent)
+        if act.source or act.source_code:
+            act.fired.append("plover.speaker_source")
+    if act.source_code is None and rules.on("plover.place_source"):
+        victims = [  # "three US servicemen were killed near an Iraqi city": IRQ, not USA
+            m for t in target_tokens(tok) for m in t.lefts if m.dep_ in ("amod", "compound")
+        ]
+        act.source_code = sentence_country(  # a code, never an actor; the victims' country
+            doc,
+            sent,
+            {m.i for m in victims},  # only when no other is named (then the target)
+        ) or sentence_country(doc, sent)
+        if act.source_code:  # "Ousted President Askar Akayev ... Kyrgyzstan": KGZ
+            act.fired.append("plover.place_source")
+    for t in target_tokens(tok):
+        for aid, code in parties(doc, t):
+            if (
+                (aid or code)
+                and not (aid and aid == act.source)
+                and not (code and code == act.source_code)
+            ):
+                act.target, act.target_code = aid, code
+                return
