@@ -12,14 +12,8 @@ import re
 from typing import Any
 
 from ..document import Claim, content_id
-from .speakers import (
-    Resolved,
-    SpeakerResolver,
-    about_actors,
-    channel_of,
-    date_of,
-    is_hedged,
-)
+from .circumstances import about_actors, channel_of, date_of, is_hedged
+from .speakers import Resolved, SpeakerResolver
 
 
 def resolve(ctx: Any, raws: list[Any]) -> tuple[list[Claim], dict[str, str]]:

@@ -1,8 +1,8 @@
 """Who a claim's speaker is: the phrase as written, the actor, the kind, the organisation.
 
-Also the smaller attributes read off the attribution clause: channel, date, hedging, and the
-actors the content is about. Actors come from ``doc.actors`` (the actors stage) by offsets;
-without them the speaker is still named from the spaCy entities.
+Actors come from ``doc.actors`` (the actors stage) by offsets; without them the speaker is still
+named from the spaCy entities. What else the attribution clause says (channel, date, hedging,
+whom the content is about) is read by :mod:`.circumstances`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..document import Actor, Document
@@ -25,7 +25,6 @@ _NEAR = 300  # chars before a pronoun where a newly named person outranks the la
 _ROLE_REACH = 3000  # chars back to the named speaker a role noun ("the official") refers to
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"}
-_PREPS_CHANNEL = {"in", "at", "on", "during", "via", "through", "over"}
 
 
 @lru_cache(maxsize=1)
@@ -171,21 +170,32 @@ class SpeakerResolver:
 
     # -- resolution ----------------------------------------------------------------------------
     def resolve(self, tok: Any, offset: int) -> Any:
-        # over 80 lines: one ordered decision list over the speaker phrase (pronoun, apposition,
-        # surname, name, anonymous, organisation, group, role noun); split, the order is lost
-
+        """The speaker a phrase's head names, by one ordered decision list: a pronoun
+        (:meth:`_pronoun`), a word the text uses for a person, then :data:`_STEPS` in order --
+        the first that decides wins (the order is the rule: an apposed name before the role
+        noun it names, a registry organisation before a plural noun, ...)."""
         if tok is None:
             return None
         tok = self._agent(tok)
         if tok is None:
             return None
-        text = self.doc.text
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _POSSESSIVE or low in ("he", "she", "they", "it", "we"):
             return self._pronoun(tok, offset)
         if self._person_word(tok):
             return self._named(tok, self._org_in(tok, exclude=tok))
-        # an appositive name: "the Special Representative ..., Deborah Lyons"
+        p = _Phrase(self, tok)
+        for step in _STEPS:
+            got = step(self, p, offset)
+            if got is not None:
+                return got
+        return None
+
+    # -- the decision list (resolve's steps, in _STEPS's order) -----------------------------------
+    def _apposed(self, p: _Phrase, offset: int) -> Resolved | None:
+        """An appositive name: "the Special Representative ..., Deborah Lyons"; role.ofappos:
+        "the interior minister of Valdora, Petra Lindqvist"."""
+        tok = p.tok
         role = self.lex.speaker_nouns.get(tok.lemma_.lower()) in ("person", "source")
         for c in tok.children:
             if c.dep_ != "appos" or tok.ent_type_ == "PERSON":
@@ -198,27 +208,25 @@ class SpeakerResolver:
                 r = self._named(c, self._org_in(tok, exclude=c))
                 return Resolved(r.text, r.name, "person", None, r.org, r.gender)
         past = name_past_of(tok) if role and tok.ent_type_ != "PERSON" else None
-        if past is not None:  # role.ofappos: "the interior minister of Valdora, Petra Lindqvist"
+        if past is not None:
             r = self._named(past, self._org_in(tok, exclude=past))
             return Resolved(r.text, r.name, "person", r.actor, r.org, r.gender)
-        s, e = self.core(tok)
-        phrase = text[s:e].strip()
-        full_s = tok.left_edge.idx
-        full_e = tok.right_edge.idx + len(tok.right_edge)
-        full = text[full_s:full_e]
-        sent = tok.sent.text
+        return None
+
+    def _known_person(self, p: _Phrase, offset: int) -> Resolved | None:
+        """A surname or given name the text gave a person in full before, whatever the tagger
+        took it for ("Marcelo Claure ... Claure said"); a registry actor stays itself. Else a
+        surname of an earlier person speaker that the tagger took for something else."""
+        tok = p.tok
         known = self._first_full.get(tok.text) if tok.ent_type_ != "PERSON" else None
         if known is not None and known[0] < tok.idx and self._looks_name(tok):
-            # a surname or given name the text gave a person in full before, whatever the
-            # tagger took it for ("Marcelo Claure ... Claure said"); a registry actor stays
-            actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
+            actor = p.actor
             if actor is None or actor.id.startswith(("new:", "local:")):
                 name = known[1]
                 aid = next((a.id for a in self.doc.actors if a.name == name), None)
                 org = self._org_in(tok, exclude=tok)
-                return Resolved(phrase, name, "person", aid, org, self.gender.get(name))
+                return Resolved(p.phrase, name, "person", aid, org, self.gender.get(name))
         if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
-            # a surname after first mention that the tagger took for something else
             for r, _ in reversed(self.memory):
                 if (
                     r.kind == "person"
@@ -227,6 +235,12 @@ class SpeakerResolver:
                     and len(r.name.split()) > 1
                 ):
                     return self._named(tok, r.org)
+        return None
+
+    def _person_name(self, p: _Phrase, offset: int) -> Resolved | None:
+        """A person's name: tagged, inside a person entity, or a lone proper noun shaped like
+        a name."""
+        tok = p.tok
         if (
             tok.ent_type_ == "PERSON"
             or tok.i in self._person_at
@@ -238,74 +252,88 @@ class SpeakerResolver:
             )
         ):
             return self._named(tok, self._org_in(tok, exclude=tok))
-        actor = _actor_at(self.doc, tok.idx, tok.idx + len(tok))
-        lemma = tok.lemma_.lower()
-        noun_kind = self.lex.speaker_nouns.get(lemma) or self.lex.speaker_nouns.get(low)
-        plural = tok.tag_ in ("NNS", "NNPS")
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
-        org_id = self._org_in(tok, exclude=tok)
-        has_org_mod = any(
-            c.ent_type_ in _ORG_ENTS or c.pos_ == "PROPN" for c in tok.subtree if c.i < tok.i
+        return None
+
+    def _anonymous(self, p: _Phrase, offset: int) -> Resolved | None:
+        """A source the text keeps unnamed ("a senior official who asked not to be named")."""
+        anonymous = bool(self.lex.anonymity.search(p.full)) or bool(
+            self.lex.anonymity.search(p.tok.sent.text) and p.noun_kind in ("source", "person")
         )
-        anonymous = bool(self.lex.anonymity.search(full)) or bool(
-            self.lex.anonymity.search(sent) and noun_kind in ("source", "person")
-        )
-        if anonymous and noun_kind in ("source", "person", None) and tok.ent_type_ != "PERSON":
-            return Resolved(phrase, None, "anonymous", None, org_id)
+        if anonymous and p.noun_kind in ("source", "person", None) and p.tok.ent_type_ != "PERSON":
+            return Resolved(p.phrase, None, "anonymous", None, p.org_id)
+        return None
+
+    def _organisation(self, p: _Phrase, offset: int) -> Resolved | None:
+        """A registry organisation or an organisation entity; "the ministry" after the text
+        named one (``data/org_anaphora.txt``)."""
+        tok, actor = p.tok, p.actor
         if actor is not None and tok.ent_type_ in (*_ORG_ENTS, "") and actor.type != "person":
             return Resolved(
-                phrase, actor.name, "organization", actor.id, org_id or actor.id, plural=True
+                p.phrase, actor.name, "organization", actor.id, p.org_id or actor.id, plural=True
             )
         if tok.ent_type_ in _ORG_ENTS:
-            return Resolved(phrase, phrase, "organization", None, org_id, plural=True)
-        if not plural and not tok.ent_type_ and "the" in dets and not has_org_mod:
-            named = self._org_before(
-                tok, phrase, offset
-            )  # "The ministry said": data/org_anaphora.txt
-            if named is not None:
-                return named
-        if not plural and "the" in dets and not has_org_mod and tok.pos_ == "NOUN":
-            # role.named: the previous person speaker when the text gave them the role, else
-            # the latest person it gave the role ("Judge Alicia Moreno … The judge said")
-            held = role_holders(self.person_ents, self._person_ends, tok, offset, _ROLE_REACH)
-            if held:
-                names = {self._full_name(e.root) for e in held}
-                prev = self._previous(offset, lambda r: r.kind == "person" and r.name, _ROLE_REACH)
-                if prev is not None and prev.name in names:
-                    return Resolved(phrase, prev.name, "person", prev.actor, prev.org, prev.gender)
-                r = self._named(held[0].root, org_id)
-                return Resolved(phrase, r.name, "person", r.actor, r.org, r.gender)
-        if noun_kind == "unnamed" or (noun_kind is None and plural and not has_org_mod):
+            return Resolved(p.phrase, p.phrase, "organization", None, p.org_id, plural=True)
+        if not p.plural and not tok.ent_type_ and p.definite:
+            return self._org_before(tok, p.phrase, offset)
+        return None
+
+    def _role_holder(self, p: _Phrase, offset: int) -> Resolved | None:
+        """role.named: "the judge" is the previous person speaker when the text gave them the
+        role, else the latest person it gave the role ("Judge Alicia Moreno … The judge said")."""
+        tok = p.tok
+        if p.plural or not p.definite or tok.pos_ != "NOUN":
+            return None
+        held = role_holders(self.person_ents, self._person_ends, tok, offset, _ROLE_REACH)
+        if not held:
+            return None
+        names = {self._full_name(e.root) for e in held}
+        prev = self._previous(offset, lambda r: r.kind == "person" and r.name, _ROLE_REACH)
+        if prev is not None and prev.name in names:
+            return Resolved(p.phrase, prev.name, "person", prev.actor, prev.org, prev.gender)
+        r = self._named(held[0].root, p.org_id)
+        return Resolved(p.phrase, r.name, "person", r.actor, r.org, r.gender)
+
+    def _speaker_noun(self, p: _Phrase, offset: int) -> Resolved | None:
+        """A noun of the speaker-noun table (``unnamed`` "residents", ``org`` "the agency",
+        ``person`` / ``source`` "the official": the previous named person speaker) or a
+        plural without an organisation in it (unnamed)."""
+        kind, plural, phrase, org_id = p.noun_kind, p.plural, p.phrase, p.org_id
+        if kind == "unnamed" or (kind is None and plural and not p.has_org_mod):
             return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
-        if noun_kind == "org":
+        if kind == "org":
             return Resolved(phrase, phrase, "organization", org_id, org_id, plural=True)
-        if noun_kind in ("person", "source"):
-            if plural:
-                if has_org_mod:
-                    return Resolved(phrase, None, "organization", org_id, org_id, plural=True)
-                return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
-            if dets & _INDEFINITE:
-                return Resolved(phrase, None, "anonymous", None, org_id)
-            # "the official", "the diplomat": the previous named person speaker
-            prev = self._previous(
-                offset, lambda r: r.kind == "person" and r.name is not None, _ROLE_REACH
+        if kind not in ("person", "source"):
+            return None
+        if plural:
+            if p.has_org_mod:
+                return Resolved(phrase, None, "organization", org_id, org_id, plural=True)
+            return Resolved(phrase, None, "unnamed", None, org_id, plural=True)
+        if p.dets & _INDEFINITE:
+            return Resolved(phrase, None, "anonymous", None, org_id)
+        prev = self._previous(
+            offset, lambda r: r.kind == "person" and r.name is not None, _ROLE_REACH
+        )
+        if prev is not None and not p.has_org_mod:
+            return Resolved(
+                phrase, prev.name, "person", prev.actor, prev.org or org_id, prev.gender
             )
-            if prev is not None and not has_org_mod:
-                return Resolved(
-                    phrase, prev.name, "person", prev.actor, prev.org or org_id, prev.gender
-                )
-            return Resolved(phrase, None, "person", None, org_id)
+        return Resolved(phrase, None, "person", None, org_id)
+
+    def _rest(self, p: _Phrase, offset: int) -> Resolved | None:
+        """Any other proper noun as written; an epithet ("the bow-tied maverick", "the affable
+        proprietor") as the previous named person; any other noun unnamed."""
+        tok = p.tok
         if tok.pos_ == "PROPN":
-            return Resolved(phrase, phrase, "organization" if plural else "person", None, org_id)
-        if not plural and "the" in dets and not has_org_mod and noun_kind is None:
-            # "the bow-tied maverick", "the affable proprietor": the previous named person
+            kind = "organization" if p.plural else "person"
+            return Resolved(p.phrase, p.phrase, kind, None, p.org_id)
+        if not p.plural and p.definite and p.noun_kind is None:
             prev = self._previous(
                 offset, lambda r: r.kind == "person" and r.name is not None, _ROLE_REACH
             )
             if prev is not None:
-                return Resolved(phrase, prev.name, "person", prev.actor, prev.org, prev.gender)
+                return Resolved(p.phrase, prev.name, "person", prev.actor, prev.org, prev.gender)
         if tok.pos_ in ("NOUN", "PROPN"):
-            return Resolved(phrase, None, "unnamed", None, org_id, plural=plural)
+            return Resolved(p.phrase, None, "unnamed", None, p.org_id, plural=p.plural)
         return None
 
     def label(self, tok: Any) -> Any:
@@ -679,106 +707,67 @@ def _right_edge(tok: Any, depth: int) -> Any:
     return right
 
 
-# -- attributes of the attribution clause --------------------------------------------------------
-def channel_of(sdoc: Any, lex: Lexicon, cue: Any, speaker: Any = None) -> str | None:
-    """Where it was said: "to the Wall Street Journal", "in a November 17 briefing", "on Twitter",
-    or the outlet a source "spoke to"."""
-    if cue is None:
-        return None
-    if speaker is not None:
-        for rel in speaker.children:
-            if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() in ("speak", "talk", "tell"):
-                for c in rel.children:
-                    if c.dep_ == "prep" and c.lower_ in ("to", "with"):
-                        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
-                            return _np(pobj)
-                    if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
-                        return _np(c)
-    heads = [cue]
-    if cue.dep_ in ("pcomp", "xcomp", "advcl") and cue.head is not cue:
-        heads.append(cue.head)
-    for h in heads:
-        for c in h.children:
-            if (
-                c.dep_ in ("dative", "dobj")
-                and cue.lemma_.lower() in ("tell", "confirm", "say", "inform")
-                and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
-            ):
-                return _np(c)
-            if c.dep_ == "prep":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                np_ = _np(pobj)
-                low = np_.lower()
-                if c.lower_ == "to" and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
-                    return np_
-                if c.lower_ in _PREPS_CHANNEL and any(
-                    re.search(rf"\b{re.escape(ch)}\b", low) for ch in lex.channels
-                ):
-                    return np_
-    return None
+class _Phrase:
+    """A speaker phrase's head and what :meth:`SpeakerResolver.resolve`'s steps read off it,
+    each read once and only when a step asks (the registry actor scan is linear)."""
+
+    def __init__(self, res: SpeakerResolver, tok: Any):
+        self.res = res
+        self.tok = tok
+
+    @cached_property
+    def phrase(self) -> str:
+        s, e = self.res.core(self.tok)
+        return self.res.doc.text[s:e].strip()
+
+    @cached_property
+    def full(self) -> str:
+        tok = self.tok
+        return self.res.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge)]
+
+    @cached_property
+    def actor(self) -> Actor | None:
+        return _actor_at(self.res.doc, self.tok.idx, self.tok.idx + len(self.tok))
+
+    @cached_property
+    def noun_kind(self) -> str | None:
+        nouns = self.res.lex.speaker_nouns
+        return nouns.get(self.tok.lemma_.lower()) or nouns.get(self.tok.lower_)
+
+    @cached_property
+    def plural(self) -> bool:
+        return self.tok.tag_ in ("NNS", "NNPS")
+
+    @cached_property
+    def dets(self) -> set[str]:
+        return {c.lower_ for c in self.tok.children if c.dep_ in ("det", "nummod", "amod")}
+
+    @cached_property
+    def definite(self) -> bool:
+        """ "the" before the head and no organisation named in the phrase before it."""
+        return "the" in self.dets and not self.has_org_mod
+
+    @cached_property
+    def org_id(self) -> str | None:
+        return self.res._org_in(self.tok, exclude=self.tok)
+
+    @cached_property
+    def has_org_mod(self) -> bool:
+        return any(
+            c.ent_type_ in _ORG_ENTS or c.pos_ == "PROPN"
+            for c in self.tok.subtree
+            if c.i < self.tok.i
+        )
 
 
-def _np(tok: Any) -> str:
-    """A noun phrase without clauses: "a November 17 briefing", "an interview with CBC"."""
-    end_tok = tok
-    for c in tok.children:
-        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("with", "on", "of", "to"):
-            if c.right_edge.i - c.i <= 5 and not any(t.pos_ == "VERB" for t in c.subtree):
-                end_tok = c.right_edge
-        elif c.i > tok.i and c.dep_ in ("compound", "flat"):
-            end_tok = max(end_tok, c, key=lambda x: x.i)
-    return tok.doc[tok.left_edge.i : end_tok.i + 1].text.strip()  # not doc.text: O(document)
-
-
-def date_of(doc: Document, region: tuple[int, int], cue: Any) -> str | None:
-    """The full date (YYYY-MM-DD) the attribution clause gives for the statement, if any."""
-    s, e = region
-    if e <= s:
-        return None
-    mentions: list[Any] = []
-    try:
-        from ..time import dates_in_span  # type: ignore[attr-defined]
-
-        mentions = list(dates_in_span(doc, s, e))
-    except Exception:
-        mentions = [d for d in doc.dates if s <= d.start and d.end <= e]
-    best = None
-    for d in mentions:
-        resolved = getattr(d, "resolved", None)
-        if not (isinstance(resolved, str) and len(resolved) == 10):
-            continue
-        if cue is None or best is None or abs(d.start - cue.idx) < abs(best[0] - cue.idx):
-            best = (d.start, resolved)
-    return best[1] if best else None
-
-
-def is_hedged(sdoc: Any, lex: Lexicon, cue: Any, start: int, end: int) -> bool:
-    """Hedged: a hedging cue (suggest, believe, claim) or a hedge word in the attribution or content."""
-    if cue is not None:
-        if cue.lemma_.lower() in lex.hedge_cues:
-            return True
-        for c in cue.children:
-            if c.dep_ in ("advmod", "aux") and (
-                c.lower_ in lex.hedges or c.lemma_.lower() in lex.hedges
-            ):
-                return True
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(t.lower_ in lex.hedges or t.lemma_.lower() in lex.hedges for t in span)
-
-
-def about_actors(doc: Document, start: int, end: int, speaker: str | None) -> list[str]:
-    """Ids of the actors mentioned in the content (the speaker excluded), in order of mention."""
-    found: list[tuple[int, str]] = []
-    for a in doc.actors:
-        if a.id == speaker:
-            continue
-        for m in a.mentions:
-            if start <= m.start and m.end <= end:
-                found.append((m.start, a.id))
-                break
-    return [i for _, i in sorted(found)]
+#: SpeakerResolver.resolve's decision list after pronouns and person words, in order.
+_STEPS = (
+    SpeakerResolver._apposed,
+    SpeakerResolver._known_person,
+    SpeakerResolver._person_name,
+    SpeakerResolver._anonymous,
+    SpeakerResolver._organisation,
+    SpeakerResolver._role_holder,
+    SpeakerResolver._speaker_noun,
+    SpeakerResolver._rest,
+)
