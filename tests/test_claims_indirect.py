@@ -127,3 +127,16 @@ def test_continue_is_no_cue_without_a_quote(parse):
     doc = parse("Officials say the group is weakening, but the attacks continue.", stages=STAGES)
     assert [c.speaker_text for c in doc.claims] == ["Officials"]
     assert doc.claims[0].cue == "say"
+
+
+def test_that_less_clause_after_an_adverbial_is_the_content(parse):
+    # the parse hangs "he would not accept ..." on "said" as an adverbial clause
+    doc = parse(
+        "Mayor Ortiz said after the meeting he would not accept the council's offer if it "
+        "were made. The mayor said when she resigned that nothing had changed.",
+        stages=["nlp", "time", "actors", "claims"],
+    )
+    c = claim_with(doc, "would not accept")
+    assert c.content.startswith("he would not accept")
+    assert "after the meeting" not in c.content
+    assert not [x for x in doc.claims if x.content.startswith("she resigned")]

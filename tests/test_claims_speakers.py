@@ -325,3 +325,26 @@ def test_a_speakers_name_drops_the_title_the_words_as_written_keep_it(parse):
     assert first.speaker_text == "Superintendent Jennifer McCormick"
     assert first.speaker_name == "Jennifer McCormick"
     assert claim_with(doc, "teachers would be paid").speaker_name == "Jennifer McCormick"
+
+
+def test_people_the_text_does_not_name_speak_with_their_words(parse):
+    doc = parse(
+        "Those close to the senator say that he would have to consider a new running mate. "
+        "Someone in the crowd shouted that the count was rigged. Those familiar with the talks "
+        "said a deal was near.",
+        stages=STAGES,
+    )
+    close = claim_with(doc, "consider a new running mate")
+    assert (close.speaker_text, close.speaker_kind) == ("Those close to the senator", "unnamed")
+    crowd = claim_with(doc, "the count was rigged")
+    assert (crowd.speaker_text, crowd.speaker_kind) == ("Someone in the crowd", "anonymous")
+    talks = claim_with(doc, "a deal was near")
+    assert talks.speaker_kind == "anonymous"
+
+
+def test_those_holding_a_belief_in_a_relative_clause_say_nothing(parse):
+    doc = parse(
+        "Those who believe the party is stuck are deluding themselves, the column argues.",
+        stages=STAGES,
+    )
+    assert not [c for c in doc.claims if c.speaker_text and c.speaker_text.lower() == "those"]

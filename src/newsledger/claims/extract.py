@@ -420,6 +420,9 @@ def _content_of(ctx: _Ctx, tok: Any) -> list[tuple[int, int]]:
             return [(s, e)]
     if subordinate:
         return []
+    clause = _unmarked_clause(tok)
+    if clause is not None:
+        return [clause]
     if tok.lemma_.lower() in ctx.lex.directive_cues and any(
         c.dep_ in ("dobj", "dative") for c in tok.children
     ):
@@ -474,6 +477,25 @@ def _content_of(ctx: _Ctx, tok: Any) -> list[tuple[int, int]]:
         ):
             return [(rest[0].idx, sent.end_char)]
     return []
+
+
+def _unmarked_clause(tok: Any) -> tuple[int, int] | None:
+    """A that-less reported clause the parse hung on the verb as an adverbial clause ("Trump
+    said after the convention he would not accept ..."): after the verb, with a subject of its
+    own before its finite verb, and no subordinating word before the subject ("said when
+    she resigned" is no report), from the subject on."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.i < tok.i:
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i), None)
+        if subj is None or any(
+            g.dep_ == "mark" or (g.i < subj.i and g.tag_ in ("WRB", "WDT", "WP"))
+            for g in c.children
+        ):
+            continue
+        if c.tag_ in _FINITE or any(g.dep_ == "aux" and g.tag_ in _FINITE for g in c.children):
+            return _span_chars(subj.left_edge, c.right_edge)
+    return None
 
 
 def _tail_attribution(tok: Any) -> tuple[list[tuple[int, int]], Any] | None:

@@ -654,6 +654,14 @@ class SpeakerResolver:
             return self._group_before(tok, text, ("ORG",), "organization")
         if low in ("some", "many", "others", "both", "several", "most", "few", "all"):
             return Resolved(text, None, "unnamed", None, None, plural=True)
+        if low in ("someone", "somebody", "everyone", "everybody") or (
+            low == "those" and any(_modifies(c, tok, offset) for c in tok.children)
+        ):  # "someone in the crowd", "those close to him": people the text does not name
+            s, e = self.core(tok)
+            phrase = self.doc.text[s:e].strip()
+            if low in ("someone", "somebody") or self.lex.anonymity.search(phrase):
+                return Resolved(phrase, None, "anonymous", None, None)
+            return Resolved(phrase, None, "unnamed", None, None, plural=True)
         if low in ("who", "that", "which"):
             head = tok.head.head if tok.head.dep_ == "relcl" else None
             while low == "who" and head is not None and _placed(head):
@@ -666,6 +674,15 @@ class SpeakerResolver:
 
 
 _POST_PREPS = {"of", "with", "for", "from", "at", "in"}
+
+
+def _modifies(c: Any, tok: Any, offset: int) -> bool:
+    """Whether ``c`` is a modifier after ``tok`` that says whom it means ("those close to
+    him", "those who know her"): not a relative clause holding the content itself ("those who
+    believe the party is stuck": the belief is theirs, but no one is named saying it)."""
+    if c.i < tok.i or c.dep_ not in ("amod", "prep", "acl", "relcl"):
+        return False
+    return c.dep_ != "relcl" or not c.left_edge.idx <= offset <= c.right_edge.idx
 
 
 def _placed(tok: Any) -> bool:
