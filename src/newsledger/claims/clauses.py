@@ -11,6 +11,8 @@
   analyses agree …": the analyses).
 * :func:`unclosed_appos`: an "appositive" that no comma closes before the verb is the subject
   ("To understand the real Dred Scott, Chief Justice Roberts said, one should …": Roberts).
+* :func:`unmarked_clause`: a that-less reported clause the parse hangs on the reporting verb as
+  an adverbial clause is its content ("said after the convention he would not accept …").
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 from typing import Any
 
 _DASHES = ("-", "--", "—", "–")
+#: Tags of a finite verb or modal.
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def dashed_aside(cur: Any, tok: Any) -> bool:
@@ -96,3 +100,22 @@ def aside_name(toks: list[Any], k: int) -> Any:
     if any(t.pos_ in ("VERB", "AUX") for t in toks[:k]):
         return None
     return toks[k - 2]
+
+
+def unmarked_clause(tok: Any) -> tuple[int, int] | None:
+    """A that-less reported clause the parse hung on the verb as an adverbial clause ("Trump
+    said after the convention he would not accept ..."): after the verb, with a subject of its
+    own before its finite verb, and no subordinating word before the subject ("said when
+    she resigned" is no report), from the subject on."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.i < tok.i:
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i), None)
+        if subj is None or any(
+            g.dep_ == "mark" or (g.i < subj.i and g.tag_ in ("WRB", "WDT", "WP"))
+            for g in c.children
+        ):
+            continue
+        if c.tag_ in FINITE or any(g.dep_ == "aux" and g.tag_ in FINITE for g in c.children):
+            return subj.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+    return None

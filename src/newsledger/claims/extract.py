@@ -26,12 +26,14 @@ from typing import Any
 
 from ..document import Claim, Document
 from .clauses import (
+    FINITE,
     aside_name,
     channel_giver,
     dashed_aside,
     fronted,
     reported_before,
     unclosed_appos,
+    unmarked_clause,
 )
 from .dedupe import dedupe
 from .generic import generic_cues
@@ -40,7 +42,6 @@ from .lexicon import Lexicon, lexicon
 from .pairs import says_its_own, second_of_pair
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
 
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # The subject of a reporting verb is looked for up its heads, but not out of these relations.
 _NO_CLIMB = {"relcl", "ccomp", "csubj", "parataxis", "appos", "ROOT", "nsubj", "dobj"}
 # A reported clause does not open with these (questions, "according to" phrases).
@@ -420,7 +421,7 @@ def _content_of(ctx: _Ctx, tok: Any) -> list[tuple[int, int]]:
             return [(s, e)]
     if subordinate:
         return []
-    clause = _unmarked_clause(tok)
+    clause = unmarked_clause(tok)
     if clause is not None:
         return [clause]
     if tok.lemma_.lower() in ctx.lex.directive_cues and any(
@@ -453,10 +454,10 @@ def _content_of(ctx: _Ctx, tok: Any) -> list[tuple[int, int]]:
     for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 14]:
         if t.lower_ == "that" and t.dep_ in ("mark", "nsubj") and _quote_at(ctx, t.idx) < 0:
             rest = [x for x in sent if x.i > t.i]
-            if len(rest) >= 3 and any(x.tag_ in _FINITE for x in rest):
+            if len(rest) >= 3 and any(x.tag_ in FINITE for x in rest):
                 return [(t.idx, sent.end_char)]
             break
-        if (t.pos_ == "VERB" and t.tag_ in _FINITE) or t.text in (".", ";", ":", "“", '"'):
+        if (t.pos_ == "VERB" and t.tag_ in FINITE) or t.text in (".", ";", ":", "“", '"'):
             break
     # "went as far as to claim the war is being waged ...", "said unemployment ... have ...":
     # the clause after the verb, for verbs that take nothing else (flag "clausal")
@@ -472,30 +473,11 @@ def _content_of(ctx: _Ctx, tok: Any) -> list[tuple[int, int]]:
             len(rest) >= 4
             and rest[0].pos_ not in ("ADP", "PUNCT", "PART", "CCONJ", "SCONJ")
             and rest[0].lower_ not in _NOT_CONTENT
-            and any(t.tag_ in _FINITE for t in rest)
+            and any(t.tag_ in FINITE for t in rest)
             and not any(t.lemma_.lower() in ctx.lex.cues and t.pos_ == "VERB" for t in rest)
         ):
             return [(rest[0].idx, sent.end_char)]
     return []
-
-
-def _unmarked_clause(tok: Any) -> tuple[int, int] | None:
-    """A that-less reported clause the parse hung on the verb as an adverbial clause ("Trump
-    said after the convention he would not accept ..."): after the verb, with a subject of its
-    own before its finite verb, and no subordinating word before the subject ("said when
-    she resigned" is no report), from the subject on."""
-    for c in tok.children:
-        if c.dep_ != "advcl" or c.i < tok.i:
-            continue
-        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i), None)
-        if subj is None or any(
-            g.dep_ == "mark" or (g.i < subj.i and g.tag_ in ("WRB", "WDT", "WP"))
-            for g in c.children
-        ):
-            continue
-        if c.tag_ in _FINITE or any(g.dep_ == "aux" and g.tag_ in _FINITE for g in c.children):
-            return _span_chars(subj.left_edge, c.right_edge)
-    return None
 
 
 def _tail_attribution(tok: Any) -> tuple[list[tuple[int, int]], Any] | None:
@@ -513,7 +495,7 @@ def _tail_attribution(tok: Any) -> tuple[list[tuple[int, int]], Any] | None:
         t = tok.doc[j]
         if t.text == ",":
             break
-        if t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE:
             return None
         if head is None and t.pos_ in ("NOUN", "PROPN", "PRON"):
             head = t

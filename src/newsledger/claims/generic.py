@@ -17,10 +17,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .clauses import FINITE
 from .lexicon import _lines
 
 _EFFECTS = {"none", "statement", "belief", "evidence", "intention", "sentiment", "topic"}
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _NOT_SUBJ = {"that", "which", "what", "who", "whom", "it", "there", "this"}
 _NOT_OPEN = {"if", "whether", "why", "how", "when", "where", "what", "so", "such", "as"}
 # a noun naming a person or a group by what they do ("farmer", "strategist", "engineer")
@@ -66,8 +66,8 @@ def _own_clause(c: Any) -> bool:
     """A finite clause with its own subject, opened by "that" or nothing."""
     if c.pos_ not in ("VERB", "AUX"):
         return False
-    finite = c.tag_ in _FINITE or any(
-        g.dep_ in ("aux", "auxpass") and g.tag_ in _FINITE for g in c.children
+    finite = c.tag_ in FINITE or any(
+        g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE for g in c.children
     )
     subj = any(
         g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in _NOT_SUBJ for g in c.children
