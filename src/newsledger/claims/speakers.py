@@ -657,8 +657,7 @@ class SpeakerResolver:
         if low in ("someone", "somebody", "everyone", "everybody") or (
             low == "those" and any(_modifies(c, tok, offset) for c in tok.children)
         ):  # "someone in the crowd", "those close to him": people the text does not name
-            s, e = self.core(tok)
-            phrase = self.doc.text[s:e].strip()
+            phrase = _Phrase(self, tok).phrase
             if low in ("someone", "somebody") or self.lex.anonymity.search(phrase):
                 return Resolved(phrase, None, "anonymous", None, None)
             return Resolved(phrase, None, "unnamed", None, None, plural=True)
